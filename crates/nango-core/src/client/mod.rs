@@ -1,0 +1,405 @@
+//! [`Client`]: runs [`Endpoint`]s over a [`Transport`], with retries and timeouts,
+//! and offers every Nango operation as a method.
+
+use std::future::{Future, IntoFuture};
+use std::sync::Arc;
+use std::time::Duration;
+
+use tracing::Instrument;
+
+use crate::config::{Config, ConfigBuilder};
+use crate::endpoint::Endpoint;
+use crate::error::{ApiError, Error};
+use crate::request::ApiRequest;
+use crate::retry::{Attempt, Decision, Outcome};
+use crate::secret::SecretString;
+use crate::transport::{BoxFuture, HttpResponse, MaybeSend, MaybeSync, Transport};
+
+mod connections;
+
+/// A Nango API client over the transport `T`.
+///
+/// The `nango` crate names `Client<ReqwestTransport>` as `nango::Nango`; the wasm
+/// package wraps `Client<FetchTransport>`. Cloning is cheap (the configuration and
+/// the transport are shared).
+///
+/// ```no_run
+/// # async fn demo<T: nango_core::transport::Transport + Default>() -> Result<(), nango_core::Error> {
+/// let nango = nango_core::Client::<T>::builder()
+///     .api_key("a3f1c2d4-0000-4000-8000-000000000000")
+///     .build()?;
+/// let providers = nango.list_providers().await?;
+/// # Ok(()) }
+/// ```
+pub struct Client<T> {
+    inner: Arc<Inner<T>>,
+}
+
+struct Inner<T> {
+    transport: T,
+    config: Config,
+    user_agent: String,
+}
+
+impl<T> Clone for Client<T> {
+    fn clone(&self) -> Self {
+        Self {
+            inner: Arc::clone(&self.inner),
+        }
+    }
+}
+
+impl<T> std::fmt::Debug for Client<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("config", &self.inner.config)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Builds a [`Client`]: the [`ConfigBuilder`] options plus the transport.
+///
+/// ```
+/// # fn demo<T: nango_core::transport::Transport + Default>() -> Result<(), nango_core::Error> {
+/// let nango = nango_core::Client::<T>::builder()
+///     .api_key("a3f1c2d4-0000-4000-8000-000000000000")
+///     .host("http://localhost:3003")
+///     .build()?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct ClientBuilder<T> {
+    config: ConfigBuilder,
+    transport: Option<T>,
+}
+
+macro_rules! forward_config {
+    ($( $(#[$m:meta])* $name:ident ( $($arg:ident : $ty:ty),* ); )*) => {$(
+        $(#[$m])*
+        pub fn $name(mut self, $($arg: $ty),*) -> Self {
+            #[allow(deprecated)]
+            { self.config = self.config.$name($($arg),*); }
+            self
+        }
+    )*};
+}
+
+impl<T: Transport> ClientBuilder<T> {
+    forward_config! {
+        /// See [`ConfigBuilder::host`].
+        host(host: impl Into<String>);
+        /// See [`ConfigBuilder::api_key`].
+        api_key(key: impl Into<SecretString>);
+        /// See [`ConfigBuilder::secret_key`].
+        #[deprecated(note = "use `api_key`, and `webhook_signing_key` for webhooks")]
+        secret_key(key: impl Into<SecretString>);
+        /// See [`ConfigBuilder::webhook_signing_key`].
+        webhook_signing_key(key: impl Into<SecretString>);
+        /// See [`ConfigBuilder::connection_id`].
+        connection_id(id: impl Into<String>);
+        /// See [`ConfigBuilder::provider_config_key`].
+        provider_config_key(key: impl Into<String>);
+        /// See [`ConfigBuilder::activity_log_id`].
+        activity_log_id(id: impl Into<String>);
+        /// See [`ConfigBuilder::flags`].
+        flags(is_sync: bool, is_script: bool, dry_run: bool);
+        /// See [`ConfigBuilder::user_agent_suffix`].
+        user_agent_suffix(suffix: impl Into<String>);
+        /// See [`ConfigBuilder::timeout`].
+        timeout(timeout: Option<Duration>);
+        /// See [`ConfigBuilder::retry_policy`].
+        retry_policy(policy: crate::retry::RetryPolicy);
+    }
+
+    /// Uses `transport` instead of `T::default()`.
+    ///
+    /// ```
+    /// # fn demo<T: nango_core::transport::Transport>(t: T) {
+    /// let b = nango_core::Client::<T>::builder().transport(t);
+    /// # }
+    /// ```
+    pub fn transport(mut self, transport: T) -> Self {
+        self.transport = Some(transport);
+        self
+    }
+
+    /// Checks the configuration and builds the client with the transport given,
+    /// or `T::default()`.
+    ///
+    /// ```
+    /// # fn demo<T: nango_core::transport::Transport + Default>() {
+    /// assert!(nango_core::Client::<T>::builder().build().is_err()); // no key
+    /// # }
+    /// ```
+    pub fn build(self) -> Result<Client<T>, Error>
+    where
+        T: Default,
+    {
+        let transport = self.transport.unwrap_or_default();
+        Ok(Client::new(self.config.build()?, transport))
+    }
+
+    /// Builds the client over `transport` (for transports without `Default`).
+    ///
+    /// ```
+    /// # fn demo<T: nango_core::transport::Transport>(t: T) {
+    /// let c = nango_core::Client::<T>::builder().api_key("k").build_with(t);
+    /// # }
+    /// ```
+    pub fn build_with(self, transport: T) -> Result<Client<T>, Error> {
+        Ok(Client::new(self.config.build()?, transport))
+    }
+}
+
+impl<T: Transport> Client<T> {
+    /// A builder for a client over `T`.
+    ///
+    /// ```
+    /// # fn demo<T: nango_core::transport::Transport + Default>() -> Result<(), nango_core::Error> {
+    /// let nango = nango_core::Client::<T>::builder().api_key("a3f1c2d4-0000-4000-8000-000000000000").build()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn builder() -> ClientBuilder<T> {
+        ClientBuilder {
+            config: Config::builder(),
+            transport: None,
+        }
+    }
+
+    /// A client from a checked configuration and a transport.
+    ///
+    /// ```
+    /// # fn demo<T: nango_core::transport::Transport>(t: T) -> Result<(), nango_core::Error> {
+    /// let cfg = nango_core::config::Config::builder().api_key("k").build()?;
+    /// let nango = nango_core::Client::new(cfg, t);
+    /// # Ok(()) }
+    /// ```
+    pub fn new(config: Config, transport: T) -> Self {
+        let user_agent = transport.user_agent();
+        Self {
+            inner: Arc::new(Inner {
+                transport,
+                config,
+                user_agent,
+            }),
+        }
+    }
+
+    /// The configuration.
+    ///
+    /// ```
+    /// # fn demo<T: nango_core::transport::Transport>(c: nango_core::Client<T>) {
+    /// println!("{}", c.config().host());
+    /// # }
+    /// ```
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The transport.
+    ///
+    /// ```
+    /// # fn demo<T: nango_core::transport::Transport>(c: nango_core::Client<T>) {
+    /// let _t: &T = c.transport();
+    /// # }
+    /// ```
+    pub fn transport(&self) -> &T {
+        &self.inner.transport
+    }
+
+    /// Runs any [`Endpoint`]: builds its request (bad input fails here, before
+    /// anything is sent), sends it with the retry policy, decodes the answer.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
+    /// use nango_core::ops::connections::GetConnection;
+    /// let conn = nango.send(&GetConnection::new("github", "user-1")).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn send<E: Endpoint + MaybeSync>(&self, endpoint: &E) -> Result<E::Output, Error> {
+        let request = endpoint.request(self.config())?;
+        let response = self.execute(&request).await?;
+        endpoint.decode(response)
+    }
+
+    /// Sends a prepared [`ApiRequest`] with retries, and returns the success
+    /// response (any non-2xx answer becomes [`Error::Api`]).
+    ///
+    /// ```no_run
+    /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
+    /// let req = nango_core::request::ApiRequest::get("/providers", &[])?;
+    /// let resp = nango.execute(&req).await?;
+    /// assert!(resp.status().is_success());
+    /// # Ok(()) }
+    /// ```
+    pub async fn execute(&self, request: &ApiRequest) -> Result<HttpResponse, Error> {
+        let span = tracing::debug_span!(
+            "nango.request",
+            method = %request.method(),
+            path = %request.path(),
+            attempts = tracing::field::Empty,
+            status = tracing::field::Empty,
+        );
+        self.execute_inner(request).instrument(span).await
+    }
+
+    async fn execute_inner(&self, request: &ApiRequest) -> Result<HttpResponse, Error> {
+        let config = self.config();
+        let policy = config.retry();
+        let transport = self.transport();
+        let started = transport.now();
+        let mut attempt: u32 = 0;
+        loop {
+            attempt += 1;
+            let http = request.to_http(config, &self.inner.user_agent)?;
+            let timeout = self.remaining_timeout(started);
+            let (outcome, error) = match transport.send(http, timeout).await {
+                Ok(response) if response.status().is_success() => {
+                    let span = tracing::Span::current();
+                    span.record("attempts", attempt);
+                    span.record("status", response.status().as_u16());
+                    return Ok(response);
+                }
+                Ok(response) => {
+                    let (parts, body) = response.into_parts();
+                    let api = ApiError::from_parts(parts.status.as_u16(), &parts.headers, body);
+                    let outcome = Outcome::Status {
+                        status: api.status,
+                        retry_after: api.retry_after,
+                    };
+                    (outcome, Error::Api(Box::new(api)))
+                }
+                Err(e) => (Outcome::Transport(e.kind()), Error::from_transport(e, timeout)),
+            };
+            let elapsed = transport.now().saturating_sub(started);
+            let decision = policy.decide(&Attempt {
+                idempotent: request.is_idempotent(),
+                attempt,
+                outcome,
+                elapsed,
+                random: transport.random(),
+            });
+            match decision {
+                Decision::RetryAfter(delay) => {
+                    tracing::debug!(attempt, ?delay, error = %error, "retrying");
+                    transport.sleep(delay).await;
+                }
+                Decision::Stop(reason) => {
+                    let span = tracing::Span::current();
+                    span.record("attempts", attempt);
+                    if let Some(status) = error.status() {
+                        span.record("status", status);
+                    }
+                    tracing::debug!(attempt, ?reason, error = %error, "giving up");
+                    return Err(error);
+                }
+            }
+        }
+    }
+
+    /// The timeout for the next attempt: the per-request timeout, shortened so that
+    /// the whole call stays within the retry deadline.
+    fn remaining_timeout(&self, started: Duration) -> Option<Duration> {
+        let config = self.config();
+        let per_request = config.timeout();
+        let Some(deadline) = config.retry().deadline else {
+            return per_request;
+        };
+        let left = deadline
+            .saturating_sub(self.transport().now().saturating_sub(started))
+            .max(Duration::from_millis(1));
+        Some(per_request.map_or(left, |t| t.min(left)))
+    }
+
+    /// Wraps an endpoint into a [`Call`] that can be configured, then awaited.
+    pub(crate) fn call<E>(&self, endpoint: E) -> Call<'_, T, E> {
+        Call {
+            client: self,
+            endpoint,
+        }
+    }
+}
+
+/// A pending operation: set its optional arguments, then `.await` it (or call
+/// [`Call::send`]).
+///
+/// ```no_run
+/// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
+/// let conn = nango
+///     .get_connection("github", "user-1")
+///     .force_refresh(true)
+///     .await?;
+/// # Ok(()) }
+/// ```
+#[must_use = "a Call does nothing until it is awaited"]
+pub struct Call<'a, T, E> {
+    client: &'a Client<T>,
+    endpoint: E,
+}
+
+impl<'a, T, E> Call<'a, T, E> {
+    /// The endpoint as configured so far (to inspect or reuse it).
+    ///
+    /// ```no_run
+    /// # fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) {
+    /// let ep = nango.get_connection("github", "u").into_endpoint();
+    /// # }
+    /// ```
+    pub fn into_endpoint(self) -> E {
+        self.endpoint
+    }
+
+    /// Changes the endpoint's options with a closure.
+    pub(crate) fn map(mut self, f: impl FnOnce(E) -> E) -> Self {
+        self.endpoint = f(self.endpoint);
+        self
+    }
+}
+
+impl<'a, T, E> Call<'a, T, E>
+where
+    T: Transport,
+    E: Endpoint + MaybeSend + MaybeSync + 'a,
+    E::Output: MaybeSend,
+{
+    /// Sends the request and decodes the answer.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
+    /// let conn = nango.get_connection("github", "user-1").send().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn send(self) -> impl Future<Output = Result<E::Output, Error>> + MaybeSend + 'a {
+        async move { self.client.send(&self.endpoint).await }
+    }
+}
+
+impl<'a, T, E> IntoFuture for Call<'a, T, E>
+where
+    T: Transport,
+    E: Endpoint + MaybeSend + MaybeSync + 'a,
+    E::Output: MaybeSend,
+{
+    type Output = Result<E::Output, Error>;
+    type IntoFuture = BoxFuture<'a, Result<E::Output, Error>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+/// Declares setters on `Call<'_, T, Endpoint>` that forward to the endpoint's own
+/// builder methods, so options can be chained before `.await`.
+macro_rules! call_options {
+    ($endpoint:ty { $( $(#[$m:meta])* $name:ident ( $($arg:ident : $ty:ty),* ); )* }) => {
+        impl<'a, T> $crate::client::Call<'a, T, $endpoint> {
+            $(
+                $(#[$m])*
+                pub fn $name(self, $($arg: $ty),*) -> Self {
+                    self.map(|e| e.$name($($arg),*))
+                }
+            )*
+        }
+    };
+}
+pub(crate) use call_options;

@@ -1,0 +1,506 @@
+//! The one public error type, and the pieces it carries.
+
+use std::fmt;
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::{HeaderMap, StatusCode};
+use serde::{Deserialize, Serialize};
+
+use crate::macros::string_enum;
+use crate::transport::{TransportError, TransportErrorKind};
+
+/// A `Result` whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong when calling Nango.
+///
+/// The variants tell apart input refused before anything was sent, failures below
+/// HTTP, timeouts, errors answered by the API, and answers that could not be decoded.
+/// No variant ever contains the API key or another secret.
+///
+/// ```
+/// use nango_core::Error;
+/// fn describe(e: &Error) -> &'static str {
+///     match e {
+///         Error::InvalidInput(_) => "fix the call",
+///         Error::Api(api) if api.status == 429 => "slow down",
+///         Error::Api(_) => "the API said no",
+///         Error::Timeout(_) | Error::Transport(_) => "try again later",
+///         _ => "unexpected",
+///     }
+/// }
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The arguments were refused before any request was sent.
+    #[error(transparent)]
+    InvalidInput(#[from] InvalidInput),
+    /// No complete HTTP response: connection refused, reset, aborted...
+    #[error(transparent)]
+    Transport(TransportError),
+    /// No response within the configured timeout (or the overall retry deadline).
+    #[error("request timed out after {0:?}")]
+    Timeout(Duration),
+    /// The API answered with a non-success status.
+    #[error(transparent)]
+    Api(Box<ApiError>),
+    /// A success status whose body is not what the operation returns.
+    #[error(transparent)]
+    Decode(Box<DecodeError>),
+    /// A long wait (for a connection, for an async action) ran out of attempts or time.
+    #[error("gave up waiting: {0}")]
+    WaitTimeout(String),
+    /// The operation was cancelled by the caller.
+    #[error("cancelled")]
+    Cancelled,
+}
+
+impl Error {
+    /// The HTTP status of an API error, if this is one.
+    ///
+    /// ```
+    /// # use nango_core::Error;
+    /// let e = Error::Cancelled;
+    /// assert_eq!(e.status(), None);
+    /// ```
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api(api) => Some(api.status),
+            _ => None,
+        }
+    }
+
+    /// The API error, if this is one.
+    ///
+    /// ```
+    /// # use nango_core::Error;
+    /// assert!(Error::Cancelled.as_api().is_none());
+    /// ```
+    pub fn as_api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(api) => Some(api),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn from_transport(err: TransportError, timeout: Option<Duration>) -> Self {
+        match (err.kind(), timeout) {
+            (TransportErrorKind::Timeout, Some(t)) => Error::Timeout(t),
+            (TransportErrorKind::Aborted, _) => Error::Cancelled,
+            _ => Error::Transport(err),
+        }
+    }
+}
+
+/// Which rule an argument broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum InvalidReason {
+    /// A required value is empty.
+    Empty,
+    /// A value that goes into a header holds CR, LF or another control character.
+    ControlCharacter,
+    /// A path segment is `.` or `..`, which URL normalisation would swallow.
+    DotSegment,
+    /// Not a usable `http` or `https` URL.
+    InvalidUrl,
+    /// Two options that exclude each other were both given (e.g. `api_key` and `secret_key`).
+    Conflict,
+    /// A required value is missing.
+    Missing,
+    /// A value that cannot be encoded as JSON, or out of its allowed range.
+    InvalidValue,
+}
+
+/// An argument refused before anything was sent.
+///
+/// The message names the argument and the rule, never its value (it may be a secret).
+///
+/// ```
+/// use nango_core::error::{InvalidInput, InvalidReason};
+/// let e = InvalidInput::new("connection_id", InvalidReason::Empty);
+/// assert_eq!(e.to_string(), "invalid input: `connection_id` must not be empty");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid input: `{field}` {}", self.describe())]
+pub struct InvalidInput {
+    /// The argument, named as in the API (e.g. `connection_id`).
+    pub field: String,
+    /// The rule it broke.
+    pub reason: InvalidReason,
+    /// More detail, when there is any to give (never the value itself).
+    pub detail: Option<String>,
+}
+
+impl InvalidInput {
+    /// An error for `field` breaking `reason`.
+    ///
+    /// ```
+    /// # use nango_core::error::{InvalidInput, InvalidReason};
+    /// let e = InvalidInput::new("host", InvalidReason::InvalidUrl);
+    /// assert_eq!(e.reason, InvalidReason::InvalidUrl);
+    /// ```
+    pub fn new(field: impl Into<String>, reason: InvalidReason) -> Self {
+        Self {
+            field: field.into(),
+            reason,
+            detail: None,
+        }
+    }
+
+    /// Adds a detail to the message.
+    ///
+    /// ```
+    /// # use nango_core::error::{InvalidInput, InvalidReason};
+    /// let e = InvalidInput::new("limit", InvalidReason::InvalidValue).with_detail("at most 10000");
+    /// assert!(e.to_string().ends_with("at most 10000"));
+    /// ```
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    fn describe(&self) -> String {
+        let base = match self.reason {
+            InvalidReason::Empty => "must not be empty",
+            InvalidReason::ControlCharacter => "must not contain CR, LF or other control characters",
+            InvalidReason::DotSegment => "must not be `.` or `..`",
+            InvalidReason::InvalidUrl => "is not a valid http(s) URL",
+            InvalidReason::Conflict => "conflicts with another option",
+            InvalidReason::Missing => "is required",
+            InvalidReason::InvalidValue => "has an invalid value",
+        };
+        match &self.detail {
+            Some(d) => format!("{base}: {d}"),
+            None => base.to_owned(),
+        }
+    }
+}
+
+string_enum! {
+    /// The error codes the Nango API is known to answer with. New codes appear
+    /// without notice: they decode as [`ErrorCode::Other`].
+    pub enum ErrorCode {
+        /// 400: a query parameter is missing, unknown or invalid.
+        InvalidQueryParams = "invalid_query_params",
+        /// 400: the JSON body failed validation.
+        InvalidBody = "invalid_body",
+        /// 400: a path parameter is invalid.
+        InvalidUriParams = "invalid_uri_params",
+        /// 400: a header is invalid.
+        InvalidHeaders = "invalid_headers",
+        /// 400: the body is not JSON.
+        InvalidJson = "invalid_json",
+        /// 400: the connection does not exist (or no longer).
+        UnknownConnection = "unknown_connection",
+        /// 400: the connection exists but cannot be used.
+        InvalidConnection = "invalid_connection",
+        /// 400: a plan resource limit was reached.
+        ResourceCapped = "resource_capped",
+        /// 400: `Base-Url-Override` is disabled for this environment.
+        BaseUrlOverrideDisabled = "base_url_override_disabled",
+        /// 400: that `Base-Url-Override` is not allowed.
+        BaseUrlOverrideNotAllowed = "base_url_override_not_allowed",
+        /// 400: an action threw.
+        ActionScriptFailure = "action_script_failure",
+        /// 401: no `Authorization` header.
+        MissingAuthHeader = "missing_auth_header",
+        /// 401: the `Authorization` header is not `Bearer <key>`.
+        MalformedAuthHeader = "malformed_auth_header",
+        /// 401: no account has this key.
+        UnknownAccount = "unknown_account",
+        /// 401: the key is not valid.
+        InvalidSecretKey = "invalid_secret_key",
+        /// 401: the key is not a UUID.
+        InvalidSecretKeyFormat = "invalid_secret_key_format",
+        /// 401: the connect session token is unknown or expired.
+        UnknownConnectSessionToken = "unknown_connect_session_token",
+        /// 401: not authorised.
+        Unauthorized = "unauthorized",
+        /// 402: a plan limit was reached.
+        PlanLimit = "plan_limit",
+        /// 403: forbidden.
+        Forbidden = "forbidden",
+        /// 403: the key lacks a permission.
+        InvalidPermissions = "invalid_permissions",
+        /// 403: the feature is disabled.
+        FeatureDisabled = "feature_disabled",
+        /// 404: not found.
+        NotFound = "not_found",
+        /// 404: no integration with this key.
+        UnknownProviderConfig = "unknown_provider_config",
+        /// 404: no provider with this name.
+        UnknownProviderTemplate = "unknown_provider_template",
+        /// 404: no integration with this key.
+        IntegrationNotFound = "integration_not_found",
+        /// 404: no action with this name.
+        UnknownAction = "unknown_action",
+        /// 408: the action ran out of time.
+        ActionTimeout = "action_timeout",
+        /// 409: conflict.
+        Conflict = "conflict",
+        /// 409: an integration with this key exists.
+        DuplicateProviderConfig = "duplicate_provider_config",
+        /// 415: the content type is not JSON.
+        InvalidContentType = "invalid_content_type",
+        /// 424: the provider refused the stored credentials.
+        InvalidCredentials = "invalid_credentials",
+        /// 424: token refresh is backing off.
+        ConnectionRefreshBackoff = "connection_refresh_backoff",
+        /// 424: token refresh attempts are exhausted.
+        ConnectionRefreshExhausted = "connection_refresh_exhausted",
+        /// 424: a function's HTTP call failed.
+        ScriptHttpError = "script_http_error",
+        /// 424: a function hit the provider's rate limit.
+        ScriptApiRateLimitError = "script_api_rate_limit_error",
+        /// 429: the account's rate limit was reached.
+        TooManyRequest = "too_many_request",
+        /// 500: server error.
+        ServerError = "server_error",
+        /// 500: server error, contact support.
+        GenericErrorSupport = "generic_error_support",
+    }
+}
+
+/// One validation issue of a 400 answer (`errors[]`).
+///
+/// ```
+/// let v: nango_core::error::ValidationIssue = serde_json::from_str(
+///     r#"{"code":"invalid_string","message":"Unique key already exists","path":["uniqueKey"]}"#).unwrap();
+/// assert_eq!(v.path, vec![serde_json::json!("uniqueKey")]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ValidationIssue {
+    /// The issue's code (e.g. `invalid_string`).
+    #[serde(default)]
+    pub code: Option<String>,
+    /// What is wrong.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// Where: a list of keys and indices.
+    #[serde(default)]
+    pub path: Vec<serde_json::Value>,
+}
+
+/// A non-success answer from the API, with everything it said.
+///
+/// Every error body shape the Nango server is known to produce decodes here: the
+/// usual `{"error":{"code","message","errors"}}`, the older
+/// `{"error":{"message","code","payload"}}`, bare `{"message","code"}` from the
+/// proxy, `{"error":"..."}`, and empty or non-JSON bodies (HTML 404 pages). The raw
+/// body is kept as received.
+///
+/// ```
+/// use nango_core::error::{ApiError, ErrorCode};
+/// let e = ApiError::from_parts(404, &http::HeaderMap::new(),
+///     bytes::Bytes::from_static(br#"{"error":{"code":"not_found","message":"Failed to find connection"}}"#));
+/// assert_eq!(e.error_code(), Some(ErrorCode::NotFound));
+/// assert_eq!(e.message.as_deref(), Some("Failed to find connection"));
+/// ```
+#[derive(Clone)]
+pub struct ApiError {
+    /// The HTTP status.
+    pub status: u16,
+    /// The error code string, when the body had one.
+    pub code: Option<String>,
+    /// The message, when the body had one.
+    pub message: Option<String>,
+    /// Validation issues (`errors[]`), empty when none.
+    pub errors: Vec<ValidationIssue>,
+    /// `error.payload` (older handlers) or other structured detail, when present.
+    pub payload: Option<serde_json::Value>,
+    /// The `Retry-After` header, when present (429 answers).
+    pub retry_after: Option<Duration>,
+    /// The response headers.
+    pub headers: HeaderMap,
+    /// The raw body as received.
+    pub body: Bytes,
+}
+
+#[derive(Deserialize)]
+struct WireErrorEnvelope {
+    error: Option<serde_json::Value>,
+    code: Option<serde_json::Value>,
+    message: Option<serde_json::Value>,
+}
+
+fn string_of(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Null => None,
+        other => Some(other.to_string()),
+    }
+}
+
+impl ApiError {
+    /// Decodes an error answer. Never fails: whatever is not understood stays in
+    /// [`ApiError::body`].
+    ///
+    /// ```
+    /// # use nango_core::error::ApiError;
+    /// let e = ApiError::from_parts(500, &http::HeaderMap::new(), bytes::Bytes::new());
+    /// assert_eq!(e.code, None);
+    /// ```
+    pub fn from_parts(status: u16, headers: &HeaderMap, body: Bytes) -> Self {
+        let mut err = ApiError {
+            status,
+            code: None,
+            message: None,
+            errors: Vec::new(),
+            payload: None,
+            retry_after: parse_retry_after(headers),
+            headers: headers.clone(),
+            body,
+        };
+        let Ok(envelope) = serde_json::from_slice::<WireErrorEnvelope>(&err.body) else {
+            return err;
+        };
+        match envelope.error {
+            Some(serde_json::Value::Object(inner)) => {
+                err.code = inner.get("code").and_then(string_of);
+                err.message = inner.get("message").and_then(string_of);
+                if let Some(errors) = inner.get("errors") {
+                    err.errors = serde_json::from_value(errors.clone()).unwrap_or_default();
+                }
+                err.payload = inner.get("payload").cloned();
+            }
+            Some(serde_json::Value::String(message)) => err.message = Some(message),
+            _ => {
+                err.code = envelope.code.as_ref().and_then(string_of);
+                err.message = envelope.message.as_ref().and_then(string_of);
+            }
+        }
+        err
+    }
+
+    /// The code as a known [`ErrorCode`], when there is a code.
+    ///
+    /// ```
+    /// # use nango_core::error::{ApiError, ErrorCode};
+    /// let e = ApiError::from_parts(400, &http::HeaderMap::new(), bytes::Bytes::from_static(br#"{"error":{"code":"brand_new"}}"#));
+    /// assert_eq!(e.error_code(), Some(ErrorCode::Other("brand_new".into())));
+    /// ```
+    pub fn error_code(&self) -> Option<ErrorCode> {
+        self.code.as_deref().map(ErrorCode::from)
+    }
+
+    /// The status as an [`http::StatusCode`].
+    ///
+    /// ```
+    /// # use nango_core::error::ApiError;
+    /// let e = ApiError::from_parts(429, &http::HeaderMap::new(), bytes::Bytes::new());
+    /// assert_eq!(e.status_code(), http::StatusCode::TOO_MANY_REQUESTS);
+    /// ```
+    pub fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    /// The body as text (lossy UTF-8).
+    ///
+    /// ```
+    /// # use nango_core::error::ApiError;
+    /// let e = ApiError::from_parts(404, &http::HeaderMap::new(), bytes::Bytes::from_static(b"<html>"));
+    /// assert_eq!(e.body_text(), "<html>");
+    /// ```
+    pub fn body_text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// Reads `Retry-After` as whole seconds (the form Nango sends), `0` included.
+pub(crate) fn parse_retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?;
+    let secs: f64 = value.trim().parse().ok()?;
+    if secs.is_finite() && secs >= 0.0 {
+        Some(Duration::from_secs_f64(secs.min(86_400.0)))
+    } else {
+        None
+    }
+}
+
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiError")
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("errors", &self.errors)
+            .field("payload", &self.payload)
+            .field("retry_after", &self.retry_after)
+            .field("body_len", &self.body.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Nango API error {}", self.status)?;
+        if let Some(code) = &self.code {
+            write!(f, " {code}")?;
+        }
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        for issue in &self.errors {
+            let path: Vec<String> = issue
+                .path
+                .iter()
+                .map(|p| p.as_str().map(str::to_owned).unwrap_or_else(|| p.to_string()))
+                .collect();
+            write!(
+                f,
+                "; {}: {}",
+                path.join("."),
+                issue.message.as_deref().unwrap_or("invalid")
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// A success answer whose body did not decode into the operation's result.
+///
+/// ```
+/// let e = nango_core::error::DecodeError::new(200, "expected an object", bytes::Bytes::from_static(b"[]"));
+/// assert_eq!(e.body.as_ref(), b"[]");
+/// ```
+#[derive(Clone, thiserror::Error)]
+#[error("could not decode the {status} response: {message}")]
+pub struct DecodeError {
+    /// The HTTP status.
+    pub status: u16,
+    /// What did not decode.
+    pub message: String,
+    /// The raw body as received.
+    pub body: Bytes,
+}
+
+impl DecodeError {
+    /// A decode error for a `status` answer.
+    ///
+    /// ```
+    /// let e = nango_core::error::DecodeError::new(200, "eof", bytes::Bytes::new());
+    /// assert_eq!(e.status, 200);
+    /// ```
+    pub fn new(status: u16, message: impl Into<String>, body: Bytes) -> Self {
+        Self {
+            status,
+            message: message.into(),
+            body,
+        }
+    }
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DecodeError")
+            .field("status", &self.status)
+            .field("message", &self.message)
+            .field("body_len", &self.body.len())
+            .finish()
+    }
+}

@@ -1,0 +1,35 @@
+//! The transport-agnostic core of the Nango API client.
+//!
+//! Every Nango operation is written once here: the request it makes (method, path
+//! with percent-encoded ids, query, headers, JSON body), the typed answer it
+//! decodes, and the errors it can end in. The core does no I/O and owns no async
+//! runtime: a [`Transport`](transport::Transport) sends requests, sleeps and tells
+//! the time. The `nango` crate provides one over reqwest and tokio, `nango-wasm`
+//! one over `fetch`.
+//!
+//! - [`Client`]: every operation as a method, with retries ([`retry`]) and timeouts.
+//! - [`ops`]: each operation as a pure [`Endpoint`](endpoint::Endpoint).
+//! - [`models`]: the typed requests and answers.
+//! - [`webhook`]: verify and parse the webhooks Nango sends.
+//! - [`Error`]: the one error type.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod encode;
+mod macros;
+
+pub mod client;
+pub mod config;
+pub mod endpoint;
+pub mod error;
+pub mod models;
+pub mod ops;
+pub mod request;
+pub mod retry;
+pub mod secret;
+pub mod transport;
+pub mod webhook;
+
+pub use client::{Call, Client, ClientBuilder};
+pub use error::{Error, Result};
+pub use secret::SecretString;

@@ -1,0 +1,154 @@
+//! Connect sessions: short-lived tokens that open the Connect UI for an end user.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::common::{EndUser, Organization, Tags};
+use crate::secret::SecretString;
+
+/// A connect session: its token, the Connect UI link and its expiry.
+///
+/// ```
+/// let s: nango_core::models::connect::ConnectSession = serde_json::from_str(
+///     r#"{"token":"nango_connect_session_x","connect_link":"https://connect.nango.dev?session_token=x","expires_at":"2026-01-01T00:30:00Z"}"#).unwrap();
+/// assert!(s.connect_link.is_some());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConnectSession {
+    /// The session token (give it to the frontend; valid 30 minutes).
+    pub token: SecretString,
+    /// A link that opens the Connect UI with this session.
+    #[serde(default)]
+    pub connect_link: Option<String>,
+    /// When the session expires (ISO 8601).
+    pub expires_at: String,
+}
+
+/// Per-integration defaults of a connect session.
+///
+/// ```
+/// let d = nango_core::models::connect::IntegrationConfigDefaults { user_scopes: Some("repo".into()), ..Default::default() };
+/// assert_eq!(serde_json::to_string(&d).unwrap(), r#"{"user_scopes":"repo"}"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct IntegrationConfigDefaults {
+    /// OAuth user scopes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_scopes: Option<String>,
+    /// Extra authorization URL parameters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorization_params: Option<Value>,
+    /// Connection configuration (`oauth_scopes_override`, `oauth_client_id_override`...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_config: Option<Value>,
+}
+
+/// The body of `POST /connect/sessions`.
+///
+/// ```
+/// use nango_core::models::connect::CreateConnectSession;
+/// let s = CreateConnectSession::default().tag("end_user_id", "u-1").allowed_integrations(["github"]);
+/// let json = serde_json::to_value(&s).unwrap();
+/// assert_eq!(json["tags"]["end_user_id"], "u-1");
+/// assert_eq!(json["allowed_integrations"][0], "github");
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CreateConnectSession {
+    /// Tags copied onto the connection created with this session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Tags>,
+    /// Deprecated end-user profile (prefer tags).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_user: Option<EndUser>,
+    /// Deprecated organization (prefer tags).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<Organization>,
+    /// Integrations the session may connect (all when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_integrations: Option<Vec<String>>,
+    /// Defaults per integration id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integrations_config_defaults: Option<BTreeMap<String, IntegrationConfigDefaults>>,
+    /// Per-integration overrides (`docs_connect`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overrides: Option<BTreeMap<String, Value>>,
+    /// Send this connection's webhooks only to this URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webhook_url_override: Option<String>,
+}
+
+impl CreateConnectSession {
+    /// Adds a tag.
+    ///
+    /// ```
+    /// let s = nango_core::models::connect::CreateConnectSession::default().tag("end_user_email", "a@b.c");
+    /// assert_eq!(s.tags.unwrap().len(), 1);
+    /// ```
+    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.tags
+            .get_or_insert_with(Default::default)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Restricts the session to these integrations.
+    ///
+    /// ```
+    /// let s = nango_core::models::connect::CreateConnectSession::default().allowed_integrations(["a", "b"]);
+    /// assert_eq!(s.allowed_integrations.unwrap().len(), 2);
+    /// ```
+    pub fn allowed_integrations<S: Into<String>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
+        self.allowed_integrations = Some(ids.into_iter().map(Into::into).collect());
+        self
+    }
+}
+
+/// The body of `POST /connect/sessions/reconnect`.
+///
+/// ```
+/// let r = nango_core::models::connect::CreateReconnectSession::new("conn-1", "github");
+/// assert_eq!(serde_json::to_value(&r).unwrap()["integration_id"], "github");
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CreateReconnectSession {
+    /// The connection to re-authorise.
+    pub connection_id: String,
+    /// Its integration id.
+    pub integration_id: String,
+    /// Tags to set on the connection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Tags>,
+    /// Deprecated end-user profile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_user: Option<EndUser>,
+    /// Deprecated organization.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<Organization>,
+    /// Defaults per integration id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integrations_config_defaults: Option<BTreeMap<String, IntegrationConfigDefaults>>,
+    /// Per-integration overrides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overrides: Option<BTreeMap<String, Value>>,
+    /// Send this connection's webhooks only to this URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webhook_url_override: Option<String>,
+}
+
+impl CreateReconnectSession {
+    /// A reconnect session for `connection_id` of `integration_id`.
+    ///
+    /// ```
+    /// let r = nango_core::models::connect::CreateReconnectSession::new("c", "i");
+    /// assert_eq!(r.connection_id, "c");
+    /// ```
+    pub fn new(connection_id: impl Into<String>, integration_id: impl Into<String>) -> Self {
+        Self {
+            connection_id: connection_id.into(),
+            integration_id: integration_id.into(),
+            ..Self::default()
+        }
+    }
+}

@@ -1,0 +1,405 @@
+//! Connections, their credentials and metadata.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::common::{EndUser, OneOrMany, Tags};
+use crate::macros::string_enum;
+use crate::secret::SecretString;
+
+string_enum! {
+    /// How a provider authenticates (the `type` of credentials).
+    pub enum AuthMode {
+        /// OAuth 2.0.
+        OAuth2 = "OAUTH2",
+        /// OAuth 2.0 client credentials.
+        OAuth2ClientCredentials = "OAUTH2_CC",
+        /// OAuth 1.0a.
+        OAuth1 = "OAUTH1",
+        /// HTTP Basic.
+        Basic = "BASIC",
+        /// An API key.
+        ApiKey = "API_KEY",
+        /// A GitHub App.
+        App = "APP",
+        /// Apple App Store.
+        AppStore = "APP_STORE",
+        /// A signed JWT.
+        Jwt = "JWT",
+        /// Bill.com.
+        Bill = "BILL",
+        /// Two-step token exchange.
+        TwoStep = "TWO_STEP",
+        /// NetSuite token-based auth.
+        Tba = "TBA",
+        /// Signature-based auth.
+        Signature = "SIGNATURE",
+        /// Custom credentials.
+        Custom = "CUSTOM",
+        /// No authentication.
+        None = "NONE",
+    }
+}
+
+/// A connection's credentials, for every auth mode.
+///
+/// Which fields are set depends on [`Credentials::kind`]; secret values are
+/// [`SecretString`]s (redacted in `Debug`). Fields this SDK does not model stay in
+/// [`Credentials::other`].
+///
+/// ```
+/// use nango_core::models::connections::{AuthMode, Credentials};
+/// let c: Credentials = serde_json::from_str(r#"{"type":"OAUTH2","access_token":"tok","raw":{"scope":"repo"}}"#).unwrap();
+/// assert_eq!(c.kind, Some(AuthMode::OAuth2));
+/// assert_eq!(c.access_token.as_ref().unwrap().expose_secret(), "tok");
+/// assert!(!format!("{c:?}").contains("tok"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Credentials {
+    /// The auth mode.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<AuthMode>,
+    /// OAuth 2 / App access token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<SecretString>,
+    /// OAuth 2 refresh token (only when asked for with `refresh_token`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<SecretString>,
+    /// When the token expires (ISO 8601).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<String>,
+    /// API key.
+    #[serde(rename = "apiKey", default, skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<SecretString>,
+    /// Basic / Bill / Signature username.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// Basic / Bill / Signature password.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<SecretString>,
+    /// OAuth 1 token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oauth_token: Option<SecretString>,
+    /// OAuth 1 token secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oauth_token_secret: Option<SecretString>,
+    /// OAuth 2 CC / JWT / Signature / two-step token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<SecretString>,
+    /// OAuth 2 CC client id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// OAuth 2 CC client secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<SecretString>,
+    /// The provider's raw token response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raw: Option<Value>,
+    /// Every other field, as sent.
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
+
+/// A connection error (`errors[]`): why the connection needs attention.
+///
+/// ```
+/// let e: nango_core::models::connections::ConnectionError = serde_json::from_str(r#"{"type":"auth","log_id":"x"}"#).unwrap();
+/// assert_eq!(e.kind, "auth");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConnectionError {
+    /// `auth` or `sync`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The log entry with the details.
+    #[serde(default)]
+    pub log_id: String,
+}
+
+/// A connection as listed by `GET /connections` (no credentials).
+///
+/// ```
+/// let c: nango_core::models::connections::ConnectionSummary = serde_json::from_str(
+///     r#"{"id":1,"connection_id":"u1","provider":"github","provider_config_key":"gh","created":"2026-01-01T00:00:00Z","metadata":null,"tags":{},"errors":[]}"#).unwrap();
+/// assert_eq!(c.connection_id, "u1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConnectionSummary {
+    /// Nango's internal id.
+    #[serde(default)]
+    pub id: Option<i64>,
+    /// The connection id.
+    pub connection_id: String,
+    /// The provider (e.g. `github`).
+    #[serde(default)]
+    pub provider: String,
+    /// The integration id.
+    pub provider_config_key: String,
+    /// Creation time (ISO 8601).
+    #[serde(default)]
+    pub created: Option<String>,
+    /// Custom metadata.
+    #[serde(default)]
+    pub metadata: Option<Value>,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Tags,
+    /// Errors needing attention.
+    #[serde(default)]
+    pub errors: Vec<ConnectionError>,
+    /// Deprecated end-user profile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_user: Option<EndUser>,
+}
+
+/// `GET /connections`: `{"connections": [...]}`.
+///
+/// ```
+/// let l: nango_core::models::connections::ConnectionList = serde_json::from_str(r#"{"connections":[]}"#).unwrap();
+/// assert!(l.connections.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConnectionList {
+    /// The connections of this page.
+    pub connections: Vec<ConnectionSummary>,
+}
+
+/// A connection with its credentials (`GET /connections/{id}`, `POST /connections`).
+///
+/// ```
+/// let c: nango_core::models::connections::Connection = serde_json::from_str(r#"{
+///   "id":1,"connection_id":"u1","provider_config_key":"gh","provider":"github","errors":[],
+///   "metadata":{"plan":"pro"},"connection_config":{},"tags":{},"created_at":"t","updated_at":"t",
+///   "last_fetched_at":"t","credentials":{"type":"API_KEY","apiKey":"k"}}"#).unwrap();
+/// assert_eq!(c.metadata["plan"], "pro");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Connection {
+    /// Nango's internal id.
+    #[serde(default)]
+    pub id: Option<i64>,
+    /// The connection id.
+    pub connection_id: String,
+    /// The integration id.
+    pub provider_config_key: String,
+    /// The provider.
+    #[serde(default)]
+    pub provider: String,
+    /// Errors needing attention.
+    #[serde(default)]
+    pub errors: Vec<ConnectionError>,
+    /// Deprecated end-user profile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_user: Option<EndUser>,
+    /// Custom metadata (an object; `null` when never set).
+    #[serde(default)]
+    pub metadata: Value,
+    /// Provider-specific connection configuration.
+    #[serde(default)]
+    pub connection_config: Value,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Tags,
+    /// Creation time.
+    #[serde(default)]
+    pub created_at: Option<String>,
+    /// Last update time.
+    #[serde(default)]
+    pub updated_at: Option<String>,
+    /// When credentials were last fetched.
+    #[serde(default)]
+    pub last_fetched_at: Option<String>,
+    /// The credentials.
+    #[serde(default)]
+    pub credentials: Credentials,
+}
+
+/// What `get_token` returns, by auth mode (as the official SDK's `getToken`).
+///
+/// ```
+/// use nango_core::models::connections::{Credentials, Token};
+/// let c: Credentials = serde_json::from_str(r#"{"type":"OAUTH2","access_token":"t"}"#).unwrap();
+/// assert!(matches!(Token::from_credentials(c), Token::AccessToken(t) if t.expose_secret() == "t"));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Token {
+    /// OAuth 2: the access token.
+    AccessToken(SecretString),
+    /// OAuth 1: the token and its secret.
+    OAuth1 {
+        /// `oauth_token`.
+        oauth_token: SecretString,
+        /// `oauth_token_secret`.
+        oauth_token_secret: SecretString,
+    },
+    /// Every other auth mode: the credentials object.
+    Credentials(Box<Credentials>),
+}
+
+impl Token {
+    /// Picks the token out of credentials the way `getToken` does.
+    ///
+    /// ```
+    /// use nango_core::models::connections::{Credentials, Token};
+    /// let c: Credentials = serde_json::from_str(r#"{"type":"API_KEY","apiKey":"k"}"#).unwrap();
+    /// assert!(matches!(Token::from_credentials(c), Token::Credentials(_)));
+    /// ```
+    pub fn from_credentials(credentials: Credentials) -> Self {
+        match credentials.kind {
+            Some(AuthMode::OAuth2) => {
+                Token::AccessToken(credentials.access_token.clone().unwrap_or_default())
+            }
+            Some(AuthMode::OAuth1) => Token::OAuth1 {
+                oauth_token: credentials.oauth_token.clone().unwrap_or_default(),
+                oauth_token_secret: credentials.oauth_token_secret.clone().unwrap_or_default(),
+            },
+            _ => Token::Credentials(Box::new(credentials)),
+        }
+    }
+}
+
+/// The body of `POST /connections`: import a connection whose credentials you
+/// already have.
+///
+/// ```
+/// use nango_core::models::connections::UpsertConnection;
+/// let body = UpsertConnection::new("airtable", serde_json::json!({"type":"API_KEY","apiKey":"k"}))
+///     .connection_id("user-1");
+/// assert_eq!(serde_json::to_value(&body).unwrap()["connection_id"], "user-1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct UpsertConnection {
+    /// The integration id.
+    pub provider_config_key: String,
+    /// The connection id (generated by the server when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_id: Option<String>,
+    /// The credentials (`{"type":"OAUTH2","access_token":...}`, `{"type":"API_KEY","apiKey":...}`...).
+    pub credentials: Value,
+    /// Metadata to attach.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Value>,
+    /// Connection configuration to attach.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_config: Option<Value>,
+    /// Tags to attach.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Tags>,
+    /// Deprecated end-user profile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_user: Option<EndUser>,
+}
+
+impl UpsertConnection {
+    /// A connection of `provider_config_key` with `credentials`.
+    ///
+    /// ```
+    /// let b = nango_core::models::connections::UpsertConnection::new("gh", serde_json::json!({"type":"OAUTH2","access_token":"t"}));
+    /// assert!(b.connection_id.is_none());
+    /// ```
+    pub fn new(provider_config_key: impl Into<String>, credentials: Value) -> Self {
+        Self {
+            provider_config_key: provider_config_key.into(),
+            credentials,
+            ..Self::default()
+        }
+    }
+
+    /// Sets the connection id.
+    ///
+    /// ```
+    /// let b = nango_core::models::connections::UpsertConnection::new("gh", serde_json::json!({})).connection_id("c");
+    /// assert_eq!(b.connection_id.as_deref(), Some("c"));
+    /// ```
+    pub fn connection_id(mut self, id: impl Into<String>) -> Self {
+        self.connection_id = Some(id.into());
+        self
+    }
+
+    /// Sets the metadata.
+    ///
+    /// ```
+    /// let b = nango_core::models::connections::UpsertConnection::new("gh", serde_json::json!({})).metadata(serde_json::json!({"a":1}));
+    /// assert!(b.metadata.is_some());
+    /// ```
+    pub fn metadata(mut self, metadata: Value) -> Self {
+        self.metadata = Some(metadata);
+        self
+    }
+
+    /// Sets the tags.
+    ///
+    /// ```
+    /// let b = nango_core::models::connections::UpsertConnection::new("gh", serde_json::json!({}))
+    ///     .tags([("end_user_id", "u1")]);
+    /// assert_eq!(b.tags.unwrap()["end_user_id"], "u1");
+    /// ```
+    pub fn tags<K: Into<String>, V: Into<String>>(mut self, tags: impl IntoIterator<Item = (K, V)>) -> Self {
+        self.tags = Some(tags.into_iter().map(|(k, v)| (k.into(), v.into())).collect());
+        self
+    }
+
+    /// Sets the connection configuration.
+    ///
+    /// ```
+    /// let b = nango_core::models::connections::UpsertConnection::new("gh", serde_json::json!({})).connection_config(serde_json::json!({"subdomain":"acme"}));
+    /// assert!(b.connection_config.is_some());
+    /// ```
+    pub fn connection_config(mut self, config: Value) -> Self {
+        self.connection_config = Some(config);
+        self
+    }
+}
+
+/// The body of `PATCH /connections/{id}`.
+///
+/// ```
+/// let p = nango_core::models::connections::ConnectionPatch::default().tag("plan", "pro");
+/// assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"tags":{"plan":"pro"}}"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ConnectionPatch {
+    /// Replaces the connection's tags.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Tags>,
+    /// Deprecated end-user profile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_user: Option<EndUser>,
+    /// Send this connection's webhooks only to this URL (empty clears it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webhook_url_override: Option<String>,
+}
+
+impl ConnectionPatch {
+    /// Adds a tag.
+    ///
+    /// ```
+    /// let p = nango_core::models::connections::ConnectionPatch::default().tag("a", "b");
+    /// assert_eq!(p.tags.unwrap().len(), 1);
+    /// ```
+    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.tags
+            .get_or_insert_with(Default::default)
+            .insert(key.into(), value.into());
+        self
+    }
+}
+
+/// What the metadata endpoints answer: the ids and the metadata sent.
+///
+/// ```
+/// let m: nango_core::models::connections::MetadataUpdate = serde_json::from_str(
+///     r#"{"connection_id":["a","b"],"provider_config_key":"gh","metadata":{"x":1}}"#).unwrap();
+/// assert_eq!(m.connection_id.ids(), vec!["a", "b"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MetadataUpdate {
+    /// The connection id(s).
+    pub connection_id: OneOrMany,
+    /// The integration id.
+    pub provider_config_key: String,
+    /// The metadata sent.
+    #[serde(default)]
+    pub metadata: Value,
+}

@@ -1,0 +1,616 @@
+//! `/connections`: list, get, import, patch, delete, and metadata.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::config::Config;
+use crate::encode;
+use crate::endpoint::{decode_as, Endpoint};
+use crate::error::Error;
+use crate::models::common::{OneOrMany, Success};
+use crate::models::connections::{
+    Connection, ConnectionList, ConnectionPatch, MetadataUpdate, UpsertConnection,
+};
+use crate::request::ApiRequest;
+
+/// `GET /connections`: lists connections (without credentials), filtered.
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, ops::connections::ListConnections};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = ListConnections::new().integration_ids(["github", "slack"]).tag("email", "a@b.c").limit(50).request(&cfg)?;
+/// assert_eq!(req.path_and_query(), "/connections?integrationId=github%2Cslack&tags%5Bend_user_email%5D=a%40b.c&limit=50");
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListConnections {
+    connection_id: Option<String>,
+    search: Option<String>,
+    end_user_id: Option<String>,
+    end_user_organization_id: Option<String>,
+    integration_ids: Vec<String>,
+    tags: Vec<(String, String)>,
+    limit: Option<u32>,
+    page: Option<u32>,
+}
+
+impl ListConnections {
+    /// All connections (the server's default page size applies).
+    ///
+    /// ```
+    /// let l = nango_core::ops::connections::ListConnections::new();
+    /// ```
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Only connections with exactly this id (there may be one per integration).
+    ///
+    /// ```
+    /// let l = nango_core::ops::connections::ListConnections::new().connection_id("u-1");
+    /// ```
+    pub fn connection_id(mut self, id: impl Into<String>) -> Self {
+        self.connection_id = Some(id.into());
+        self
+    }
+
+    /// Partial match on connection ids and end-user profiles.
+    ///
+    /// ```
+    /// let l = nango_core::ops::connections::ListConnections::new().search("acme");
+    /// ```
+    pub fn search(mut self, text: impl Into<String>) -> Self {
+        self.search = Some(text.into());
+        self
+    }
+
+    /// Deprecated filter by end-user id (sent as `endUserId`).
+    ///
+    /// ```
+    /// let l = nango_core::ops::connections::ListConnections::new().end_user_id("u-1");
+    /// ```
+    pub fn end_user_id(mut self, id: impl Into<String>) -> Self {
+        self.end_user_id = Some(id.into());
+        self
+    }
+
+    /// Deprecated filter by end-user organization id.
+    ///
+    /// ```
+    /// let l = nango_core::ops::connections::ListConnections::new().end_user_organization_id("org-1");
+    /// ```
+    pub fn end_user_organization_id(mut self, id: impl Into<String>) -> Self {
+        self.end_user_organization_id = Some(id.into());
+        self
+    }
+
+    /// Only connections of these integrations.
+    ///
+    /// ```
+    /// let l = nango_core::ops::connections::ListConnections::new().integration_ids(["github"]);
+    /// ```
+    pub fn integration_ids<S: Into<String>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
+        self.integration_ids = ids.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Only connections with this tag. Keys are lowercased; `displayName` and
+    /// `email` mean `end_user_display_name` and `end_user_email` (as in the
+    /// official SDK).
+    ///
+    /// ```
+    /// let l = nango_core::ops::connections::ListConnections::new().tag("end_user_id", "u-1");
+    /// ```
+    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.tags.push((key.into(), value.into()));
+        self
+    }
+
+    /// Page size (1..=2000).
+    ///
+    /// ```
+    /// let l = nango_core::ops::connections::ListConnections::new().limit(100);
+    /// ```
+    pub fn limit(mut self, limit: u32) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Page number, from 0.
+    ///
+    /// ```
+    /// let l = nango_core::ops::connections::ListConnections::new().limit(100).page(2);
+    /// ```
+    pub fn page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// The page size set, if any.
+    #[allow(dead_code)]
+    pub(crate) fn page_size(&self) -> Option<u32> {
+        self.limit
+    }
+}
+
+/// The wire name of a tag filter key.
+fn tag_key(key: &str) -> String {
+    match key {
+        "displayName" => "end_user_display_name".to_owned(),
+        "email" => "end_user_email".to_owned(),
+        other => other.to_lowercase(),
+    }
+}
+
+impl Endpoint for ListConnections {
+    type Output = ConnectionList;
+
+    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
+        if let Some(limit) = self.limit {
+            if !(1..=2000).contains(&limit) {
+                return Err(crate::error::InvalidInput::new(
+                    "limit",
+                    crate::error::InvalidReason::InvalidValue,
+                )
+                .with_detail("between 1 and 2000")
+                .into());
+            }
+        }
+        let mut req = ApiRequest::get("/connections", &[])?
+            .query_opt("connectionId", self.connection_id.clone())
+            .query_opt("search", self.search.clone())
+            .query_opt("endUserId", self.end_user_id.clone())
+            .query_opt("endUserOrganizationId", self.end_user_organization_id.clone());
+        if !self.integration_ids.is_empty() {
+            req = req.query("integrationId", self.integration_ids.join(","));
+        }
+        for (key, value) in &self.tags {
+            req = req.query(format!("tags[{}]", tag_key(key)), value.clone());
+        }
+        Ok(req
+            .query_opt("limit", self.limit.map(|l| l.to_string()))
+            .query_opt("page", self.page.map(|p| p.to_string())))
+    }
+
+    decode_as!(json);
+}
+
+/// `GET /connections/{connection_id}`: a connection with its credentials
+/// (refreshed by Nango when expired).
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, ops::connections::GetConnection};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = GetConnection::new("github", "a/b").refresh_token(true).request(&cfg)?;
+/// assert_eq!(req.path_and_query(),
+///     "/connections/a%2Fb?provider_config_key=github&force_refresh=false&refresh_token=true&refresh_github_app_jwt_token=false");
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct GetConnection {
+    provider_config_key: String,
+    connection_id: String,
+    force_refresh: bool,
+    refresh_token: bool,
+    refresh_github_app_jwt_token: bool,
+}
+
+impl GetConnection {
+    /// The connection `connection_id` of integration `provider_config_key`.
+    ///
+    /// ```
+    /// let g = nango_core::ops::connections::GetConnection::new("github", "user-1");
+    /// ```
+    pub fn new(provider_config_key: impl Into<String>, connection_id: impl Into<String>) -> Self {
+        Self {
+            provider_config_key: provider_config_key.into(),
+            connection_id: connection_id.into(),
+            force_refresh: false,
+            refresh_token: false,
+            refresh_github_app_jwt_token: false,
+        }
+    }
+
+    /// Refresh the token even if it has not expired (avoid at high traffic).
+    ///
+    /// ```
+    /// let g = nango_core::ops::connections::GetConnection::new("github", "u").force_refresh(true);
+    /// ```
+    pub fn force_refresh(mut self, yes: bool) -> Self {
+        self.force_refresh = yes;
+        self
+    }
+
+    /// Include the refresh token in the credentials.
+    ///
+    /// ```
+    /// let g = nango_core::ops::connections::GetConnection::new("github", "u").refresh_token(true);
+    /// ```
+    pub fn refresh_token(mut self, yes: bool) -> Self {
+        self.refresh_token = yes;
+        self
+    }
+
+    /// Refresh the JWT of a GitHub App connection.
+    ///
+    /// ```
+    /// let g = nango_core::ops::connections::GetConnection::new("github-app", "u").refresh_github_app_jwt_token(true);
+    /// ```
+    pub fn refresh_github_app_jwt_token(mut self, yes: bool) -> Self {
+        self.refresh_github_app_jwt_token = yes;
+        self
+    }
+}
+
+impl Endpoint for GetConnection {
+    type Output = Connection;
+
+    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
+        encode::required("provider_config_key", &self.provider_config_key)?;
+        Ok(
+            ApiRequest::get("/connections/{}", &[("connection_id", &self.connection_id)])?
+                .query("provider_config_key", self.provider_config_key.clone())
+                .query("force_refresh", self.force_refresh.to_string())
+                .query("refresh_token", self.refresh_token.to_string())
+                .query(
+                    "refresh_github_app_jwt_token",
+                    self.refresh_github_app_jwt_token.to_string(),
+                ),
+        )
+    }
+
+    decode_as!(json);
+}
+
+/// `POST /connections`: imports (upserts) a connection whose credentials you have.
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, models::connections::UpsertConnection, ops::connections::ImportConnection};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let body = UpsertConnection::new("airtable", serde_json::json!({"type":"API_KEY","apiKey":"pat"})).connection_id("u-1");
+/// let req = ImportConnection::new(body).request(&cfg)?;
+/// assert_eq!(req.method(), http::Method::POST);
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportConnection {
+    body: UpsertConnection,
+}
+
+impl ImportConnection {
+    /// Imports the connection described by `body`.
+    ///
+    /// ```
+    /// # use nango_core::models::connections::UpsertConnection;
+    /// let op = nango_core::ops::connections::ImportConnection::new(UpsertConnection::new("gh", serde_json::json!({})));
+    /// ```
+    pub fn new(body: UpsertConnection) -> Self {
+        Self { body }
+    }
+}
+
+impl Endpoint for ImportConnection {
+    type Output = Connection;
+
+    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
+        encode::required("provider_config_key", &self.body.provider_config_key)?;
+        if let Some(id) = &self.body.connection_id {
+            encode::required("connection_id", id)?;
+        }
+        ApiRequest::post("/connections", &[])?.json(&self.body)
+    }
+
+    decode_as!(json);
+}
+
+/// `PATCH /connections/{connection_id}`: changes tags (or the deprecated end user).
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, models::connections::ConnectionPatch, ops::connections::PatchConnection};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = PatchConnection::new("github", "u-1", ConnectionPatch::default().tag("plan", "pro")).request(&cfg)?;
+/// assert_eq!(req.path_and_query(), "/connections/u-1?provider_config_key=github");
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatchConnection {
+    provider_config_key: String,
+    connection_id: String,
+    body: ConnectionPatch,
+}
+
+impl PatchConnection {
+    /// Applies `body` to the connection.
+    ///
+    /// ```
+    /// # use nango_core::models::connections::ConnectionPatch;
+    /// let op = nango_core::ops::connections::PatchConnection::new("gh", "u", ConnectionPatch::default());
+    /// ```
+    pub fn new(
+        provider_config_key: impl Into<String>,
+        connection_id: impl Into<String>,
+        body: ConnectionPatch,
+    ) -> Self {
+        Self {
+            provider_config_key: provider_config_key.into(),
+            connection_id: connection_id.into(),
+            body,
+        }
+    }
+}
+
+impl Endpoint for PatchConnection {
+    type Output = Success;
+
+    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
+        encode::required("provider_config_key", &self.provider_config_key)?;
+        ApiRequest::new(
+            http::Method::PATCH,
+            "/connections/{}",
+            &[("connection_id", &self.connection_id)],
+        )?
+        .query("provider_config_key", self.provider_config_key.clone())
+        .idempotent(true)
+        .json(&self.body)
+    }
+
+    decode_as!(json_or_null);
+}
+
+/// `DELETE /connections/{connection_id}`.
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, ops::connections::DeleteConnection};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// assert!(DeleteConnection::new("github", "").request(&cfg).is_err());
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeleteConnection {
+    provider_config_key: String,
+    connection_id: String,
+}
+
+impl DeleteConnection {
+    /// Deletes connection `connection_id` of `provider_config_key`.
+    ///
+    /// ```
+    /// let op = nango_core::ops::connections::DeleteConnection::new("gh", "u");
+    /// ```
+    pub fn new(provider_config_key: impl Into<String>, connection_id: impl Into<String>) -> Self {
+        Self {
+            provider_config_key: provider_config_key.into(),
+            connection_id: connection_id.into(),
+        }
+    }
+}
+
+impl Endpoint for DeleteConnection {
+    type Output = ();
+
+    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
+        encode::required("provider_config_key", &self.provider_config_key)?;
+        Ok(ApiRequest::new(
+            http::Method::DELETE,
+            "/connections/{}",
+            &[("connection_id", &self.connection_id)],
+        )?
+        .query("provider_config_key", self.provider_config_key.clone())
+        // Deleting twice answers 400 `unknown_connection`: a retry must not mask the first success.
+        .idempotent(false))
+    }
+
+    decode_as!(empty);
+}
+
+/// How metadata is written: replaced (`POST`) or merged (`PATCH`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum MetadataMode {
+    /// Replace the whole metadata object (`setMetadata`).
+    Replace,
+    /// Merge the given keys into it (`updateMetadata`).
+    Merge,
+}
+
+/// `POST` or `PATCH /connections/metadata` on one or several connections.
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, ops::connections::{SetMetadata, MetadataMode}};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = SetMetadata::new(MetadataMode::Merge, "github", ["a", "b"], serde_json::json!({"x": 1}))?.request(&cfg)?;
+/// assert_eq!(req.method(), http::Method::PATCH);
+/// assert_eq!(req.body().unwrap().as_ref(), br#"{"metadata":{"x":1},"connection_id":["a","b"],"provider_config_key":"github"}"#);
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetMetadata {
+    mode: MetadataMode,
+    body: MetadataBody,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct MetadataBody {
+    metadata: Value,
+    connection_id: OneOrMany,
+    provider_config_key: String,
+}
+
+impl SetMetadata {
+    /// Writes `metadata` (any serializable value; an object on the wire) to the
+    /// connection(s).
+    ///
+    /// ```
+    /// use nango_core::ops::connections::{SetMetadata, MetadataMode};
+    /// let op = SetMetadata::new(MetadataMode::Replace, "gh", "u-1", serde_json::json!({"plan": "pro"}))?;
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn new<M: Serialize>(
+        mode: MetadataMode,
+        provider_config_key: impl Into<String>,
+        connection_ids: impl Into<OneOrMany>,
+        metadata: M,
+    ) -> Result<Self, Error> {
+        let metadata = serde_json::to_value(metadata).map_err(|e| {
+            crate::error::InvalidInput::new("metadata", crate::error::InvalidReason::InvalidValue)
+                .with_detail(e.to_string())
+        })?;
+        Ok(Self {
+            mode,
+            body: MetadataBody {
+                metadata,
+                connection_id: connection_ids.into(),
+                provider_config_key: provider_config_key.into(),
+            },
+        })
+    }
+}
+
+impl Endpoint for SetMetadata {
+    type Output = MetadataUpdate;
+
+    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
+        encode::required("provider_config_key", &self.body.provider_config_key)?;
+        let ids = self.body.connection_id.ids();
+        if ids.is_empty() {
+            return Err(crate::error::InvalidInput::new(
+                "connection_id",
+                crate::error::InvalidReason::Empty,
+            )
+            .into());
+        }
+        for id in ids {
+            encode::required("connection_id", id)?;
+        }
+        if !self.body.metadata.is_object() {
+            return Err(crate::error::InvalidInput::new(
+                "metadata",
+                crate::error::InvalidReason::InvalidValue,
+            )
+            .with_detail("must be a JSON object")
+            .into());
+        }
+        let method = match self.mode {
+            MetadataMode::Replace => http::Method::POST,
+            MetadataMode::Merge => http::Method::PATCH,
+        };
+        // Writing the same metadata twice leaves the same state.
+        ApiRequest::new(method, "/connections/metadata", &[])?
+            .idempotent(true)
+            .json(&self.body)
+    }
+
+    decode_as!(json);
+}
+
+/// `getToken`: the connection's token, picked by auth mode (see [`Token`]).
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, ops::connections::{GetConnection, GetToken}};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = GetToken::new(GetConnection::new("github", "u-1")).request(&cfg)?;
+/// assert_eq!(req.path(), "/connections/u-1");
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+///
+/// [`Token`]: crate::models::connections::Token
+#[derive(Debug, Clone, PartialEq)]
+pub struct GetToken(GetConnection);
+
+impl GetToken {
+    /// The token of the connection `get` names (with its refresh options).
+    ///
+    /// ```
+    /// use nango_core::ops::connections::{GetConnection, GetToken};
+    /// let op = GetToken::new(GetConnection::new("gh", "u").force_refresh(true));
+    /// ```
+    pub fn new(get: GetConnection) -> Self {
+        Self(get)
+    }
+}
+
+impl Endpoint for GetToken {
+    type Output = crate::models::connections::Token;
+
+    fn request(&self, config: &Config) -> Result<ApiRequest, Error> {
+        self.0.request(config)
+    }
+
+    fn decode(&self, response: crate::transport::HttpResponse) -> Result<Self::Output, Error> {
+        let connection = self.0.decode(response)?;
+        Ok(crate::models::connections::Token::from_credentials(connection.credentials))
+    }
+}
+
+/// A field of the connection, decoded as `V`: `getRawTokenResponse`
+/// (`credentials.raw`) and `getMetadata` (`metadata`).
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, ops::connections::{GetConnection, GetConnectionField}};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let op = GetConnectionField::<serde_json::Value>::metadata("github", "u-1");
+/// assert!(op.request(&cfg)?.path_and_query().contains("force_refresh=false"));
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct GetConnectionField<V> {
+    get: GetConnection,
+    field: ConnectionField,
+    _value: std::marker::PhantomData<fn() -> V>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ConnectionField {
+    Metadata,
+    RawToken,
+}
+
+impl<V> GetConnectionField<V> {
+    /// The connection's metadata (`getMetadata`).
+    ///
+    /// ```
+    /// let op = nango_core::ops::connections::GetConnectionField::<serde_json::Value>::metadata("gh", "u");
+    /// ```
+    pub fn metadata(provider_config_key: impl Into<String>, connection_id: impl Into<String>) -> Self {
+        Self {
+            get: GetConnection::new(provider_config_key, connection_id),
+            field: ConnectionField::Metadata,
+            _value: std::marker::PhantomData,
+        }
+    }
+
+    /// The provider's raw token response (`getRawTokenResponse`).
+    ///
+    /// ```
+    /// use nango_core::ops::connections::{GetConnection, GetConnectionField};
+    /// let op = GetConnectionField::<serde_json::Value>::raw_token_response(GetConnection::new("gh", "u"));
+    /// ```
+    pub fn raw_token_response(get: GetConnection) -> Self {
+        Self {
+            get,
+            field: ConnectionField::RawToken,
+            _value: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<V: serde::de::DeserializeOwned> Endpoint for GetConnectionField<V> {
+    type Output = V;
+
+    fn request(&self, config: &Config) -> Result<ApiRequest, Error> {
+        self.get.request(config)
+    }
+
+    fn decode(&self, response: crate::transport::HttpResponse) -> Result<V, Error> {
+        let status = response.status().as_u16();
+        let body = response.body().clone();
+        let connection = self.get.decode(response)?;
+        let value = match self.field {
+            ConnectionField::Metadata => connection.metadata,
+            ConnectionField::RawToken => connection.credentials.raw.unwrap_or(Value::Null),
+        };
+        serde_json::from_value(value).map_err(|e| {
+            Error::Decode(Box::new(crate::error::DecodeError::new(status, e.to_string(), body)))
+        })
+    }
+}

@@ -1,0 +1,387 @@
+//! [`ApiRequest`]: a Nango request before the host, key and client headers are added.
+
+use std::borrow::Cow;
+
+use bytes::Bytes;
+use http::header::{HeaderName, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use http::{HeaderMap, HeaderValue, Method};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::encode;
+use crate::error::{Error, InvalidInput, InvalidReason};
+use crate::secret::SecretString;
+use crate::transport::HttpRequest;
+
+/// One Nango API request, transport-independent and free of secrets: method, path
+/// (every id percent-encoded), query, operation headers and body. The client adds
+/// the host, `Authorization`, `User-Agent` and the `Nango-Is-*` flags when it sends it.
+///
+/// ```
+/// use nango_core::request::ApiRequest;
+/// let req = ApiRequest::get("/connections/{}", &[("connection_id", "a/b c")])?
+///     .query("provider_config_key", "github");
+/// assert_eq!(req.path(), "/connections/a%2Fb%20c");
+/// assert_eq!(req.query_pairs(), &[("provider_config_key".into(), "github".to_string())]);
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct ApiRequest {
+    method: Method,
+    path: String,
+    query: Vec<(Cow<'static, str>, String)>,
+    raw_query: Option<String>,
+    headers: HeaderMap,
+    body: Option<Bytes>,
+    idempotent: bool,
+    bearer: Option<SecretString>,
+}
+
+impl ApiRequest {
+    /// A request for `template`, where each `{}` is replaced by the next id of
+    /// `segments` (`(field name, value)`), checked (non-empty, not a dot segment)
+    /// and percent-encoded.
+    ///
+    /// ```
+    /// use nango_core::request::ApiRequest;
+    /// let req = ApiRequest::new(http::Method::DELETE, "/integrations/{}", &[("unique_key", "")]);
+    /// assert!(req.is_err());
+    /// ```
+    pub fn new(method: Method, template: &str, segments: &[(&str, &str)]) -> Result<Self, Error> {
+        let mut path = String::with_capacity(template.len() + 16);
+        let mut parts = template.split("{}");
+        path.push_str(parts.next().unwrap_or_default());
+        let mut values = segments.iter();
+        for part in parts {
+            let (field, value) = values.next().ok_or_else(|| {
+                InvalidInput::new("path", InvalidReason::Missing)
+                    .with_detail("template has more placeholders than ids")
+            })?;
+            path.push_str(&encode::path_segment(field, value)?);
+            path.push_str(part);
+        }
+        let idempotent = matches!(
+            method,
+            Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS
+        );
+        Ok(Self {
+            method,
+            path,
+            query: Vec::new(),
+            raw_query: None,
+            headers: HeaderMap::new(),
+            body: None,
+            idempotent,
+            bearer: None,
+        })
+    }
+
+    /// A `GET` request; see [`ApiRequest::new`].
+    ///
+    /// ```
+    /// let req = nango_core::request::ApiRequest::get("/providers", &[])?;
+    /// assert_eq!(req.method(), http::Method::GET);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn get(template: &str, segments: &[(&str, &str)]) -> Result<Self, Error> {
+        Self::new(Method::GET, template, segments)
+    }
+
+    /// A `POST` request; see [`ApiRequest::new`].
+    ///
+    /// ```
+    /// let req = nango_core::request::ApiRequest::post("/integrations", &[])?;
+    /// assert!(!req.is_idempotent());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn post(template: &str, segments: &[(&str, &str)]) -> Result<Self, Error> {
+        Self::new(Method::POST, template, segments)
+    }
+
+    /// A request whose path was written by the caller (the proxy): `/` kept, unsafe
+    /// characters encoded, and anything after the first `?` kept as the query string.
+    ///
+    /// ```
+    /// let req = nango_core::request::ApiRequest::raw(http::Method::GET, "/proxy", "/user/repos?per_page=5");
+    /// assert_eq!(req.path(), "/proxy/user/repos");
+    /// assert_eq!(req.raw_query(), Some("per_page=5"));
+    /// ```
+    pub fn raw(method: Method, prefix: &str, endpoint: &str) -> Self {
+        let (path, query) = match endpoint.split_once('?') {
+            Some((p, q)) => (p, Some(q)),
+            None => (endpoint, None),
+        };
+        let mut full = String::from(prefix);
+        if !path.starts_with('/') {
+            full.push('/');
+        }
+        full.push_str(&encode::proxy_path(path));
+        let mut req = Self::new(method, "", &[]).expect("a template without placeholders");
+        req.path = full;
+        req.raw_query = query.map(encode::raw_query);
+        req
+    }
+
+    /// Adds a query parameter.
+    ///
+    /// ```
+    /// let req = nango_core::request::ApiRequest::get("/x", &[])?.query("a", "1").query("a", "2");
+    /// assert_eq!(req.query_pairs().len(), 2);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn query(mut self, key: impl Into<Cow<'static, str>>, value: impl Into<String>) -> Self {
+        self.query.push((key.into(), value.into()));
+        self
+    }
+
+    /// Adds a query parameter when `value` is `Some`.
+    ///
+    /// ```
+    /// let req = nango_core::request::ApiRequest::get("/x", &[])?.query_opt("a", None::<String>);
+    /// assert!(req.query_pairs().is_empty());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn query_opt(
+        self,
+        key: impl Into<Cow<'static, str>>,
+        value: Option<impl Into<String>>,
+    ) -> Self {
+        match value {
+            Some(v) => self.query(key, v),
+            None => self,
+        }
+    }
+
+    /// Appends a caller-written query string (`a=1&b=2`), kept as written but for
+    /// characters that would break the URL.
+    ///
+    /// ```
+    /// let req = nango_core::request::ApiRequest::get("/x", &[])?.raw_query_string("a=1 2");
+    /// assert_eq!(req.raw_query(), Some("a=1%202"));
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn raw_query_string(mut self, query: &str) -> Self {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let encoded = encode::raw_query(query);
+        self.raw_query = Some(match self.raw_query.take() {
+            Some(existing) if !existing.is_empty() => format!("{existing}&{encoded}"),
+            _ => encoded,
+        });
+        self
+    }
+
+    /// Sets a header from a caller-supplied value, refusing CR/LF and other controls.
+    ///
+    /// ```
+    /// let r = nango_core::request::ApiRequest::get("/x", &[])?.header("Connection-Id", "connection_id", "a\r\nb");
+    /// assert!(r.is_err());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn header(mut self, name: &str, field: &str, value: &str) -> Result<Self, Error> {
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| InvalidInput::new(field, InvalidReason::ControlCharacter).with_detail("invalid header name"))?;
+        let value = encode::header_value(field, value)?;
+        self.headers.append(name, value);
+        Ok(self)
+    }
+
+    /// Sets a header whose value is required: refused when empty, too.
+    ///
+    /// ```
+    /// let r = nango_core::request::ApiRequest::get("/x", &[])?.required_header("Connection-Id", "connection_id", "");
+    /// assert!(r.is_err());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn required_header(self, name: &str, field: &str, value: &str) -> Result<Self, Error> {
+        encode::required(field, value)?;
+        self.header(name, field, value)
+    }
+
+    /// Sets a JSON body (and `Content-Type: application/json`).
+    ///
+    /// ```
+    /// let r = nango_core::request::ApiRequest::post("/x", &[])?.json(&serde_json::json!({"a": 1}))?;
+    /// assert_eq!(r.body().unwrap().as_ref(), br#"{"a":1}"#);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Result<Self, Error> {
+        let bytes = serde_json::to_vec(body).map_err(|e| {
+            InvalidInput::new("body", InvalidReason::InvalidValue).with_detail(e.to_string())
+        })?;
+        self.headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        self.body = Some(Bytes::from(bytes));
+        Ok(self)
+    }
+
+    /// Sets a raw body; the caller sets `Content-Type` with [`ApiRequest::header`].
+    ///
+    /// ```
+    /// let r = nango_core::request::ApiRequest::post("/x", &[])?.bytes(vec![0u8, 1, 2]);
+    /// assert_eq!(r.body().unwrap().len(), 3);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn bytes(mut self, body: impl Into<Bytes>) -> Self {
+        self.body = Some(body.into());
+        self
+    }
+
+    /// Marks the request as safe (or not) to send twice; decides whether 5xx and
+    /// connection failures are retried. Defaults from the method.
+    ///
+    /// ```
+    /// let r = nango_core::request::ApiRequest::post("/connections/metadata", &[])?.idempotent(true);
+    /// assert!(r.is_idempotent());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn idempotent(mut self, idempotent: bool) -> Self {
+        self.idempotent = idempotent;
+        self
+    }
+
+    /// Authenticates this request with `token` instead of the API key (the connect
+    /// session endpoints take the session token).
+    ///
+    /// ```
+    /// let r = nango_core::request::ApiRequest::get("/connect/session", &[])?.bearer("tok".into());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn bearer(mut self, token: SecretString) -> Self {
+        self.bearer = Some(token);
+        self
+    }
+
+    /// The method.
+    ///
+    /// ```
+    /// # let r = nango_core::request::ApiRequest::get("/x", &[]).unwrap();
+    /// assert_eq!(r.method(), http::Method::GET);
+    /// ```
+    pub fn method(&self) -> Method {
+        self.method.clone()
+    }
+
+    /// The encoded path.
+    ///
+    /// ```
+    /// # let r = nango_core::request::ApiRequest::get("/x/{}", &[("id", "é")]).unwrap();
+    /// assert_eq!(r.path(), "/x/%C3%A9");
+    /// ```
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The query parameters, not yet encoded.
+    ///
+    /// ```
+    /// # let r = nango_core::request::ApiRequest::get("/x", &[]).unwrap().query("k", "v w");
+    /// assert_eq!(r.query_pairs()[0].1, "v w");
+    /// ```
+    pub fn query_pairs(&self) -> &[(Cow<'static, str>, String)] {
+        &self.query
+    }
+
+    /// The caller-written query string, if any (already made URL-safe).
+    ///
+    /// ```
+    /// # let r = nango_core::request::ApiRequest::get("/x", &[]).unwrap();
+    /// assert_eq!(r.raw_query(), None);
+    /// ```
+    pub fn raw_query(&self) -> Option<&str> {
+        self.raw_query.as_deref()
+    }
+
+    /// The operation's own headers.
+    ///
+    /// ```
+    /// # let r = nango_core::request::ApiRequest::get("/x", &[]).unwrap();
+    /// assert!(r.headers().is_empty());
+    /// ```
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The body, if any.
+    ///
+    /// ```
+    /// # let r = nango_core::request::ApiRequest::get("/x", &[]).unwrap();
+    /// assert!(r.body().is_none());
+    /// ```
+    pub fn body(&self) -> Option<&Bytes> {
+        self.body.as_ref()
+    }
+
+    /// Whether sending it twice is harmless.
+    ///
+    /// ```
+    /// # let r = nango_core::request::ApiRequest::get("/x", &[]).unwrap();
+    /// assert!(r.is_idempotent());
+    /// ```
+    pub fn is_idempotent(&self) -> bool {
+        self.idempotent
+    }
+
+    /// The path and query as they go on the wire (`/path?k=v`).
+    ///
+    /// ```
+    /// # let r = nango_core::request::ApiRequest::get("/x", &[]).unwrap().query("a b", "c&d");
+    /// assert_eq!(r.path_and_query(), "/x?a%20b=c%26d");
+    /// ```
+    pub fn path_and_query(&self) -> String {
+        let mut out = self.path.clone();
+        let mut sep = '?';
+        for (k, v) in &self.query {
+            out.push(sep);
+            out.push_str(&encode::query_component(k));
+            out.push('=');
+            out.push_str(&encode::query_component(v));
+            sep = '&';
+        }
+        if let Some(raw) = &self.raw_query {
+            if !raw.is_empty() {
+                out.push(sep);
+                out.push_str(raw);
+            }
+        }
+        out
+    }
+
+    /// The complete HTTP request for `config`: host, `Authorization`, `User-Agent`,
+    /// the `Nango-Is-*` flags, then the operation's headers and body.
+    ///
+    /// ```
+    /// use nango_core::{config::Config, request::ApiRequest};
+    /// let cfg = Config::builder().api_key("a3f1c2d4-0000-4000-8000-000000000000").host("http://127.0.0.1:3003/").build()?;
+    /// let http = ApiRequest::get("/providers", &[])?.to_http(&cfg, "nango-rust/0.1")?;
+    /// assert_eq!(http.uri(), "http://127.0.0.1:3003/providers");
+    /// assert!(http.headers()["authorization"].is_sensitive());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn to_http(&self, config: &Config, user_agent: &str) -> Result<HttpRequest, Error> {
+        let uri = format!("{}{}", config.host(), self.path_and_query());
+        let mut builder = http::Request::builder().method(self.method.clone()).uri(uri);
+        let headers = builder.headers_mut().expect("a fresh builder has headers");
+        let (field, key) = match &self.bearer {
+            Some(token) => ("token", token),
+            None => ("api_key", config.api_key()),
+        };
+        let mut auth = encode::required_header_value(field, key.expose_secret())
+            .and_then(|_| encode::header_value(field, &format!("Bearer {}", key.expose_secret())))?;
+        auth.set_sensitive(true);
+        headers.insert(AUTHORIZATION, auth);
+        let ua = match config.user_agent_suffix() {
+            Some(suffix) => format!("{user_agent}; {suffix}"),
+            None => user_agent.to_owned(),
+        };
+        headers.insert(USER_AGENT, encode::header_value("user_agent", &ua)?);
+        let flag = |b: bool| HeaderValue::from_static(if b { "true" } else { "false" });
+        headers.insert("nango-is-sync", flag(config.is_sync()));
+        headers.insert("nango-is-script", flag(config.is_script()));
+        headers.insert("nango-is-dry-run", flag(config.dry_run()));
+        for (name, value) in &self.headers {
+            headers.append(name.clone(), value.clone());
+        }
+        builder
+            .body(self.body.clone().unwrap_or_default())
+            .map_err(|e| InvalidInput::new("url", InvalidReason::InvalidUrl).with_detail(e.to_string()).into())
+    }
+}

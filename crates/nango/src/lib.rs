@@ -1,0 +1,42 @@
+//! A native async client for the [Nango](https://nango.dev) API, for tokio servers.
+//!
+//! Every operation of the official Node SDK (`@nangohq/node`) is here under its
+//! snake_case name, plus the HTTP API endpoints it lacks. Requests go through
+//! reqwest with rustls; 429s, 5xx and connection failures are retried by a policy
+//! that never repeats a non-idempotent request unless you ask it to.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), nango::Error> {
+//! let nango = nango::Nango::builder()
+//!     .api_key(std::env::var("NANGO_SECRET_KEY").unwrap_or_default())
+//!     .build()?;
+//! let conn = nango.get_connection("github", "user-1").await?;
+//! println!("{} has metadata {}", conn.connection_id, conn.metadata);
+//! # Ok(()) }
+//! ```
+//!
+//! The futures are `Send`: call the client from `tokio::spawn` or an axum handler.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod transport;
+
+pub use nango_core::{
+    client, config, endpoint, error, models, ops, request, retry, webhook, Call, Error, Result,
+    SecretString,
+};
+pub use transport::{PoolOptions, ReqwestTransport};
+
+/// The Nango client over reqwest: `nango_core::Client<ReqwestTransport>`.
+///
+/// ```
+/// let nango = nango::Nango::builder()
+///     .api_key("a3f1c2d4-0000-4000-8000-000000000000")
+///     .host("http://localhost:3003")
+///     .build()?;
+/// # Ok::<(), nango::Error>(())
+/// ```
+pub type Nango = nango_core::Client<ReqwestTransport>;
+
+/// The builder of [`Nango`].
+pub type NangoBuilder = nango_core::ClientBuilder<ReqwestTransport>;
