@@ -1,1 +1,46 @@
-fn main() {}
+//! The project's task runner: `cargo xtask <task>`. Everything beyond plain cargo
+//! (tests across crates and runtimes, lints, setup of the toolchain) lives here so
+//! that CI and a newcomer run the same commands.
+
+mod cmd;
+mod tasks;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <task>
+
+tasks:
+  test         every test: lints, native tests, doc tests, the core built for wasm32
+  lint         cargo fmt --check, clippy -D warnings, cargo doc without warnings
+  native       the Rust tests only (unit, integration, doc tests)
+  setup        install what the tests need (rustup target wasm32-unknown-unknown)
+  quickstart   run the quickstart against the embedded local Nango server
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(task) = args.first() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = match task.as_str() {
+        "test" => tasks::test(),
+        "lint" => tasks::lint(),
+        "native" => tasks::native().map(|_| ()),
+        "setup" => tasks::setup(),
+        "quickstart" => tasks::quickstart(),
+        "-h" | "--help" | "help" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => Err(format!("unknown task `{other}`\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

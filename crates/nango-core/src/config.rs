@@ -512,7 +512,11 @@ mod tests {
         assert!(Config::builder().build().is_err());
         assert!(Config::builder().api_key("").build().is_err());
         assert!(Config::builder().api_key("a\nb").build().is_err());
-        let both = Config::builder().api_key("a").secret_key("b").build().unwrap_err();
+        let both = Config::builder()
+            .api_key("a")
+            .secret_key("b")
+            .build()
+            .unwrap_err();
         assert!(!both.to_string().contains('a') || !both.to_string().contains("\"a\""));
         let cfg = Config::builder().api_key("secret-value").build().unwrap();
         assert!(!format!("{cfg:?}").contains("secret-value"));

@@ -109,16 +109,28 @@ mod tests {
 
     #[test]
     fn segments_encode_reserved_and_non_ascii() {
-        assert_eq!(path_segment("id", "a/b?c#d%e&f g").unwrap(), "a%2Fb%3Fc%23d%25e%26f%20g");
+        assert_eq!(
+            path_segment("id", "a/b?c#d%e&f g").unwrap(),
+            "a%2Fb%3Fc%23d%25e%26f%20g"
+        );
         assert_eq!(path_segment("id", "é").unwrap(), "%C3%A9");
         assert_eq!(path_segment("id", "a-b.c_d~e").unwrap(), "a-b.c_d~e");
     }
 
     #[test]
     fn segments_refuse_empty_and_dots() {
-        assert_eq!(path_segment("id", "").unwrap_err().reason, InvalidReason::Empty);
-        assert_eq!(path_segment("id", "..").unwrap_err().reason, InvalidReason::DotSegment);
-        assert_eq!(path_segment("id", ".").unwrap_err().reason, InvalidReason::DotSegment);
+        assert_eq!(
+            path_segment("id", "").unwrap_err().reason,
+            InvalidReason::Empty
+        );
+        assert_eq!(
+            path_segment("id", "..").unwrap_err().reason,
+            InvalidReason::DotSegment
+        );
+        assert_eq!(
+            path_segment("id", ".").unwrap_err().reason,
+            InvalidReason::DotSegment
+        );
         assert!(path_segment("id", "...").is_ok());
     }
 

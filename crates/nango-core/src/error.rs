@@ -165,7 +165,9 @@ impl InvalidInput {
     fn describe(&self) -> String {
         let base = match self.reason {
             InvalidReason::Empty => "must not be empty",
-            InvalidReason::ControlCharacter => "must not contain CR, LF or other control characters",
+            InvalidReason::ControlCharacter => {
+                "must not contain CR, LF or other control characters"
+            }
             InvalidReason::DotSegment => "must not be `.` or `..`",
             InvalidReason::InvalidUrl => "is not a valid http(s) URL",
             InvalidReason::Conflict => "conflicts with another option",
@@ -182,7 +184,7 @@ impl InvalidInput {
 string_enum! {
     /// The error codes the Nango API is known to answer with. New codes appear
     /// without notice: they decode as [`ErrorCode::Other`].
-    pub enum ErrorCode {
+    ErrorCode in "nango_core::error", example = "not_found" {
         /// 400: a query parameter is missing, unknown or invalid.
         InvalidQueryParams = "invalid_query_params",
         /// 400: the JSON body failed validation.
@@ -447,7 +449,11 @@ impl fmt::Display for ApiError {
             let path: Vec<String> = issue
                 .path
                 .iter()
-                .map(|p| p.as_str().map(str::to_owned).unwrap_or_else(|| p.to_string()))
+                .map(|p| {
+                    p.as_str()
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| p.to_string())
+                })
                 .collect();
             write!(
                 f,

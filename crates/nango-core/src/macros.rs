@@ -3,10 +3,13 @@
 /// Declares an open string enum: the known wire values as variants, plus
 /// `Other(String)` that keeps any value the server adds later. Decoding never fails
 /// on an unknown value, and encoding gives back exactly the string received.
+///
+/// `Name in "crate::path", example = "WIRE"` names where the enum is public and a
+/// known value, for the generated doc examples.
 macro_rules! string_enum {
     (
         $(#[$meta:meta])*
-        pub enum $name:ident {
+        $name:ident in $path:literal, example = $example:literal {
             $( $(#[$vmeta:meta])* $variant:ident = $wire:literal, )+
         }
     ) => {
@@ -14,13 +17,20 @@ macro_rules! string_enum {
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum $name {
-            $( $(#[$vmeta])* $variant, )+
+            $( $(#[$vmeta])* #[doc = concat!("`\"", $wire, "\"`")] $variant, )+
             /// A value this version of the SDK does not know, kept as sent.
             Other(String),
         }
 
         impl $name {
             /// The value as it appears on the wire.
+            ///
+            /// ```
+            #[doc = concat!("use ", $path, "::", stringify!($name), ";")]
+            #[doc = concat!("assert_eq!(", stringify!($name), "::from(\"", $example, "\").as_str(), \"", $example, "\");")]
+            #[doc = concat!("assert_eq!(", stringify!($name), "::from(\"new-value\").as_str(), \"new-value\");")]
+            /// ```
+            #[must_use]
             pub fn as_str(&self) -> &str {
                 match self {
                     $( Self::$variant => $wire, )+
@@ -40,9 +50,9 @@ macro_rules! string_enum {
 
         impl From<String> for $name {
             fn from(value: String) -> Self {
-                match value.as_str() {
-                    $( $wire => Self::$variant, )+
-                    _ => Self::Other(value),
+                match Self::from(value.as_str()) {
+                    Self::Other(_) => Self::Other(value),
+                    known => known,
                 }
             }
         }

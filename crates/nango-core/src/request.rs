@@ -178,8 +178,10 @@ impl ApiRequest {
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn header(mut self, name: &str, field: &str, value: &str) -> Result<Self, Error> {
-        let name = HeaderName::from_bytes(name.as_bytes())
-            .map_err(|_| InvalidInput::new(field, InvalidReason::ControlCharacter).with_detail("invalid header name"))?;
+        let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+            InvalidInput::new(field, InvalidReason::ControlCharacter)
+                .with_detail("invalid header name")
+        })?;
         let value = encode::header_value(field, value)?;
         self.headers.append(name, value);
         Ok(self)
@@ -208,7 +210,8 @@ impl ApiRequest {
         let bytes = serde_json::to_vec(body).map_err(|e| {
             InvalidInput::new("body", InvalidReason::InvalidValue).with_detail(e.to_string())
         })?;
-        self.headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        self.headers
+            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         self.body = Some(Bytes::from(bytes));
         Ok(self)
     }
@@ -358,14 +361,18 @@ impl ApiRequest {
     /// ```
     pub fn to_http(&self, config: &Config, user_agent: &str) -> Result<HttpRequest, Error> {
         let uri = format!("{}{}", config.host(), self.path_and_query());
-        let mut builder = http::Request::builder().method(self.method.clone()).uri(uri);
+        let mut builder = http::Request::builder()
+            .method(self.method.clone())
+            .uri(uri);
         let headers = builder.headers_mut().expect("a fresh builder has headers");
         let (field, key) = match &self.bearer {
             Some(token) => ("token", token),
             None => ("api_key", config.api_key()),
         };
-        let mut auth = encode::required_header_value(field, key.expose_secret())
-            .and_then(|_| encode::header_value(field, &format!("Bearer {}", key.expose_secret())))?;
+        let mut auth =
+            encode::required_header_value(field, key.expose_secret()).and_then(|_| {
+                encode::header_value(field, &format!("Bearer {}", key.expose_secret()))
+            })?;
         auth.set_sensitive(true);
         headers.insert(AUTHORIZATION, auth);
         let ua = match config.user_agent_suffix() {
@@ -382,6 +389,10 @@ impl ApiRequest {
         }
         builder
             .body(self.body.clone().unwrap_or_default())
-            .map_err(|e| InvalidInput::new("url", InvalidReason::InvalidUrl).with_detail(e.to_string()).into())
+            .map_err(|e| {
+                InvalidInput::new("url", InvalidReason::InvalidUrl)
+                    .with_detail(e.to_string())
+                    .into()
+            })
     }
 }

@@ -191,9 +191,9 @@ impl RetryPolicy {
     /// ```
     /// use std::time::Duration;
     /// let p = nango_core::retry::RetryPolicy::default().backoff(Duration::from_millis(100), Duration::from_secs(1));
-    /// assert_eq!(p.backoff_for(1, 0.999_999), Duration::from_millis(100));
+    /// assert_eq!(p.backoff_for(1, 1.0), Duration::from_millis(100));
     /// assert_eq!(p.backoff_for(3, 0.0), Duration::from_millis(200));
-    /// assert_eq!(p.backoff_for(30, 0.999_999), Duration::from_secs(1));
+    /// assert_eq!(p.backoff_for(30, 1.0), Duration::from_secs(1));
     /// ```
     pub fn backoff_for(&self, attempt: u32, random: f64) -> Duration {
         let exp = attempt.saturating_sub(1).min(30);
@@ -201,7 +201,11 @@ impl RetryPolicy {
             .initial_backoff
             .saturating_mul(1u32 << exp)
             .min(self.max_backoff);
-        let random = if random.is_finite() { random.clamp(0.0, 1.0) } else { 0.5 };
+        let random = if random.is_finite() {
+            random.clamp(0.0, 1.0)
+        } else {
+            0.5
+        };
         let jittered = base.as_secs_f64() * (0.5 + 0.5 * random);
         Duration::from_secs_f64(jittered).min(self.max_backoff)
     }
@@ -220,14 +224,22 @@ impl RetryPolicy {
     /// ```
     pub fn decide(&self, attempt: &Attempt) -> Decision {
         let delay = match attempt.outcome {
-            Outcome::Status { status: 429, retry_after } => match retry_after {
-                Some(wait) if wait > self.max_retry_after => {
-                    return Decision::Stop(StopReason::RetryAfterTooLong)
+            Outcome::Status {
+                status: 429,
+                retry_after,
+            } => match retry_after {
+                Some(wait) => {
+                    if wait > self.max_retry_after {
+                        return Decision::Stop(StopReason::RetryAfterTooLong);
+                    }
+                    wait
                 }
-                Some(wait) => wait,
                 None => self.backoff_for(attempt.attempt, attempt.random),
             },
-            Outcome::Status { status, .. } if matches!(status, 500 | 502 | 503 | 504) => {
+            Outcome::Status {
+                status: 500 | 502 | 503 | 504,
+                ..
+            } => {
                 if !(attempt.idempotent || self.retry_non_idempotent) {
                     return Decision::Stop(StopReason::NotIdempotent);
                 }
@@ -286,7 +298,10 @@ mod tests {
             status: 429,
             retry_after: Some(Duration::ZERO),
         };
-        assert_eq!(p.decide(&attempt(o, false, 1)), Decision::RetryAfter(Duration::ZERO));
+        assert_eq!(
+            p.decide(&attempt(o, false, 1)),
+            Decision::RetryAfter(Duration::ZERO)
+        );
     }
 
     #[test]
@@ -296,44 +311,78 @@ mod tests {
             status: 429,
             retry_after: Some(Duration::from_secs(6)),
         };
-        assert_eq!(p.decide(&attempt(o, true, 1)), Decision::Stop(StopReason::RetryAfterTooLong));
+        assert_eq!(
+            p.decide(&attempt(o, true, 1)),
+            Decision::Stop(StopReason::RetryAfterTooLong)
+        );
     }
 
     #[test]
     fn server_errors_need_idempotency_or_opt_in() {
         let p = RetryPolicy::default();
-        assert!(matches!(p.decide(&attempt(status(503), true, 1)), Decision::RetryAfter(_)));
-        assert_eq!(p.decide(&attempt(status(503), false, 1)), Decision::Stop(StopReason::NotIdempotent));
+        assert!(matches!(
+            p.decide(&attempt(status(503), true, 1)),
+            Decision::RetryAfter(_)
+        ));
+        assert_eq!(
+            p.decide(&attempt(status(503), false, 1)),
+            Decision::Stop(StopReason::NotIdempotent)
+        );
         let opt_in = p.clone().retry_non_idempotent(true);
-        assert!(matches!(opt_in.decide(&attempt(status(503), false, 1)), Decision::RetryAfter(_)));
-        assert_eq!(p.decide(&attempt(status(501), true, 1)), Decision::Stop(StopReason::NotRetryable));
-        assert_eq!(p.decide(&attempt(status(400), true, 1)), Decision::Stop(StopReason::NotRetryable));
+        assert!(matches!(
+            opt_in.decide(&attempt(status(503), false, 1)),
+            Decision::RetryAfter(_)
+        ));
+        assert_eq!(
+            p.decide(&attempt(status(501), true, 1)),
+            Decision::Stop(StopReason::NotRetryable)
+        );
+        assert_eq!(
+            p.decide(&attempt(status(400), true, 1)),
+            Decision::Stop(StopReason::NotRetryable)
+        );
     }
 
     #[test]
     fn transport_failures() {
         let p = RetryPolicy::default();
         let connect = Outcome::Transport(TransportErrorKind::Connect);
-        assert!(matches!(p.decide(&attempt(connect, true, 1)), Decision::RetryAfter(_)));
-        assert_eq!(p.decide(&attempt(connect, false, 1)), Decision::Stop(StopReason::NotIdempotent));
+        assert!(matches!(
+            p.decide(&attempt(connect, true, 1)),
+            Decision::RetryAfter(_)
+        ));
+        assert_eq!(
+            p.decide(&attempt(connect, false, 1)),
+            Decision::Stop(StopReason::NotIdempotent)
+        );
         let aborted = Outcome::Transport(TransportErrorKind::Aborted);
-        assert_eq!(p.decide(&attempt(aborted, true, 1)), Decision::Stop(StopReason::NotRetryable));
+        assert_eq!(
+            p.decide(&attempt(aborted, true, 1)),
+            Decision::Stop(StopReason::NotRetryable)
+        );
     }
 
     #[test]
     fn bounds() {
         let p = RetryPolicy::default().max_attempts(3);
-        assert_eq!(p.decide(&attempt(status(503), true, 3)), Decision::Stop(StopReason::AttemptsExhausted));
+        assert_eq!(
+            p.decide(&attempt(status(503), true, 3)),
+            Decision::Stop(StopReason::AttemptsExhausted)
+        );
         let p = RetryPolicy::default().deadline(Some(Duration::from_millis(100)));
         let mut a = attempt(status(503), true, 1);
         a.elapsed = Duration::from_millis(99);
         assert_eq!(p.decide(&a), Decision::Stop(StopReason::DeadlineReached));
-        assert_eq!(RetryPolicy::disabled().decide(&attempt(status(429), true, 1)), Decision::Stop(StopReason::AttemptsExhausted));
+        assert_eq!(
+            RetryPolicy::disabled().decide(&attempt(status(429), true, 1)),
+            Decision::Stop(StopReason::AttemptsExhausted)
+        );
     }
 
     #[test]
     fn backoff_grows_and_is_capped() {
-        let p = RetryPolicy::default().backoff(Duration::from_millis(100), Duration::from_millis(800));
+        let p =
+            RetryPolicy::default().backoff(Duration::from_millis(100), Duration::from_millis(800));
         let mut last = Duration::ZERO;
         for n in 1..=4 {
             let d = p.backoff_for(n, 0.999);

@@ -419,7 +419,7 @@ impl RecordSet {
                 .as_ref()
                 .map(|f| f.contains(&LastAction::Added))
                 .unwrap_or(true);
-            let mut scan_block = |out: &mut Vec<RecView>, bstart: u64, b: &Block, from: u64| {
+            let scan_block = |out: &mut Vec<RecView>, bstart: u64, b: &Block, from: u64| {
                 if !gen_ok {
                     return;
                 }

@@ -123,7 +123,8 @@ impl<T: Transport> Client<T> {
         connection_id: &str,
         force_refresh: bool,
     ) -> Result<Token, Error> {
-        let get = GetConnection::new(provider_config_key, connection_id).force_refresh(force_refresh);
+        let get =
+            GetConnection::new(provider_config_key, connection_id).force_refresh(force_refresh);
         self.send(&GetToken::new(get)).await
     }
 
@@ -140,8 +141,10 @@ impl<T: Transport> Client<T> {
         connection_id: &str,
         force_refresh: bool,
     ) -> Result<V, Error> {
-        let get = GetConnection::new(provider_config_key, connection_id).force_refresh(force_refresh);
-        self.send(&GetConnectionField::<V>::raw_token_response(get)).await
+        let get =
+            GetConnection::new(provider_config_key, connection_id).force_refresh(force_refresh);
+        self.send(&GetConnectionField::<V>::raw_token_response(get))
+            .await
     }
 
     /// `getMetadata`: the connection's metadata, decoded as `M`.
@@ -158,8 +161,11 @@ impl<T: Transport> Client<T> {
         provider_config_key: &str,
         connection_id: &str,
     ) -> Result<M, Error> {
-        self.send(&GetConnectionField::<M>::metadata(provider_config_key, connection_id))
-            .await
+        self.send(&GetConnectionField::<M>::metadata(
+            provider_config_key,
+            connection_id,
+        ))
+        .await
     }
 
     /// `POST /connections`: imports a connection whose credentials you already
@@ -192,8 +198,12 @@ impl<T: Transport> Client<T> {
         connection_id: &str,
         patch: ConnectionPatch,
     ) -> Result<Success, Error> {
-        self.send(&PatchConnection::new(provider_config_key, connection_id, patch))
-            .await
+        self.send(&PatchConnection::new(
+            provider_config_key,
+            connection_id,
+            patch,
+        ))
+        .await
     }
 
     /// `deleteConnection`.
@@ -226,7 +236,12 @@ impl<T: Transport> Client<T> {
         connection_ids: impl Into<OneOrMany>,
         metadata: M,
     ) -> Result<MetadataUpdate, Error> {
-        let op = SetMetadata::new(MetadataMode::Replace, provider_config_key, connection_ids, metadata)?;
+        let op = SetMetadata::new(
+            MetadataMode::Replace,
+            provider_config_key,
+            connection_ids,
+            metadata,
+        )?;
         self.send(&op).await
     }
 
@@ -243,7 +258,12 @@ impl<T: Transport> Client<T> {
         connection_ids: impl Into<OneOrMany>,
         metadata: M,
     ) -> Result<MetadataUpdate, Error> {
-        let op = SetMetadata::new(MetadataMode::Merge, provider_config_key, connection_ids, metadata)?;
+        let op = SetMetadata::new(
+            MetadataMode::Merge,
+            provider_config_key,
+            connection_ids,
+            metadata,
+        )?;
         self.send(&op).await
     }
 
@@ -293,7 +313,11 @@ impl<T: Transport> Client<T> {
                 return Ok(found);
             }
             if attempt + 1 < options.attempts {
-                let delay = if attempt == 0 { options.first_delay } else { options.delay };
+                let delay = if attempt == 0 {
+                    options.first_delay
+                } else {
+                    options.delay
+                };
                 self.transport().sleep(delay).await;
             }
         }

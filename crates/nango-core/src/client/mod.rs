@@ -1,7 +1,7 @@
 //! [`Client`]: runs [`Endpoint`]s over a [`Transport`], with retries and timeouts,
 //! and offers every Nango operation as a method.
 
-use std::future::{Future, IntoFuture};
+use std::future::IntoFuture;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -16,6 +16,9 @@ use crate::secret::SecretString;
 use crate::transport::{BoxFuture, HttpResponse, MaybeSend, MaybeSync, Transport};
 
 mod connections;
+mod webhooks;
+
+pub use connections::WaitOptions;
 
 /// A Nango API client over the transport `T`.
 ///
@@ -28,7 +31,7 @@ mod connections;
 /// let nango = nango_core::Client::<T>::builder()
 ///     .api_key("a3f1c2d4-0000-4000-8000-000000000000")
 ///     .build()?;
-/// let providers = nango.list_providers().await?;
+/// let connections = nango.list_connections().limit(100).await?;
 /// # Ok(()) }
 /// ```
 pub struct Client<T> {
@@ -269,7 +272,10 @@ impl<T: Transport> Client<T> {
                     };
                     (outcome, Error::Api(Box::new(api)))
                 }
-                Err(e) => (Outcome::Transport(e.kind()), Error::from_transport(e, timeout)),
+                Err(e) => (
+                    Outcome::Transport(e.kind()),
+                    Error::from_transport(e, timeout),
+                ),
             };
             let elapsed = transport.now().saturating_sub(started);
             let decision = policy.decide(&Attempt {
@@ -369,8 +375,8 @@ where
     /// let conn = nango.get_connection("github", "user-1").send().await?;
     /// # Ok(()) }
     /// ```
-    pub fn send(self) -> impl Future<Output = Result<E::Output, Error>> + MaybeSend + 'a {
-        async move { self.client.send(&self.endpoint).await }
+    pub async fn send(self) -> Result<E::Output, Error> {
+        self.client.send(&self.endpoint).await
     }
 }
 

@@ -99,7 +99,10 @@ impl CreateConnectSession {
     /// let s = nango_core::models::connect::CreateConnectSession::default().allowed_integrations(["a", "b"]);
     /// assert_eq!(s.allowed_integrations.unwrap().len(), 2);
     /// ```
-    pub fn allowed_integrations<S: Into<String>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
+    pub fn allowed_integrations<S: Into<String>>(
+        mut self,
+        ids: impl IntoIterator<Item = S>,
+    ) -> Self {
         self.allowed_integrations = Some(ids.into_iter().map(Into::into).collect());
         self
     }

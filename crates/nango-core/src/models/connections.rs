@@ -8,9 +8,10 @@ use crate::macros::string_enum;
 use crate::secret::SecretString;
 
 string_enum! {
-    /// How a provider authenticates (the `type` of credentials).
-    pub enum AuthMode {
-        /// OAuth 2.0.
+    /// How a provider authenticates (the `type` of credentials, `authMode` of
+    /// auth webhooks).
+    AuthMode in "nango_core::models::connections", example = "OAUTH2" {
+        /// OAuth 2.0 authorization code.
         OAuth2 = "OAUTH2",
         /// OAuth 2.0 client credentials.
         OAuth2ClientCredentials = "OAUTH2_CC",
@@ -32,12 +33,22 @@ string_enum! {
         TwoStep = "TWO_STEP",
         /// NetSuite token-based auth.
         Tba = "TBA",
-        /// Signature-based auth.
+        /// Request signature.
         Signature = "SIGNATURE",
         /// Custom credentials.
         Custom = "CUSTOM",
+        /// MCP OAuth 2.0.
+        McpOAuth2 = "MCP_OAUTH2",
+        /// Generic MCP OAuth 2.0.
+        McpOAuth2Generic = "MCP_OAUTH2_GENERIC",
+        /// Install plugin.
+        InstallPlugin = "INSTALL_PLUGIN",
+        /// AWS SigV4.
+        AwsSigV4 = "AWS_SIGV4",
         /// No authentication.
         None = "NONE",
+        /// Nango could no longer resolve the integration (auth webhooks).
+        Unknown = "unknown",
     }
 }
 
@@ -49,12 +60,12 @@ string_enum! {
 ///
 /// ```
 /// use nango_core::models::connections::{AuthMode, Credentials};
-/// let c: Credentials = serde_json::from_str(r#"{"type":"OAUTH2","access_token":"tok","raw":{"scope":"repo"}}"#).unwrap();
+/// let c: Credentials = serde_json::from_str(r#"{"type":"OAUTH2","access_token":"gho_s3cr3t","raw":{"access_token":"gho_s3cr3t"}}"#).unwrap();
 /// assert_eq!(c.kind, Some(AuthMode::OAuth2));
-/// assert_eq!(c.access_token.as_ref().unwrap().expose_secret(), "tok");
-/// assert!(!format!("{c:?}").contains("tok"));
+/// assert_eq!(c.access_token.as_ref().unwrap().expose_secret(), "gho_s3cr3t");
+/// assert!(!format!("{c:?}").contains("s3cr3t"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Credentials {
     /// The auth mode.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -98,6 +109,33 @@ pub struct Credentials {
     /// Every other field, as sent.
     #[serde(flatten)]
     pub other: Map<String, Value>,
+}
+
+impl std::fmt::Debug for Credentials {
+    /// Shows the auth mode and the non-secret fields; secrets, the raw token
+    /// response and unknown fields (which may hold secrets) are redacted.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let redacted = |present: bool| if present { Some("[redacted]") } else { None };
+        f.debug_struct("Credentials")
+            .field("kind", &self.kind)
+            .field("expires_at", &self.expires_at)
+            .field("username", &self.username)
+            .field("client_id", &self.client_id)
+            .field("access_token", &redacted(self.access_token.is_some()))
+            .field("refresh_token", &redacted(self.refresh_token.is_some()))
+            .field("api_key", &redacted(self.api_key.is_some()))
+            .field("password", &redacted(self.password.is_some()))
+            .field("oauth_token", &redacted(self.oauth_token.is_some()))
+            .field(
+                "oauth_token_secret",
+                &redacted(self.oauth_token_secret.is_some()),
+            )
+            .field("token", &redacted(self.token.is_some()))
+            .field("client_secret", &redacted(self.client_secret.is_some()))
+            .field("raw", &redacted(self.raw.is_some()))
+            .field("other", &self.other.keys().collect::<Vec<_>>())
+            .finish()
+    }
 }
 
 /// A connection error (`errors[]`): why the connection needs attention.
@@ -335,8 +373,15 @@ impl UpsertConnection {
     ///     .tags([("end_user_id", "u1")]);
     /// assert_eq!(b.tags.unwrap()["end_user_id"], "u1");
     /// ```
-    pub fn tags<K: Into<String>, V: Into<String>>(mut self, tags: impl IntoIterator<Item = (K, V)>) -> Self {
-        self.tags = Some(tags.into_iter().map(|(k, v)| (k.into(), v.into())).collect());
+    pub fn tags<K: Into<String>, V: Into<String>>(
+        mut self,
+        tags: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.tags = Some(
+            tags.into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+        );
         self
     }
 

@@ -150,7 +150,10 @@ impl Endpoint for DeleteSession {
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
         crate::encode::required("token", self.token.expose_secret())?;
-        Ok(ApiRequest::new(http::Method::DELETE, "/connect/session", &[])?.bearer(self.token.clone()))
+        Ok(
+            ApiRequest::new(http::Method::DELETE, "/connect/session", &[])?
+                .bearer(self.token.clone()),
+        )
     }
 
     decode_as!(empty);

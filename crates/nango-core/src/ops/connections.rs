@@ -160,7 +160,10 @@ impl Endpoint for ListConnections {
             .query_opt("connectionId", self.connection_id.clone())
             .query_opt("search", self.search.clone())
             .query_opt("endUserId", self.end_user_id.clone())
-            .query_opt("endUserOrganizationId", self.end_user_organization_id.clone());
+            .query_opt(
+                "endUserOrganizationId",
+                self.end_user_organization_id.clone(),
+            );
         if !self.integration_ids.is_empty() {
             req = req.query("integrationId", self.integration_ids.join(","));
         }
@@ -538,7 +541,9 @@ impl Endpoint for GetToken {
 
     fn decode(&self, response: crate::transport::HttpResponse) -> Result<Self::Output, Error> {
         let connection = self.0.decode(response)?;
-        Ok(crate::models::connections::Token::from_credentials(connection.credentials))
+        Ok(crate::models::connections::Token::from_credentials(
+            connection.credentials,
+        ))
     }
 }
 
@@ -571,7 +576,10 @@ impl<V> GetConnectionField<V> {
     /// ```
     /// let op = nango_core::ops::connections::GetConnectionField::<serde_json::Value>::metadata("gh", "u");
     /// ```
-    pub fn metadata(provider_config_key: impl Into<String>, connection_id: impl Into<String>) -> Self {
+    pub fn metadata(
+        provider_config_key: impl Into<String>,
+        connection_id: impl Into<String>,
+    ) -> Self {
         Self {
             get: GetConnection::new(provider_config_key, connection_id),
             field: ConnectionField::Metadata,
@@ -610,7 +618,11 @@ impl<V: serde::de::DeserializeOwned> Endpoint for GetConnectionField<V> {
             ConnectionField::RawToken => connection.credentials.raw.unwrap_or(Value::Null),
         };
         serde_json::from_value(value).map_err(|e| {
-            Error::Decode(Box::new(crate::error::DecodeError::new(status, e.to_string(), body)))
+            Error::Decode(Box::new(crate::error::DecodeError::new(
+                status,
+                e.to_string(),
+                body,
+            )))
         })
     }
 }

@@ -184,7 +184,10 @@ impl fmt::Display for SignatureFormatError {
             }
             Self::NotHex { index } => write!(f, "byte {index} is not a hex digit"),
             Self::Uppercase { index } => {
-                write!(f, "byte {index} is an uppercase hex digit, expected lowercase")
+                write!(
+                    f,
+                    "byte {index} is an uppercase hex digit, expected lowercase"
+                )
             }
         }
     }

@@ -15,82 +15,8 @@ use serde_json::{Map, Value};
 
 use super::error::{redact_serde_message, WebhookError};
 
-/// Defines a string enum that keeps unknown values as `Other(String)`.
-macro_rules! string_enum {
-    (
-        $(#[$meta:meta])*
-        $name:ident, example = $example:literal {
-            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal, )*
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum $name {
-            $( $(#[$vmeta])* #[doc = concat!("`\"", $wire, "\"`")] $variant, )*
-            /// A value this SDK does not know (yet), kept verbatim. Build
-            /// values with `From<&str>`, which maps known values to their
-            /// variant.
-            Other(String),
-        }
-
-        impl $name {
-            /// The wire value.
-            ///
-            /// # Example
-            ///
-            /// ```
-            #[doc = concat!("use nango_core::webhook::", stringify!($name), ";")]
-            ///
-            #[doc = concat!("assert_eq!(", stringify!($name), "::from(\"", $example, "\").as_str(), \"", $example, "\");")]
-            #[doc = concat!("assert_eq!(", stringify!($name), "::from(\"new-value\").as_str(), \"new-value\");")]
-            /// ```
-            #[must_use]
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $( Self::$variant => $wire, )*
-                    Self::Other(other) => other,
-                }
-            }
-        }
-
-        impl From<&str> for $name {
-            fn from(value: &str) -> Self {
-                match value {
-                    $( $wire => Self::$variant, )*
-                    other => Self::Other(other.to_owned()),
-                }
-            }
-        }
-
-        impl From<String> for $name {
-            fn from(value: String) -> Self {
-                match Self::from(value.as_str()) {
-                    Self::Other(_) => Self::Other(value),
-                    known => known,
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                String::deserialize(deserializer).map(Self::from)
-            }
-        }
-    };
-}
+use crate::macros::string_enum;
+pub use crate::models::connections::AuthMode;
 
 string_enum! {
     /// What happened to the connection in an [`AuthWebhook`].
@@ -103,7 +29,7 @@ string_enum! {
     /// assert_eq!(AuthOperation::from("refresh"), AuthOperation::Refresh);
     /// assert_eq!(AuthOperation::from("merge"), AuthOperation::Other("merge".into()));
     /// ```
-    AuthOperation, example = "creation" {
+    AuthOperation in "nango_core::webhook", example = "creation" {
         /// A new connection was created.
         Creation = "creation",
         /// An existing connection was re-authorised.
@@ -118,59 +44,6 @@ string_enum! {
 }
 
 string_enum! {
-    /// The authentication mode of the connection in an [`AuthWebhook`]
-    /// (`AuthModeType` of `@nangohq/types`, or `"unknown"` when the
-    /// integration could no longer be resolved).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use nango_core::webhook::AuthMode;
-    ///
-    /// assert_eq!(AuthMode::from("API_KEY"), AuthMode::ApiKey);
-    /// assert_eq!(AuthMode::from("PASSKEY").as_str(), "PASSKEY");
-    /// ```
-    AuthMode, example = "OAUTH2" {
-        /// OAuth 1.0a.
-        OAuth1 = "OAUTH1",
-        /// OAuth 2.0 authorization code.
-        OAuth2 = "OAUTH2",
-        /// OAuth 2.0 client credentials.
-        OAuth2Cc = "OAUTH2_CC",
-        /// HTTP basic.
-        Basic = "BASIC",
-        /// API key.
-        ApiKey = "API_KEY",
-        /// Custom auth.
-        Custom = "CUSTOM",
-        /// App (e.g. GitHub App).
-        App = "APP",
-        /// No auth.
-        None = "NONE",
-        /// Token-based auth (NetSuite).
-        Tba = "TBA",
-        /// JWT.
-        Jwt = "JWT",
-        /// Bill.com.
-        Bill = "BILL",
-        /// Two-step token exchange.
-        TwoStep = "TWO_STEP",
-        /// Request signature.
-        Signature = "SIGNATURE",
-        /// MCP OAuth 2.0.
-        McpOAuth2 = "MCP_OAUTH2",
-        /// Generic MCP OAuth 2.0.
-        McpOAuth2Generic = "MCP_OAUTH2_GENERIC",
-        /// Install plugin.
-        InstallPlugin = "INSTALL_PLUGIN",
-        /// AWS SigV4.
-        AwsSigV4 = "AWS_SIGV4",
-        /// The integration could no longer be resolved.
-        Unknown = "unknown",
-    }
-}
-
-string_enum! {
     /// The (deprecated) `syncType` of a [`SyncWebhook`].
     ///
     /// # Example
@@ -180,7 +53,7 @@ string_enum! {
     ///
     /// assert_eq!(SyncType::from("INITIAL"), SyncType::Initial);
     /// ```
-    SyncType, example = "INCREMENTAL" {
+    SyncType in "nango_core::webhook", example = "INCREMENTAL" {
         /// An incremental run.
         Incremental = "INCREMENTAL",
         /// The first run.
@@ -290,16 +163,21 @@ impl WebhookEvent {
         let Some(event_type) = envelope_type(&value) else {
             return Ok(Self::UnwrappedForward(value));
         };
+        let event_type: &'static str = match event_type {
+            "auth" => "auth",
+            "sync" => "sync",
+            "forward" => "forward",
+            "async_action" => "async_action",
+            _ => return Ok(Self::Unknown(value)),
+        };
         let result = match event_type {
             "auth" => serde_json::from_value(value).map(Self::Auth),
             "sync" => serde_json::from_value(value).map(Self::Sync),
             "forward" => serde_json::from_value(value).map(Self::Forward),
-            "async_action" => serde_json::from_value(value).map(Self::AsyncAction),
-            _ => return Ok(Self::Unknown(value)),
+            _ => serde_json::from_value(value).map(Self::AsyncAction),
         };
-        let event_type = event_type.to_owned();
         result.map_err(|err| WebhookError::InvalidEvent {
-            event_type,
+            event_type: event_type.to_owned(),
             message: redact_serde_message(&err.to_string()),
         })
     }
@@ -840,7 +718,9 @@ impl TryFrom<SyncWire> for SyncWebhook {
             let need = |name| MissingForOutcome(name, true);
             SyncOutcome::Success(SyncSuccess {
                 modified_after: wire.modified_after.ok_or_else(|| need("modifiedAfter"))?,
-                response_results: wire.response_results.ok_or_else(|| need("responseResults"))?,
+                response_results: wire
+                    .response_results
+                    .ok_or_else(|| need("responseResults"))?,
                 query_time_stamp: wire.query_time_stamp,
             })
         } else {
@@ -1096,8 +976,14 @@ mod tests {
 
     #[test]
     fn envelope_detection() {
-        for raw in [json!([1, 2]), json!("x"), json!(null), json!({"type": "sync"}),
-                    json!({"from": 1, "type": "auth"}), json!({"from": "nango"})] {
+        for raw in [
+            json!([1, 2]),
+            json!("x"),
+            json!(null),
+            json!({"type": "sync"}),
+            json!({"from": 1, "type": "auth"}),
+            json!({"from": "nango"}),
+        ] {
             assert_eq!(
                 WebhookEvent::from_value(raw.clone()).unwrap(),
                 WebhookEvent::UnwrappedForward(raw)
@@ -1119,10 +1005,15 @@ mod tests {
             "checkpoints": {"from": null, "to": {"page": 5}}
         });
         let event = WebhookEvent::from_value(value.clone()).unwrap();
-        let WebhookEvent::Sync(sync) = &event else { panic!() };
+        let WebhookEvent::Sync(sync) = &event else {
+            panic!()
+        };
         assert_eq!(sync.sync_type, None);
         assert_eq!(sync.failure().unwrap().error.payload, Some(json!({"k": 1})));
-        assert_eq!(sync.checkpoints.as_ref().unwrap().to.as_ref().unwrap()["page"], 5);
+        assert_eq!(
+            sync.checkpoints.as_ref().unwrap().to.as_ref().unwrap()["page"],
+            5
+        );
         round_trip(&event);
 
         value["success"] = json!(true);
@@ -1143,7 +1034,9 @@ mod tests {
             "providerConfigKey": 42, "payload": {"id": "a", "statusUrl": "b"}
         }))
         .unwrap_err();
-        let WebhookError::InvalidEvent { message, .. } = &err else { panic!("{err:?}") };
+        let WebhookError::InvalidEvent { message, .. } = &err else {
+            panic!("{err:?}")
+        };
         assert!(!err.to_string().contains("secret-value"), "{message}");
         assert!(!message.contains("42"), "{message}");
         assert!(message.starts_with("invalid type: integer"), "{message}");
@@ -1161,7 +1054,9 @@ mod tests {
         let event: WebhookEvent =
             serde_json::from_str(r#"{"from":"github","type":"forward","providerConfigKey":"gh"}"#)
                 .unwrap();
-        let WebhookEvent::Forward(forward) = &event else { panic!() };
+        let WebhookEvent::Forward(forward) = &event else {
+            panic!()
+        };
         assert_eq!(forward.payload, Value::Null);
         round_trip(&event);
         assert!(serde_json::from_str::<WebhookEvent>(r#"{"from":"nango","type":"auth"}"#).is_err());

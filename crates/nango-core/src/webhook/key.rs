@@ -34,6 +34,7 @@ impl SigningKey {
     /// let key = SigningKey::new(b"raw key bytes");
     /// assert!(!key.is_empty());
     /// ```
+    #[must_use]
     pub fn new(key: impl AsRef<[u8]>) -> Self {
         Self(key.as_ref().to_vec())
     }

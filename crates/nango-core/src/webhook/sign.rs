@@ -68,6 +68,7 @@ impl SignedWebhook {
     /// let signed = SignedWebhook::new(b"key", b"{}".to_vec());
     /// assert_eq!(signed.signature, sign_payload(b"key", b"{}"));
     /// ```
+    #[must_use]
     pub fn new(key: &[u8], body: impl Into<Vec<u8>>) -> Self {
         let body = body.into();
         Self {

@@ -72,6 +72,7 @@ impl WebhookVerifier {
     /// let verifier = WebhookVerifier::new("7ade7940-683a-438e-899a-6122ad9694fe");
     /// assert_eq!(verifier.key_count(), 1);
     /// ```
+    #[must_use]
     pub fn new(key: impl Into<SigningKey>) -> Self {
         Self::from_keys([key])
     }
@@ -86,6 +87,7 @@ impl WebhookVerifier {
     /// let verifier = WebhookVerifier::from_keys(["old-key", "new-key", ""]);
     /// assert_eq!(verifier.key_count(), 2);
     /// ```
+    #[must_use]
     pub fn from_keys<I>(keys: I) -> Self
     where
         I: IntoIterator,
@@ -208,7 +210,7 @@ impl WebhookVerifier {
     {
         self.require_keys()?;
         let value = header_from_pairs(headers, SIGNATURE_HEADER)?;
-        self.check_hmac(body, value.as_bytes(), SIGNATURE_HEADER)
+        self.check_hmac(body, value.as_ref().as_bytes(), SIGNATURE_HEADER)
     }
 
     /// Verifies `body` against the value of the `X-Nango-Hmac-Sha256` header
@@ -423,12 +425,9 @@ impl WebhookVerifier {
         digest: impl Fn(&[u8]) -> [u8; 32],
     ) -> Result<(), WebhookError> {
         // Try every key, without short-circuiting, and combine in constant time.
-        let matched = self
-            .keys
-            .iter()
-            .fold(Choice::from(0), |acc, key| {
-                acc | digest(key.expose_secret()).ct_eq(given)
-            });
+        let matched = self.keys.iter().fold(Choice::from(0), |acc, key| {
+            acc | digest(key.expose_secret()).ct_eq(given)
+        });
         if bool::from(matched) {
             Ok(())
         } else {
@@ -576,7 +575,10 @@ where
     }
     match found {
         None => Err(WebhookError::MissingSignature { header: name }),
-        Some(_) if count > 1 => Err(WebhookError::DuplicateSignature { header: name, count }),
+        Some(_) if count > 1 => Err(WebhookError::DuplicateSignature {
+            header: name,
+            count,
+        }),
         Some(value) => Ok(value),
     }
 }
@@ -596,13 +598,16 @@ mod tests {
         assert_eq!(hex::encode(lower), SIG);
         assert_eq!(
             decode_signature(SIG.to_uppercase().as_bytes(), false),
-            Err(SignatureFormatError::Uppercase { index: 4 })
+            Err(SignatureFormatError::Uppercase { index: 3 })
         );
     }
 
     #[test]
     fn decode_reports_precise_errors() {
-        assert_eq!(decode_signature(b"", true), Err(SignatureFormatError::Empty));
+        assert_eq!(
+            decode_signature(b"", true),
+            Err(SignatureFormatError::Empty)
+        );
         assert_eq!(
             decode_signature(&SIG.as_bytes()[..63], true),
             Err(SignatureFormatError::WrongLength { len: 63 })
@@ -648,7 +653,14 @@ mod tests {
     #[test]
     fn empty_keys_are_ignored() {
         let verifier = WebhookVerifier::from_keys(["", ""]);
-        assert_eq!(verifier.verify_signature(b"", SIG), Err(WebhookError::NoKeys));
-        assert!(!verify_legacy_sha256(b"", b"", &hex::encode(legacy_sha256(b"", b""))));
+        assert_eq!(
+            verifier.verify_signature(b"", SIG),
+            Err(WebhookError::NoKeys)
+        );
+        assert!(!verify_legacy_sha256(
+            b"",
+            b"",
+            &hex::encode(legacy_sha256(b"", b""))
+        ));
     }
 }

@@ -1,0 +1,152 @@
+//! Every error body shape the real Nango server produces decodes into `ApiError`
+//! with its raw body kept (server-behaviour.md).
+
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::HeaderMap;
+use nango_core::error::{ApiError, ErrorCode};
+
+fn decode(status: u16, body: &'static str) -> ApiError {
+    ApiError::from_parts(
+        status,
+        &HeaderMap::new(),
+        Bytes::from_static(body.as_bytes()),
+    )
+}
+
+#[test]
+fn code_and_message() {
+    let e = decode(
+        404,
+        r#"{"error":{"code":"not_found","message":"Failed to find connection"}}"#,
+    );
+    assert_eq!(e.error_code(), Some(ErrorCode::NotFound));
+    assert_eq!(e.message.as_deref(), Some("Failed to find connection"));
+    assert_eq!(
+        e.to_string(),
+        "Nango API error 404 not_found: Failed to find connection"
+    );
+}
+
+#[test]
+fn code_without_message() {
+    let e = decode(400, r#"{"error":{"code":"unknown_connection"}}"#);
+    assert_eq!(e.error_code(), Some(ErrorCode::UnknownConnection));
+    assert_eq!(e.message, None);
+    let e = decode(401, r#"{"error":{"code":"unauthorized"}}"#);
+    assert_eq!(e.error_code(), Some(ErrorCode::Unauthorized));
+}
+
+#[test]
+fn validation_errors() {
+    let e = decode(
+        400,
+        r#"{"error":{"code":"invalid_body","errors":[{"code":"invalid_string","message":"Unique key already exists","path":["uniqueKey"]}]}}"#,
+    );
+    assert_eq!(e.error_code(), Some(ErrorCode::InvalidBody));
+    assert_eq!(e.errors.len(), 1);
+    assert_eq!(
+        e.errors[0].message.as_deref(),
+        Some("Unique key already exists")
+    );
+    assert!(e
+        .to_string()
+        .contains("uniqueKey: Unique key already exists"));
+    let e = decode(
+        400,
+        r#"{"error":{"code":"invalid_query_params","errors":[{"code":"invalid_type","message":"Required","path":["provider_config_key"]},{"code":"x","path":[0,"a"]}]}}"#,
+    );
+    assert_eq!(e.errors.len(), 2);
+}
+
+#[test]
+fn older_handlers_with_payload_and_extra_fields() {
+    let e = decode(
+        400,
+        r#"{"error":{"message":"Missing field","code":"missing_field","payload":{"field":"x"}}}"#,
+    );
+    assert_eq!(e.code.as_deref(), Some("missing_field"));
+    assert_eq!(e.payload.as_ref().unwrap()["field"], "x");
+    let e = decode(
+        424,
+        r#"{"error":{"code":"script_http_error","message":"boom","upstream":{"status":500},"additional_properties":{}}}"#,
+    );
+    assert_eq!(e.error_code(), Some(ErrorCode::ScriptHttpError));
+    let e = decode(
+        429,
+        r#"{"error":{"code":"too_many_request","method":"GET","path":"/connections"}}"#,
+    );
+    assert_eq!(e.error_code(), Some(ErrorCode::TooManyRequest));
+}
+
+#[test]
+fn bare_proxy_failures() {
+    let e = decode(
+        500,
+        r#"{"message":"connect ECONNREFUSED 127.0.0.1:1","code":"ECONNREFUSED","method":"GET"}"#,
+    );
+    assert_eq!(e.code.as_deref(), Some("ECONNREFUSED"));
+    assert!(e.message.unwrap().contains("ECONNREFUSED"));
+}
+
+#[test]
+fn empty_html_and_odd_bodies() {
+    for (status, body) in [
+        (500, ""),
+        (
+            404,
+            "<!DOCTYPE html><html><body>Cannot GET /nope</body></html>",
+        ),
+        (502, "Bad Gateway"),
+        (500, "null"),
+        (500, "[]"),
+        (500, r#"{"error":null}"#),
+        (500, r#"{"error":42}"#),
+        (500, r#"{"error":{"code":5,"message":["a"]}}"#),
+        (400, "{\"error\":{\"code\":\"inv"),
+        (500, "\u{0}\u{1}\u{2}"),
+    ] {
+        let e = decode(status, body);
+        assert_eq!(e.status, status);
+        assert_eq!(e.body.as_ref(), body.as_bytes());
+        let _ = e.to_string();
+    }
+    let e = decode(400, r#"{"error":"plain message"}"#);
+    assert_eq!(e.message.as_deref(), Some("plain message"));
+    let e = decode(415, r#"{"error":{"code":"invalid_content_type"}}"#);
+    assert_eq!(e.error_code(), Some(ErrorCode::InvalidContentType));
+    let e = decode(400, r#"{"error":{"code":"brand_new_code","message":"m"}}"#);
+    assert_eq!(
+        e.error_code(),
+        Some(ErrorCode::Other("brand_new_code".into()))
+    );
+}
+
+#[test]
+fn retry_after() {
+    let mut h = HeaderMap::new();
+    h.insert("retry-after", "0".parse().unwrap());
+    assert_eq!(
+        ApiError::from_parts(429, &h, Bytes::new()).retry_after,
+        Some(Duration::ZERO)
+    );
+    h.insert("retry-after", "17".parse().unwrap());
+    assert_eq!(
+        ApiError::from_parts(429, &h, Bytes::new()).retry_after,
+        Some(Duration::from_secs(17))
+    );
+    h.insert(
+        "retry-after",
+        "Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap(),
+    );
+    assert_eq!(
+        ApiError::from_parts(429, &h, Bytes::new()).retry_after,
+        None
+    );
+    h.insert("retry-after", "-3".parse().unwrap());
+    assert_eq!(
+        ApiError::from_parts(429, &h, Bytes::new()).retry_after,
+        None
+    );
+}

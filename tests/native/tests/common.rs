@@ -1,0 +1,33 @@
+//! Shared setup: a local Nango server on an ephemeral loopback port and a native
+//! client pointed at it.
+
+#![allow(dead_code)]
+
+use nango::Nango;
+use nango_local_server::{LocalServer, ServerConfig};
+
+pub async fn server() -> LocalServer {
+    server_with(ServerConfig::default()).await
+}
+
+pub async fn server_with(config: ServerConfig) -> LocalServer {
+    LocalServer::start(config).await.expect("local server starts")
+}
+
+pub fn client(server: &LocalServer) -> Nango {
+    Nango::builder()
+        .api_key(server.api_key())
+        .host(server.base_url())
+        .build()
+        .expect("client builds")
+}
+
+/// An integration with an API-key provider, created through the API.
+pub async fn integration(nango: &Nango, key: &str) {
+    let body = serde_json::json!({"provider": "airtable-pat", "unique_key": key});
+    let req = nango::request::ApiRequest::post("/integrations", &[])
+        .unwrap()
+        .json(&body)
+        .unwrap();
+    nango.execute(&req).await.expect("integration created");
+}

@@ -1,0 +1,100 @@
+//! The tasks.
+
+use crate::cmd::{cmd, output, run, run_tee};
+
+/// Counts tests reported by `cargo test` output (`test result: ok. N passed; M failed`).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub passed: u64,
+    pub failed: u64,
+    pub ignored: u64,
+}
+
+impl Counts {
+    fn parse_cargo(output: &str) -> Counts {
+        let mut c = Counts::default();
+        for line in output.lines() {
+            let Some(rest) = line.trim().strip_prefix("test result: ") else {
+                continue;
+            };
+            for part in rest.split(';') {
+                let words: Vec<&str> = part.split_whitespace().collect();
+                let n = |w: &str| words.iter().position(|x| x.trim_end_matches('.') == w);
+                if let Some(i) = n("passed") {
+                    c.passed += words.get(i - 1).and_then(|v| v.parse().ok()).unwrap_or(0);
+                }
+                if let Some(i) = n("failed") {
+                    c.failed += words.get(i - 1).and_then(|v| v.parse().ok()).unwrap_or(0);
+                }
+                if let Some(i) = n("ignored") {
+                    c.ignored += words.get(i - 1).and_then(|v| v.parse().ok()).unwrap_or(0);
+                }
+            }
+        }
+        c
+    }
+}
+
+/// The native crates (everything but the wasm-only ones).
+const NATIVE_PACKAGES: &[&str] = &["nango-core", "nango", "nango-local-server", "nango-tests", "xtask"];
+
+fn package_args() -> Vec<&'static str> {
+    NATIVE_PACKAGES.iter().flat_map(|p| ["-p", *p]).collect()
+}
+
+pub fn lint() -> Result<(), String> {
+    run(cmd("cargo", &["fmt", "--all", "--", "--check"]))?;
+    let mut args = vec!["clippy"];
+    args.extend(package_args());
+    args.extend(["--all-targets", "--", "-D", "warnings"]);
+    run(cmd("cargo", &args))?;
+    let mut args = vec!["doc", "--no-deps"];
+    args.extend(package_args());
+    let mut c = cmd("cargo", &args);
+    c.env("RUSTDOCFLAGS", "-D warnings");
+    run(c)
+}
+
+pub fn native() -> Result<Counts, String> {
+    let mut args = vec!["test"];
+    args.extend(package_args());
+    let out = run_tee(cmd("cargo", &args))?;
+    let counts = Counts::parse_cargo(&out);
+    if counts.passed == 0 {
+        return Err("the native suites ran no test".into());
+    }
+    Ok(counts)
+}
+
+/// Checks that the core builds for `wasm32-unknown-unknown` (no I/O, no runtime).
+fn core_for_wasm() -> Result<(), String> {
+    run(cmd(
+        "cargo",
+        &["build", "-p", "nango-core", "--target", "wasm32-unknown-unknown"],
+    ))
+}
+
+pub fn setup() -> Result<(), String> {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        run(cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    Ok(())
+}
+
+pub fn test() -> Result<(), String> {
+    setup()?;
+    lint()?;
+    let native = native()?;
+    core_for_wasm()?;
+    println!(
+        "\nxtask test: native {} passed, {} failed, {} ignored",
+        native.passed, native.failed, native.ignored
+    );
+    println!("{} passed, {} failed", native.passed, native.failed);
+    Ok(())
+}
+
+pub fn quickstart() -> Result<(), String> {
+    run(cmd("cargo", &["run", "-p", "nango", "--example", "quickstart"]))
+}
