@@ -36,10 +36,18 @@ impl Counts {
 }
 
 /// The native crates (everything but the wasm-only ones).
-const NATIVE_PACKAGES: &[&str] = &["nango-core", "nango", "nango-local-server", "nango-tests", "xtask"];
+const NATIVE_PACKAGES: &[&str] = &[
+    "nango-core",
+    "nango",
+    "nango-local-server",
+    "nango-tests",
+    "xtask",
+];
 
 fn package_args() -> Vec<&'static str> {
-    NATIVE_PACKAGES.iter().flat_map(|p| ["-p", *p]).collect()
+    let mut args: Vec<&str> = NATIVE_PACKAGES.iter().flat_map(|p| ["-p", *p]).collect();
+    args.push("--all-features");
+    args
 }
 
 pub fn lint() -> Result<(), String> {
@@ -70,13 +78,22 @@ pub fn native() -> Result<Counts, String> {
 fn core_for_wasm() -> Result<(), String> {
     run(cmd(
         "cargo",
-        &["build", "-p", "nango-core", "--target", "wasm32-unknown-unknown"],
+        &[
+            "build",
+            "-p",
+            "nango-core",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
     ))
 }
 
 pub fn setup() -> Result<(), String> {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if !installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         run(cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]))?;
     }
     Ok(())
@@ -96,5 +113,8 @@ pub fn test() -> Result<(), String> {
 }
 
 pub fn quickstart() -> Result<(), String> {
-    run(cmd("cargo", &["run", "-p", "nango", "--example", "quickstart"]))
+    run(cmd(
+        "cargo",
+        &["run", "-p", "nango", "--example", "quickstart"],
+    ))
 }

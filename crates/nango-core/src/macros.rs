@@ -7,6 +7,23 @@
 /// `Name in "crate::path", example = "WIRE"` names where the enum is public and a
 /// known value, for the generated doc examples.
 macro_rules! string_enum {
+    // Short form: `pub enum Name { .. }` inside `models::<module>`; the doc
+    // example uses the first known value.
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $(#[$fvmeta:meta])* $fvariant:ident = $fwire:literal,
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal, )*
+        }
+    ) => {
+        $crate::macros::string_enum! {
+            $(#[$meta])*
+            $name in "nango_core::models::all", example = $fwire {
+                $(#[$fvmeta])* $fvariant = $fwire,
+                $( $(#[$vmeta])* $variant = $wire, )*
+            }
+        }
+    };
     (
         $(#[$meta:meta])*
         $name:ident in $path:literal, example = $example:literal {

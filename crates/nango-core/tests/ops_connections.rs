@@ -479,3 +479,13 @@ fn client_headers_on_every_request() {
     assert_eq!(h["nango-is-script"], "false");
     assert_eq!(h["nango-is-dry-run"], "true");
 }
+
+#[test]
+fn connect_session_details_decode() {
+    let body = r#"{"data":{"endUser":null,"tags":{"end_user_id":"u-1"},"isReconnecting":true,
+        "connectUISettings":{"showWatermark":false},"allowed_integrations":["github"],"websocketsPath":"/ws"}}"#;
+    let d = GetSession::new("tok").decode(response(200, body)).unwrap();
+    assert!(d.is_reconnecting);
+    assert_eq!(d.allowed_integrations.unwrap(), vec!["github"]);
+    assert_eq!(d.connect_ui_settings["showWatermark"], false);
+}

@@ -18,7 +18,10 @@ pub fn router() -> Router<App> {
     Router::new()
         .route("/_admin/info", get(info))
         .route("/_admin/requests", get(requests).delete(clear_requests))
-        .route("/_admin/faults", get(faults).post(add_faults).delete(clear_faults))
+        .route(
+            "/_admin/faults",
+            get(faults).post(add_faults).delete(clear_faults),
+        )
         .route("/_admin/records", post(seed_records))
         .route("/_admin/reset", post(reset))
         .route("/_admin/webhook-url", post(webhook_url))
@@ -68,7 +71,11 @@ async fn faults(State(app): State<App>) -> ApiResult {
 async fn add_faults(State(app): State<App>, JsonBody(body): JsonBody) -> ApiResult {
     let items: Vec<Value> = match body {
         Value::Array(a) => a,
-        Value::Object(ref m) if m.contains_key("faults") => m.get("faults").and_then(Value::as_array).cloned().unwrap_or_default(),
+        Value::Object(ref m) if m.contains_key("faults") => m
+            .get("faults")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default(),
         other => vec![other],
     };
     let mut parsed = Vec::new();
@@ -104,13 +111,34 @@ async fn seed_records(State(app): State<App>, JsonBody(body): JsonBody) -> ApiRe
     let delete: Vec<String> = body
         .get("delete_ids")
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string).or_else(|| v.as_i64().map(|n| n.to_string()))).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| {
+                    v.as_str()
+                        .map(str::to_string)
+                        .or_else(|| v.as_i64().map(|n| n.to_string()))
+                })
+                .collect()
+        })
         .unwrap_or_default();
     let mut st = app.st();
-    let env_id = st.envs.first().map(|e| e.id).ok_or_else(|| bad("no environment"))?;
+    let env_id = st
+        .envs
+        .first()
+        .map(|e| e.id)
+        .ok_or_else(|| bad("no environment"))?;
     let env = st.env_mut(env_id).ok_or_else(|| bad("no environment"))?;
-    let r = crate::seed_into(env, &pck, &cid, &model, variant.as_deref(), records, generate, &delete)
-        .map_err(|i| bad(format!("record {i} has no id")))?;
+    let r = crate::seed_into(
+        env,
+        &pck,
+        &cid,
+        &model,
+        variant.as_deref(),
+        records,
+        generate,
+        &delete,
+    )
+    .map_err(|i| bad(format!("record {i} has no id")))?;
     Ok(ok(r))
 }
 
@@ -121,7 +149,10 @@ async fn reset(State(app): State<App>) -> ApiResult {
 
 async fn webhook_url(State(app): State<App>, JsonBody(body): JsonBody) -> ApiResult {
     let urls: Vec<String> = match (body.get("url"), body.get("urls")) {
-        (_, Some(Value::Array(a))) => a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+        (_, Some(Value::Array(a))) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
         (Some(Value::String(u)), _) if !u.is_empty() => vec![u.clone()],
         (Some(Value::Null), _) | (Some(Value::String(_)), _) | (None, None) => Vec::new(),
         _ => return Err(bad("expected {\"url\": string|null} or {\"urls\": [..]}")),

@@ -223,7 +223,13 @@ impl Seed {
     }
 
     /// Adds records for a model of a connection.
-    pub fn records(mut self, provider_config_key: &str, connection_id: &str, model: &str, records: Vec<Value>) -> Self {
+    pub fn records(
+        mut self,
+        provider_config_key: &str,
+        connection_id: &str,
+        model: &str,
+        records: Vec<Value>,
+    ) -> Self {
         self.records.push(SeedRecords {
             provider_config_key: provider_config_key.into(),
             connection_id: connection_id.into(),

@@ -31,7 +31,14 @@ pub fn from_import(v: &Value, auth_mode: &str, issues: &mut Vec<Issue>) -> Optio
                 }
             }
             let co = c.object("config_override", false);
-            c.strict(&["type", "access_token", "refresh_token", "expires_at", "config_override", "raw"]);
+            c.strict(&[
+                "type",
+                "access_token",
+                "refresh_token",
+                "expires_at",
+                "config_override",
+                "raw",
+            ]);
             if let Some(at) = at {
                 let mut raw = match v.get("raw") {
                     Some(Value::Object(m)) => m.clone(),
@@ -62,8 +69,10 @@ pub fn from_import(v: &Value, auth_mode: &str, issues: &mut Vec<Issue>) -> Optio
             let s = c.nonempty("oauth_token_secret", true);
             c.strict(&["type", "oauth_token", "oauth_token_secret"]);
             if let (Some(t), Some(s)) = (t, s) {
-                out = Some(json!({"type": "OAUTH1", "oauth_token": t, "oauth_token_secret": s,
-                    "raw": {"oauth_token": t, "oauth_token_secret": s}}));
+                out = Some(
+                    json!({"type": "OAUTH1", "oauth_token": t, "oauth_token_secret": s,
+                    "raw": {"oauth_token": t, "oauth_token_secret": s}}),
+                );
             }
         }
         Some("BASIC") => {
@@ -112,8 +121,10 @@ pub fn from_import(v: &Value, auth_mode: &str, issues: &mut Vec<Issue>) -> Optio
             c.strict(&["type", "app_id", "installation_id"]);
             if let (Some(_), Some(_)) = (app_id, inst) {
                 let t = token("ghs");
-                out = Some(json!({"type": ty.clone().unwrap_or_default(), "access_token": t,
-                    "expires_at": iso_ms(now_ms() + 3_600_000), "raw": {"token": t}}));
+                out = Some(
+                    json!({"type": ty.clone().unwrap_or_default(), "access_token": t,
+                    "expires_at": iso_ms(now_ms() + 3_600_000), "raw": {"token": t}}),
+                );
             }
         }
         Some("NONE") => {
@@ -127,7 +138,9 @@ pub fn from_import(v: &Value, auth_mode: &str, issues: &mut Vec<Issue>) -> Optio
         if !type_matches(t, auth_mode) {
             c.issues.push(Issue::new(
                 "custom",
-                format!("Credentials of type {t} do not match the integration's auth mode {auth_mode}"),
+                format!(
+                    "Credentials of type {t} do not match the integration's auth mode {auth_mode}"
+                ),
                 vec![p("credentials"), p("type")],
             ));
         }
@@ -182,8 +195,14 @@ pub fn is_expired(c: &Value) -> bool {
 /// Replaces the access token (OAuth2, OAuth2 client credentials, app tokens); `true` if the
 /// credentials have a token to refresh.
 pub fn refresh(c: &mut Value) -> bool {
-    let ty = c.get("type").and_then(Value::as_str).unwrap_or("").to_string();
-    let Some(m) = c.as_object_mut() else { return false };
+    let ty = c
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
+    let Some(m) = c.as_object_mut() else {
+        return false;
+    };
     let exp = iso_ms(now_ms() + 3_600_000);
     match ty.as_str() {
         "OAUTH2" | "APP" | "CUSTOM" => {

@@ -105,7 +105,10 @@ impl Fault {
             .and_then(Value::as_str)
             .ok_or("missing \"path\"")?
             .to_string();
-        let kind_s = v.get("kind").and_then(Value::as_str).ok_or("missing \"kind\"")?;
+        let kind_s = v
+            .get("kind")
+            .and_then(Value::as_str)
+            .ok_or("missing \"kind\"")?;
         let kind = match kind_s {
             "delay" => FaultKind::Delay(
                 v.get("ms")
@@ -133,7 +136,11 @@ impl Fault {
         };
         let times = match v.get("times").or_else(|| v.get("count")) {
             None | Some(Value::Null) => None,
-            Some(t) => Some(t.as_u64().ok_or("\"times\" must be a number")?.min(u32::MAX as u64) as u32),
+            Some(t) => Some(
+                t.as_u64()
+                    .ok_or("\"times\" must be a number")?
+                    .min(u32::MAX as u64) as u32,
+            ),
         };
         let method = v
             .get("method")

@@ -105,7 +105,12 @@ fn apply_seed(st: &mut State, env_id: i64, seed: &Seed) -> Result<(), String> {
             .and_then(|e| e.integration(&c.provider_config_key))
             .and_then(|i| catalogue::get(&i.provider))
             .map(|p| p.auth_mode)
-            .ok_or_else(|| format!("seed connection {}: unknown integration {}", c.connection_id, c.provider_config_key))?;
+            .ok_or_else(|| {
+                format!(
+                    "seed connection {}: unknown integration {}",
+                    c.connection_id, c.provider_config_key
+                )
+            })?;
         let creds = match &c.credentials {
             Some(v) => {
                 let mut issues = Vec::new();
@@ -114,7 +119,11 @@ fn apply_seed(st: &mut State, env_id: i64, seed: &Seed) -> Result<(), String> {
                     return Err(format!(
                         "seed connection {}: {}",
                         c.connection_id,
-                        issues.iter().map(|i| i.message.clone()).collect::<Vec<_>>().join("; ")
+                        issues
+                            .iter()
+                            .map(|i| i.message.clone())
+                            .collect::<Vec<_>>()
+                            .join("; ")
                     ));
                 }
                 out
@@ -126,7 +135,10 @@ fn apply_seed(st: &mut State, env_id: i64, seed: &Seed) -> Result<(), String> {
             let mut chk = validate::Check::new(&wrapped);
             routes::connections::parse_end_user(&mut chk)
         });
-        let tags = c.tags.clone().map(|t| t.into_iter().map(|(k, v)| (k.to_lowercase(), v)).collect());
+        let tags = c
+            .tags
+            .clone()
+            .map(|t| t.into_iter().map(|(k, v)| (k.to_lowercase(), v)).collect());
         upsert_connection(
             st,
             env_id,
@@ -197,10 +209,18 @@ pub(crate) fn seed_into(
             let name = format!("{}s", model.to_lowercase());
             if integ.sync(&name).is_none() {
                 let id = 100_000 + integ.functions.len() as i64;
-                integ
-                    .functions
-                    .push(Function::new(id, &name, FnKind::Sync, &format!("Syncs {model} records"), &[model]));
-            } else if let Some(f) = integ.functions.iter_mut().find(|f| f.kind == FnKind::Sync && f.name == name) {
+                integ.functions.push(Function::new(
+                    id,
+                    &name,
+                    FnKind::Sync,
+                    &format!("Syncs {model} records"),
+                    &[model],
+                ));
+            } else if let Some(f) = integ
+                .functions
+                .iter_mut()
+                .find(|f| f.kind == FnKind::Sync && f.name == name)
+            {
                 f.returns.push(model.to_string());
             }
         }
@@ -219,7 +239,9 @@ pub(crate) fn reset_app(app: &App) -> Result<(), String> {
         let st = app.st();
         let env = st.envs.first();
         (
-            env.and_then(|e| e.api_keys.first()).map(|k| k.secret.clone()).unwrap_or_default(),
+            env.and_then(|e| e.api_keys.first())
+                .map(|k| k.secret.clone())
+                .unwrap_or_default(),
             app.config
                 .webhook_signing_key
                 .clone()
@@ -271,7 +293,9 @@ impl LocalServer {
             state: Mutex::new(state),
             recorder: recorder::Recorder::new(config.max_recorded_requests.unwrap_or(100_000)),
             faults: faults::Faults::default(),
-            limiter: ratelimit::RateLimiter::new(config.rate_limit.unwrap_or(ratelimit::DEFAULT_LIMIT)),
+            limiter: ratelimit::RateLimiter::new(
+                config.rate_limit.unwrap_or(ratelimit::DEFAULT_LIMIT),
+            ),
             webhook_log: webhooks::WebhookLog::default(),
             handlers: Mutex::new(HashMap::new()),
             http,
@@ -311,12 +335,22 @@ impl LocalServer {
 
     /// The default environment's current webhook signing key.
     pub fn webhook_signing_key(&self) -> String {
-        self.app.st().envs.first().map(|e| e.signing_key()).unwrap_or_default()
+        self.app
+            .st()
+            .envs
+            .first()
+            .map(|e| e.signing_key())
+            .unwrap_or_default()
     }
 
     /// The default environment's UUID (used in `/webhook/{uuid}/{integration}` URLs).
     pub fn environment_uuid(&self) -> String {
-        self.app.st().envs.first().map(|e| e.uuid.clone()).unwrap_or_default()
+        self.app
+            .st()
+            .envs
+            .first()
+            .map(|e| e.uuid.clone())
+            .unwrap_or_default()
     }
 
     /// Every request received so far (except `/_admin/` calls and CORS preflights).
@@ -347,14 +381,26 @@ impl LocalServer {
         name: &str,
         handler: impl Fn(Value) -> Result<Value, String> + Send + Sync + 'static,
     ) {
-        lock(&self.app.handlers).insert((integration.to_string(), name.to_string()), Arc::new(handler));
+        lock(&self.app.handlers).insert(
+            (integration.to_string(), name.to_string()),
+            Arc::new(handler),
+        );
         let mut st = self.app.st();
         let id = st.id();
         for env in st.envs.iter_mut() {
             if let Some(i) = env.integration_mut(integration) {
-                if !i.functions.iter().any(|f| f.kind == FnKind::Action && f.name == name) {
-                    i.functions
-                        .push(Function::new(id, name, FnKind::Action, "Registered action", &[]));
+                if !i
+                    .functions
+                    .iter()
+                    .any(|f| f.kind == FnKind::Action && f.name == name)
+                {
+                    i.functions.push(Function::new(
+                        id,
+                        name,
+                        FnKind::Action,
+                        "Registered action",
+                        &[],
+                    ));
                 }
             }
         }
@@ -380,27 +426,71 @@ impl LocalServer {
         variant: Option<&str>,
         records: Vec<Value>,
     ) {
-        let records: Vec<Value> = records.into_iter().filter(|r| recordstore::record_id(r).is_some()).collect();
+        let records: Vec<Value> = records
+            .into_iter()
+            .filter(|r| recordstore::record_id(r).is_some())
+            .collect();
         let mut st = self.app.st();
         if let Some(env) = st.envs.first_mut() {
-            let _ = seed_into(env, integration, connection_id, model, variant, records, 0, &[]);
+            let _ = seed_into(
+                env,
+                integration,
+                connection_id,
+                model,
+                variant,
+                records,
+                0,
+                &[],
+            );
         }
     }
 
     /// Appends `n` synthetic records (`{id: "gen-<i>", name, index}`) in O(1) memory.
-    pub fn generate_records(&self, integration: &str, connection_id: &str, model: &str, variant: Option<&str>, n: u64) {
+    pub fn generate_records(
+        &self,
+        integration: &str,
+        connection_id: &str,
+        model: &str,
+        variant: Option<&str>,
+        n: u64,
+    ) {
         let mut st = self.app.st();
         if let Some(env) = st.envs.first_mut() {
-            let _ = seed_into(env, integration, connection_id, model, variant, Vec::new(), n, &[]);
+            let _ = seed_into(
+                env,
+                integration,
+                connection_id,
+                model,
+                variant,
+                Vec::new(),
+                n,
+                &[],
+            );
         }
     }
 
     /// Marks records as deleted.
-    pub fn delete_records(&self, integration: &str, connection_id: &str, model: &str, variant: Option<&str>, ids: &[&str]) {
+    pub fn delete_records(
+        &self,
+        integration: &str,
+        connection_id: &str,
+        model: &str,
+        variant: Option<&str>,
+        ids: &[&str],
+    ) {
         let ids: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
         let mut st = self.app.st();
         if let Some(env) = st.envs.first_mut() {
-            let _ = seed_into(env, integration, connection_id, model, variant, Vec::new(), 0, &ids);
+            let _ = seed_into(
+                env,
+                integration,
+                connection_id,
+                model,
+                variant,
+                Vec::new(),
+                0,
+                &ids,
+            );
         }
     }
 

@@ -20,7 +20,12 @@ fn parse_args() -> Result<ServerConfig, String> {
             println!("{USAGE}");
             std::process::exit(0);
         }
-        let mut value = || inline.clone().or_else(|| args.next()).ok_or(format!("{flag} needs a value"));
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or(format!("{flag} needs a value"))
+        };
         cfg = match flag.as_str() {
             "--port" => cfg.port(value()?.parse().map_err(|_| "--port: not a port number")?),
             "--host" => cfg.host(value()?),
@@ -34,7 +39,9 @@ fn parse_args() -> Result<ServerConfig, String> {
                 };
                 cfg.seed(seed)
             }
-            "--rate-limit" => cfg.rate_limit(value()?.parse().map_err(|_| "--rate-limit: not a number")?),
+            "--rate-limit" => {
+                cfg.rate_limit(value()?.parse().map_err(|_| "--rate-limit: not a number")?)
+            }
             "--webhook-url" => cfg.webhook_url(value()?),
             "--webhook-signing-key" => cfg.webhook_signing_key(value()?),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
@@ -81,7 +88,11 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    println!("listening on {} api_key={}", server.base_url(), server.api_key());
+    println!(
+        "listening on {} api_key={}",
+        server.base_url(),
+        server.api_key()
+    );
     let _ = std::io::stdout().flush();
     wait_for_signal().await;
     server.shutdown().await;

@@ -176,6 +176,8 @@ pub struct RecordSet {
     next_gen_index: u64,
     live: u64,
     total: u64,
+    /// (first generated index, start seq, count) of each block, by increasing index.
+    blocks: Vec<(u64, u64, u64)>,
 }
 
 impl RecordSet {
@@ -213,15 +215,15 @@ impl RecordSet {
             return None;
         }
         // Find the block holding generated index n.
-        for (&start, slot) in &self.slots {
-            if let Slot::Block(b) = slot {
-                if n >= b.first_index && n < b.first_index + b.count {
-                    let off = n - b.first_index;
-                    if b.removed.contains(&off) {
-                        return None;
-                    }
-                    return Some((start, off));
-                }
+        let pos = self.blocks.partition_point(|b| b.0 <= n);
+        let &(first, start, count) = self.blocks.get(pos.checked_sub(1)?)?;
+        if n >= first + count {
+            return None;
+        }
+        if let Some(Slot::Block(b)) = self.slots.get(&start) {
+            let off = n - first;
+            if !b.removed.contains(&off) {
+                return Some((start, off));
             }
         }
         None
@@ -274,7 +276,11 @@ impl RecordSet {
                 self.total -= 1;
                 self.live -= 1;
                 let n = b.first_index + off;
-                return Some((b.base_us + off as i64, Some(generated_data(&format!("{GEN_PREFIX}{n}"), n)), true));
+                return Some((
+                    b.base_us + off as i64,
+                    Some(generated_data(&format!("{GEN_PREFIX}{n}"), n)),
+                    true,
+                ));
             }
         }
         None
@@ -300,7 +306,9 @@ impl RecordSet {
         }
         for r in records {
             let Value::Object(mut data) = r else { continue };
-            let Some(id) = record_id_of(&data) else { continue };
+            let Some(id) = record_id_of(&data) else {
+                continue;
+            };
             data.insert("id".into(), Value::String(id.clone()));
             let (seq, us) = self.tick();
             let (first_seen, action) = match self.find(&id).and_then(|s| self.take(s)) {
@@ -333,13 +341,17 @@ impl RecordSet {
     pub fn delete(&mut self, ids: &[String]) -> u64 {
         let mut n = 0;
         for id in ids {
-            let Some(old_seq) = self.find(id) else { continue };
+            let Some(old_seq) = self.find(id) else {
+                continue;
+            };
             if let Some(v) = self.view(old_seq) {
                 if v.action == LastAction::Deleted {
                     continue;
                 }
             }
-            let Some((first, data, _)) = self.take(old_seq) else { continue };
+            let Some((first, data, _)) = self.take(old_seq) else {
+                continue;
+            };
             let (seq, us) = self.tick();
             self.insert(
                 Rec {
@@ -375,6 +387,7 @@ impl RecordSet {
             pruned_below: 0,
             pruned_at_us: 0,
         };
+        self.blocks.push((self.next_gen_index, start, n));
         self.next_gen_index += n;
         self.live += n;
         self.total += n;
@@ -400,7 +413,11 @@ impl RecordSet {
         };
         let mut out: Vec<RecView> = Vec::new();
         if let Some(ids) = &q.ids {
-            let mut seqs: Vec<u64> = ids.iter().filter_map(|id| self.find(id)).filter(|s| *s >= start).collect();
+            let mut seqs: Vec<u64> = ids
+                .iter()
+                .filter_map(|id| self.find(id))
+                .filter(|s| *s >= start)
+                .collect();
             seqs.sort_unstable();
             seqs.dedup();
             for s in seqs {
@@ -470,7 +487,9 @@ impl RecordSet {
         let mut more = false;
         let keys: Vec<u64> = self.slots.range(..=until).map(|(k, _)| *k).collect();
         for k in keys {
-            let Some(slot) = self.slots.get_mut(&k) else { continue };
+            let Some(slot) = self.slots.get_mut(&k) else {
+                continue;
+            };
             match slot {
                 Slot::One(r) => {
                     if r.pruned_at_us.is_some() {
@@ -558,7 +577,11 @@ fn view_gen(start: u64, b: &Block, off: u64) -> RecView {
         last_modified_us: us,
         action: LastAction::Added,
         deleted_at_us: None,
-        pruned_at_us: if off < b.pruned_below { Some(b.pruned_at_us) } else { None },
+        pruned_at_us: if off < b.pruned_below {
+            Some(b.pruned_at_us)
+        } else {
+            None
+        },
     }
 }
 
@@ -587,15 +610,23 @@ mod tests {
     #[test]
     fn paging_mixes_blocks_and_records() {
         let mut s = RecordSet::new();
-        s.upsert(vec![json!({"id": "a"}), json!({"id": 2})]).unwrap();
+        s.upsert(vec![json!({"id": "a"}), json!({"id": 2})])
+            .unwrap();
         s.generate(5);
         s.upsert(vec![json!({"id": "a", "v": 1})]).unwrap();
         s.delete(&["gen-1".to_string()]);
-        let (p, more) = s.page(&PageQuery { limit: 3, ..Default::default() });
+        let (p, more) = s.page(&PageQuery {
+            limit: 3,
+            ..Default::default()
+        });
         assert_eq!(ids(&p), ["2", "gen-0", "gen-2"]);
         assert!(more);
         let after = decode_cursor(&p[2].cursor());
-        let (p2, more) = s.page(&PageQuery { after, limit: 10, ..Default::default() });
+        let (p2, more) = s.page(&PageQuery {
+            after,
+            limit: 10,
+            ..Default::default()
+        });
         assert_eq!(ids(&p2), ["gen-3", "gen-4", "a", "gen-1"]);
         assert!(!more);
         assert_eq!(p2[2].to_json()["_nango_metadata"]["last_action"], "UPDATED");
@@ -619,12 +650,19 @@ mod tests {
     fn million_records_are_cheap_and_prunable() {
         let mut s = RecordSet::new();
         s.generate(1_000_000);
-        let (p, more) = s.page(&PageQuery { after: Some(999_000), limit: 10_000, ..Default::default() });
+        let (p, more) = s.page(&PageQuery {
+            after: Some(999_000),
+            limit: 10_000,
+            ..Default::default()
+        });
         assert_eq!(p.len(), 999);
         assert!(!more);
         let (n, more) = s.prune(499, 1000);
         assert_eq!((n, more), (500, false));
-        let (p, _) = s.page(&PageQuery { limit: 1, ..Default::default() });
+        let (p, _) = s.page(&PageQuery {
+            limit: 1,
+            ..Default::default()
+        });
         assert!(p[0].to_json()["_nango_metadata"]["pruned_at"].is_string());
         assert_eq!(s.changes_since(999_990).added, 10);
     }

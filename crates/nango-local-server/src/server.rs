@@ -22,8 +22,8 @@ use crate::error::html_not_found;
 use crate::faults::FaultKind;
 use crate::recorder::RecordedRequest;
 use crate::routes::{
-    actions, connect, connections, environment, functions, integrations, metadata, provider_webhooks, providers, proxy,
-    records, scripts, syncs,
+    actions, connect, connections, environment, functions, integrations, metadata,
+    provider_webhooks, providers, proxy, records, scripts, syncs,
 };
 use crate::state::App;
 
@@ -47,7 +47,10 @@ pub fn router(app: App) -> Router {
         .route("/providers", get(providers::list))
         .route("/providers/{provider}", get(providers::get_one))
         .route("/providers/{provider}/templates", get(providers::templates))
-        .route("/integrations", get(integrations::list).post(integrations::create))
+        .route(
+            "/integrations",
+            get(integrations::list).post(integrations::create),
+        )
         .route("/integrations/quickstart", post(integrations::quickstart))
         .route(
             "/integrations/{key}",
@@ -60,13 +63,22 @@ pub fn router(app: App) -> Router {
             "/integrations/{key}/functions/{name}",
             get(functions::get_one).delete(functions::delete_one),
         )
-        .route("/integrations/{key}/functions/{name}/code", get(functions::code))
+        .route(
+            "/integrations/{key}/functions/{name}/code",
+            get(functions::code),
+        )
         .route("/functions/compile", post(functions::compile))
         .route("/functions/dryruns", post(functions::create_dryrun))
         .route("/functions/dryruns/{id}", get(functions::get_dryrun))
         .route("/functions/deployments", post(functions::create_deployment))
-        .route("/functions/deployments/{id}", get(functions::get_deployment))
-        .route("/connections", get(connections::list).post(connections::upsert))
+        .route(
+            "/functions/deployments/{id}",
+            get(functions::get_deployment),
+        )
+        .route(
+            "/connections",
+            get(connections::list).post(connections::upsert),
+        )
         .route(
             "/connections/metadata",
             post(metadata::set).patch(metadata::update),
@@ -77,7 +89,10 @@ pub fn router(app: App) -> Router {
                 .patch(connections::patch)
                 .delete(connections::delete_one),
         )
-        .route("/connection", get(connections::list).post(connections::legacy_create))
+        .route(
+            "/connection",
+            get(connections::list).post(connections::legacy_create),
+        )
         .route(
             "/connection/metadata",
             post(metadata::set).patch(metadata::update),
@@ -124,17 +139,26 @@ pub fn router(app: App) -> Router {
             post(environment::rotate_signing_key),
         )
         .route("/scripts/config", get(scripts::config))
-        .route_layer(middleware::from_fn_with_state(app.clone(), auth::api_key_layer));
+        .route_layer(middleware::from_fn_with_state(
+            app.clone(),
+            auth::api_key_layer,
+        ));
 
     let session = Router::new()
         .route(
             "/connect/session",
             get(connect::get_session).delete(connect::delete_session),
         )
-        .route_layer(middleware::from_fn_with_state(app.clone(), auth::session_layer));
+        .route_layer(middleware::from_fn_with_state(
+            app.clone(),
+            auth::session_layer,
+        ));
 
     let open = Router::new()
-        .route("/webhook/{env_uuid}/{key}", post(provider_webhooks::receive))
+        .route(
+            "/webhook/{env_uuid}/{key}",
+            post(provider_webhooks::receive),
+        )
         .route("/connect-ui", get(connect::ui_page))
         .route("/connect-ui/complete", post(connect::ui_complete))
         .route("/health", get(|| async { "ok" }));
@@ -157,7 +181,10 @@ async fn fallback(method: Method, uri: axum::http::Uri) -> Response {
 fn add_cors(res: &mut Response) {
     let h = res.headers_mut();
     h.insert("access-control-allow-origin", HeaderValue::from_static("*"));
-    h.insert("access-control-expose-headers", HeaderValue::from_static("*"));
+    h.insert(
+        "access-control-expose-headers",
+        HeaderValue::from_static("*"),
+    );
 }
 
 fn preflight(req: &Request) -> Response {
@@ -176,13 +203,18 @@ fn preflight(req: &Request) -> Response {
         .unwrap_or_else(|| HeaderValue::from_static("*"));
     h.insert("access-control-allow-headers", allow_headers);
     h.insert("access-control-max-age", HeaderValue::from_static("86400"));
-    h.insert("access-control-expose-headers", HeaderValue::from_static("*"));
+    h.insert(
+        "access-control-expose-headers",
+        HeaderValue::from_static("*"),
+    );
     res
 }
 
 /// CORS, recording and fault injection around every request.
 async fn global_layer(State(app): State<App>, req: Request, next: Next) -> Response {
-    if req.method() == Method::OPTIONS && req.headers().contains_key("access-control-request-method") {
+    if req.method() == Method::OPTIONS
+        && req.headers().contains_key("access-control-request-method")
+    {
         return preflight(&req);
     }
     let path = req.uri().path().to_string();
@@ -195,7 +227,9 @@ async fn global_layer(State(app): State<App>, req: Request, next: Next) -> Respo
     let bytes = match axum::body::to_bytes(body, BODY_LIMIT).await {
         Ok(b) => b,
         Err(_) => {
-            let mut res = crate::error::ApiError::msg(413, "payload_too_large", "Request body too large").into_response();
+            let mut res =
+                crate::error::ApiError::msg(413, "payload_too_large", "Request body too large")
+                    .into_response();
             add_cors(&mut res);
             return res;
         }
@@ -207,7 +241,12 @@ async fn global_layer(State(app): State<App>, req: Request, next: Next) -> Respo
         headers: parts
             .headers
             .iter()
-            .map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
             .collect(),
         body: bytes.to_vec(),
         time: SystemTime::now(),
@@ -218,9 +257,15 @@ async fn global_layer(State(app): State<App>, req: Request, next: Next) -> Respo
             FaultKind::Status(code, body) => {
                 let is_json = serde_json::from_str::<serde_json::Value>(&body).is_ok();
                 let mut res = Response::new(Body::from(body));
-                *res.status_mut() = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-                let ct = if is_json { "application/json; charset=utf-8" } else { "text/plain; charset=utf-8" };
-                res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
+                *res.status_mut() =
+                    StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                let ct = if is_json {
+                    "application/json; charset=utf-8"
+                } else {
+                    "text/plain; charset=utf-8"
+                };
+                res.headers_mut()
+                    .insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
                 add_cors(&mut res);
                 return res;
             }
@@ -240,8 +285,10 @@ async fn global_layer(State(app): State<App>, req: Request, next: Next) -> Respo
                     Err(std::io::Error::other("truncated by fault injection")),
                 ]);
                 let mut res = Response::new(Body::from_stream(stream));
-                res.headers_mut()
-                    .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
+                res.headers_mut().insert(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/json; charset=utf-8"),
+                );
                 res.headers_mut()
                     .insert(header::CONTENT_LENGTH, HeaderValue::from_static("4096"));
                 add_cors(&mut res);
@@ -249,8 +296,10 @@ async fn global_layer(State(app): State<App>, req: Request, next: Next) -> Respo
             }
             FaultKind::MalformedBody => {
                 let mut res = Response::new(Body::from("{\"data\": [{\"id\": \"1\", \"name\": }"));
-                res.headers_mut()
-                    .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
+                res.headers_mut().insert(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/json; charset=utf-8"),
+                );
                 add_cors(&mut res);
                 return res;
             }
@@ -283,14 +332,16 @@ pub async fn serve(listener: TcpListener, router: Router, mut shutdown: watch::R
         tokio::spawn(async move {
             let kill = Arc::new(Notify::new());
             let conn_kill = ConnKill(kill.clone());
-            let svc = hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
-                req.extensions_mut().insert(conn_kill.clone());
-                let router = router.clone();
-                async move {
-                    let res = router.oneshot(req.map(Body::new)).await;
-                    Ok::<_, Infallible>(res.unwrap_or_else(|e| match e {}))
-                }
-            });
+            let svc = hyper::service::service_fn(
+                move |mut req: hyper::Request<hyper::body::Incoming>| {
+                    req.extensions_mut().insert(conn_kill.clone());
+                    let router = router.clone();
+                    async move {
+                        let res = router.oneshot(req.map(Body::new)).await;
+                        Ok::<_, Infallible>(res.unwrap_or_else(|e| match e {}))
+                    }
+                },
+            );
             let conn = hyper::server::conn::http1::Builder::new()
                 .keep_alive(true)
                 .serve_connection(TokioIo::new(stream), svc);

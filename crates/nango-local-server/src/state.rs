@@ -169,7 +169,10 @@ impl Environment {
 
     /// The current webhook signing key.
     pub fn signing_key(&self) -> String {
-        self.signing_keys.first().map(|k| k.key.clone()).unwrap_or_default()
+        self.signing_keys
+            .first()
+            .map(|k| k.key.clone())
+            .unwrap_or_default()
     }
 
     /// An integration by key.
@@ -196,7 +199,8 @@ impl Environment {
 
     /// A connection, mutably.
     pub fn connection_mut(&mut self, pck: &str, cid: &str) -> Option<&mut Connection> {
-        self.connection_pos(pck, cid).map(move |i| &mut self.connections[i])
+        self.connection_pos(pck, cid)
+            .map(move |i| &mut self.connections[i])
     }
 
     /// Deletes a connection with its records and sync states.
@@ -335,7 +339,10 @@ pub const BUILTIN_ACTIONS: &[(&str, &str)] = &[
     ("slow", "Sleeps input.ms milliseconds, then returns"),
     ("big", "Returns an output of about input.bytes bytes"),
     ("timeout", "Always times out (408 action_timeout)"),
-    ("http_error", "Fails like a script whose upstream call failed (424)"),
+    (
+        "http_error",
+        "Fails like a script whose upstream call failed (424)",
+    ),
 ];
 
 /// An integration.

@@ -364,7 +364,12 @@ impl<'a> Check<'a> {
     }
 
     /// A string-to-string record with at most `max_keys` keys and values of at most `max_len`.
-    pub fn tags(&mut self, key: &str, max_keys: usize, max_len: usize) -> Option<Vec<(String, String)>> {
+    pub fn tags(
+        &mut self,
+        key: &str,
+        max_keys: usize,
+        max_len: usize,
+    ) -> Option<Vec<(String, String)>> {
         let m = self.object(key, false)?;
         let mut out = Vec::new();
         if m.len() > max_keys {
@@ -459,7 +464,9 @@ pub fn parse_json_body(headers: &HeaderMap, bytes: &[u8]) -> Result<Value, ApiEr
         .unwrap_or("")
         .to_ascii_lowercase();
     let mime = ct.split(';').next().unwrap_or("").trim();
-    if !(mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))) {
+    if !(mime == "application/json"
+        || (mime.starts_with("application/") && mime.ends_with("+json")))
+    {
         return Err(ApiError::msg(
             415,
             "invalid_content_type",

@@ -195,9 +195,18 @@ pub fn send_signed(app: &App, key: &str, urls: Vec<String>, body: &Value) {
         .to_string();
     let headers = vec![
         ("content-type".to_string(), "application/json".to_string()),
-        ("x-nango-signature".to_string(), legacy_signature(key, text.as_bytes())),
-        ("x-nango-hmac-sha256".to_string(), hmac_signature(key, text.as_bytes())),
-        ("user-agent".to_string(), "Nango (nango-local-server)".to_string()),
+        (
+            "x-nango-signature".to_string(),
+            legacy_signature(key, text.as_bytes()),
+        ),
+        (
+            "x-nango-hmac-sha256".to_string(),
+            hmac_signature(key, text.as_bytes()),
+        ),
+        (
+            "user-agent".to_string(),
+            "Nango (nango-local-server)".to_string(),
+        ),
     ];
     for url in urls {
         let id = uuid::Uuid::new_v4().to_string();

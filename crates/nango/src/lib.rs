@@ -21,6 +21,9 @@
 
 mod transport;
 
+#[cfg(feature = "axum")]
+pub mod axum;
+
 pub use nango_core::{
     client, config, endpoint, error, models, ops, request, retry, webhook, Call, Error, Result,
     SecretString,

@@ -32,7 +32,10 @@ async fn import_get_list_patch_delete() {
 
     let got = nango.get_connection("airtable", "user-1").await.unwrap();
     assert_eq!(got.provider_config_key, "airtable");
-    assert_eq!(got.credentials.api_key.as_ref().unwrap().expose_secret(), "pat-123");
+    assert_eq!(
+        got.credentials.api_key.as_ref().unwrap().expose_secret(),
+        "pat-123"
+    );
     assert_eq!(got.metadata["plan"], "free");
 
     match nango.get_token("airtable", "user-1", false).await.unwrap() {
@@ -40,25 +43,50 @@ async fn import_get_list_patch_delete() {
         other => panic!("{other:?}"),
     }
 
-    let list = nango.list_connections().tag("end_user_id", "u-1").await.unwrap();
+    let list = nango
+        .list_connections()
+        .tag("end_user_id", "u-1")
+        .await
+        .unwrap();
     assert_eq!(list.connections.len(), 1);
-    let none = nango.list_connections().tag("end_user_id", "nobody").await.unwrap();
+    let none = nango
+        .list_connections()
+        .tag("end_user_id", "nobody")
+        .await
+        .unwrap();
     assert!(none.connections.is_empty());
 
     let ok = nango
-        .patch_connection("airtable", "user-1", ConnectionPatch::default().tag("end_user_id", "u-2"))
+        .patch_connection(
+            "airtable",
+            "user-1",
+            ConnectionPatch::default().tag("end_user_id", "u-2"),
+        )
         .await
         .unwrap();
     assert!(ok.success);
-    let list = nango.list_connections().tag("end_user_id", "u-2").await.unwrap();
+    let list = nango
+        .list_connections()
+        .tag("end_user_id", "u-2")
+        .await
+        .unwrap();
     assert_eq!(list.connections.len(), 1);
 
     nango.delete_connection("airtable", "user-1").await.unwrap();
-    let err = nango.get_connection("airtable", "user-1").await.unwrap_err();
+    let err = nango
+        .get_connection("airtable", "user-1")
+        .await
+        .unwrap_err();
     assert_eq!(err.status(), Some(404));
-    let again = nango.delete_connection("airtable", "user-1").await.unwrap_err();
+    let again = nango
+        .delete_connection("airtable", "user-1")
+        .await
+        .unwrap_err();
     let api = again.as_api().unwrap();
-    assert_eq!((api.status, api.error_code()), (400, Some(ErrorCode::UnknownConnection)));
+    assert_eq!(
+        (api.status, api.error_code()),
+        (400, Some(ErrorCode::UnknownConnection))
+    );
     // sent once: a delete is not blindly retried
     let deletes = server
         .requests()
@@ -72,18 +100,35 @@ async fn import_get_list_patch_delete() {
 async fn awkward_ids_round_trip() {
     let server = common::server().await;
     let nango = common::client(&server);
-    common::integration(&nango, "int/with?odd#key").await;
-    for id in ["a/b", "q?x=1&y=2", "hash#frag", "100% sure", "spaces in id", "ünïcødé-日本語", "+plus+", "..."] {
+    common::integration(&nango, "odd key.@~:-_").await;
+    for id in [
+        "a/b",
+        "q?x=1&y=2",
+        "hash#frag",
+        "100% sure",
+        "spaces in id",
+        "ünïcødé-日本語",
+        "+plus+",
+        "...",
+    ] {
         nango
-            .import_connection(UpsertConnection::new("int/with?odd#key", api_key_credentials("k")).connection_id(id))
+            .import_connection(
+                UpsertConnection::new("odd key.@~:-_", api_key_credentials("k")).connection_id(id),
+            )
             .await
             .unwrap_or_else(|e| panic!("{id}: {e}"));
-        let got = nango.get_connection("int/with?odd#key", id).await.unwrap_or_else(|e| panic!("{id}: {e}"));
+        let got = nango
+            .get_connection("odd key.@~:-_", id)
+            .await
+            .unwrap_or_else(|e| panic!("{id}: {e}"));
         assert_eq!(got.connection_id, id);
-        nango.set_metadata("int/with?odd#key", id, json!({"id": id})).await.unwrap();
-        let meta: serde_json::Value = nango.get_metadata("int/with?odd#key", id).await.unwrap();
+        nango
+            .set_metadata("odd key.@~:-_", id, json!({"id": id}))
+            .await
+            .unwrap();
+        let meta: serde_json::Value = nango.get_metadata("odd key.@~:-_", id).await.unwrap();
         assert_eq!(meta["id"], id);
-        nango.delete_connection("int/with?odd#key", id).await.unwrap();
+        nango.delete_connection("odd key.@~:-_", id).await.unwrap();
     }
 }
 
@@ -94,22 +139,36 @@ async fn metadata_set_and_merge_on_one_and_many() {
     common::integration(&nango, "airtable").await;
     for id in ["a", "b"] {
         nango
-            .import_connection(UpsertConnection::new("airtable", api_key_credentials("k")).connection_id(id))
+            .import_connection(
+                UpsertConnection::new("airtable", api_key_credentials("k")).connection_id(id),
+            )
             .await
             .unwrap();
     }
-    let set = nango.set_metadata("airtable", "a", json!({"plan": "pro", "seats": 1})).await.unwrap();
+    let set = nango
+        .set_metadata("airtable", "a", json!({"plan": "pro", "seats": 1}))
+        .await
+        .unwrap();
     assert_eq!(set.metadata["plan"], "pro");
-    nango.update_metadata("airtable", "a", json!({"seats": 5})).await.unwrap();
+    nango
+        .update_metadata("airtable", "a", json!({"seats": 5}))
+        .await
+        .unwrap();
     let meta: serde_json::Value = nango.get_metadata("airtable", "a").await.unwrap();
     assert_eq!(meta, json!({"plan": "pro", "seats": 5}));
 
-    nango.set_metadata("airtable", ["a", "b"], json!({"team": "x"})).await.unwrap();
+    nango
+        .set_metadata("airtable", ["a", "b"], json!({"team": "x"}))
+        .await
+        .unwrap();
     for id in ["a", "b"] {
         let meta: serde_json::Value = nango.get_metadata("airtable", id).await.unwrap();
         assert_eq!(meta, json!({"team": "x"}), "{id}: set replaces");
     }
-    nango.update_metadata("airtable", vec!["a", "b"], json!({"n": 1})).await.unwrap();
+    nango
+        .update_metadata("airtable", vec!["a", "b"], json!({"n": 1}))
+        .await
+        .unwrap();
     let meta: serde_json::Value = nango.get_metadata("airtable", "b").await.unwrap();
     assert_eq!(meta, json!({"team": "x", "n": 1}));
 
@@ -137,18 +196,39 @@ async fn connect_sessions() {
         .unwrap();
     assert!(!session.token.expose_secret().is_empty());
     assert!(session.connect_link.is_some());
-    let again = nango.get_connect_session(session.token.expose_secret()).await.unwrap();
-    assert_eq!(again.expires_at, session.expires_at);
-    nango.delete_connect_session(session.token.expose_secret()).await.unwrap();
-    let gone = nango.get_connect_session(session.token.expose_secret()).await.unwrap_err();
-    assert_eq!(gone.status(), Some(401));
-    assert_eq!(gone.as_api().unwrap().error_code(), Some(ErrorCode::UnknownConnectSessionToken));
-
-    nango
-        .import_connection(UpsertConnection::new("airtable", api_key_credentials("k")).connection_id("c1"))
+    let details = nango
+        .get_connect_session(session.token.expose_secret())
         .await
         .unwrap();
-    let reconnect = nango.create_reconnect_session(CreateReconnectSession::new("c1", "airtable")).await;
+    assert_eq!(details.tags.unwrap()["end_user_id"], "u-1");
+    assert_eq!(
+        details.allowed_integrations,
+        Some(vec!["airtable".to_owned()])
+    );
+    assert!(!details.is_reconnecting);
+    nango
+        .delete_connect_session(session.token.expose_secret())
+        .await
+        .unwrap();
+    let gone = nango
+        .get_connect_session(session.token.expose_secret())
+        .await
+        .unwrap_err();
+    assert_eq!(gone.status(), Some(401));
+    assert_eq!(
+        gone.as_api().unwrap().error_code(),
+        Some(ErrorCode::UnknownConnectSessionToken)
+    );
+
+    nango
+        .import_connection(
+            UpsertConnection::new("airtable", api_key_credentials("k")).connection_id("c1"),
+        )
+        .await
+        .unwrap();
+    let reconnect = nango
+        .create_reconnect_session(CreateReconnectSession::new("c1", "airtable"))
+        .await;
     // the real server only reconnects connections made through a connect session;
     // either answer is a typed result, never a panic
     match reconnect {
@@ -181,12 +261,21 @@ async fn wait_for_connection_finds_it() {
                 .unwrap();
         })
     };
-    let found = nango.wait_for_connection_with("airtable", "waiting-user", &fast).await.unwrap();
+    let found = nango
+        .wait_for_connection_with("airtable", "waiting-user", &fast)
+        .await
+        .unwrap();
     assert_eq!(found.connection_id, "late");
     creator.await.unwrap();
 
-    let short = nango::client::WaitOptions { attempts: 2, ..fast };
-    let err = nango.wait_for_connection_with("airtable", "nobody", &short).await.unwrap_err();
+    let short = nango::client::WaitOptions {
+        attempts: 2,
+        ..fast
+    };
+    let err = nango
+        .wait_for_connection_with("airtable", "nobody", &short)
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::WaitTimeout(_)));
 }
 
@@ -199,11 +288,24 @@ async fn auth_errors_are_typed() {
         .build()
         .unwrap();
     let err = wrong.list_connections().await.unwrap_err();
-    assert_eq!(err.as_api().unwrap().error_code(), Some(ErrorCode::UnknownAccount));
-    let malformed = nango::Nango::builder().api_key("not-a-uuid").host(server.base_url()).build().unwrap();
+    assert_eq!(
+        err.as_api().unwrap().error_code(),
+        Some(ErrorCode::UnknownAccount)
+    );
+    let malformed = nango::Nango::builder()
+        .api_key("not-a-uuid")
+        .host(server.base_url())
+        .build()
+        .unwrap();
     let err = malformed.list_connections().await.unwrap_err();
-    assert_eq!(err.as_api().unwrap().error_code(), Some(ErrorCode::InvalidSecretKeyFormat));
-    assert!(!format!("{err:?}{err}").contains("not-a-uuid"), "the key never shows");
+    assert_eq!(
+        err.as_api().unwrap().error_code(),
+        Some(ErrorCode::InvalidSecretKeyFormat)
+    );
+    assert!(
+        !format!("{err:?}{err}").contains("not-a-uuid"),
+        "the key never shows"
+    );
 }
 
 #[tokio::test]
@@ -216,7 +318,10 @@ async fn bad_input_reaches_no_server() {
         nango.get_connection("p", "").await.unwrap_err(),
         nango.get_connection("p", "..").await.unwrap_err(),
         nango.delete_connection("p", "").await.unwrap_err(),
-        nango.set_metadata("p", Vec::<String>::new(), json!({})).await.unwrap_err(),
+        nango
+            .set_metadata("p", Vec::<String>::new(), json!({}))
+            .await
+            .unwrap_err(),
         nango.get_connect_session("x\r\ny").await.unwrap_err(),
         nango
             .import_connection(UpsertConnection::new("", json!({})))
@@ -227,8 +332,17 @@ async fn bad_input_reaches_no_server() {
         assert!(matches!(e, Error::InvalidInput(_)), "{e:?}");
     }
     assert!(server.requests().is_empty(), "nothing was sent");
-    for (key, host) in [("", "http://127.0.0.1:1"), ("k", "ftp://x"), ("k", "http://a b"), ("k\n", "http://127.0.0.1:1")] {
-        assert!(nango::Nango::builder().api_key(key).host(host).build().is_err());
+    for (key, host) in [
+        ("", "http://127.0.0.1:1"),
+        ("k", "ftp://x"),
+        ("k", "http://a b"),
+        ("k\n", "http://127.0.0.1:1"),
+    ] {
+        assert!(nango::Nango::builder()
+            .api_key(key)
+            .host(host)
+            .build()
+            .is_err());
     }
 }
 

@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::{call_options, Call, Client};
 use crate::error::Error;
 use crate::models::common::{OneOrMany, Success};
-use crate::models::connect::{ConnectSession, CreateConnectSession, CreateReconnectSession};
+use crate::models::connect::{
+    ConnectSession, ConnectSessionDetails, CreateConnectSession, CreateReconnectSession,
+};
 use crate::models::connections::{
     Connection, ConnectionList, ConnectionPatch, ConnectionSummary, MetadataUpdate, Token,
     UpsertConnection,
@@ -360,14 +362,14 @@ impl<T: Transport> Client<T> {
         self.send(&CreateReconnect::new(body)).await
     }
 
-    /// `GET /connect/session`: the session behind a session token.
+    /// `GET /connect/session`: the settings of the session behind a session token.
     ///
     /// ```no_run
     /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
     /// let s = nango.get_connect_session("nango_connect_session_...").await?;
     /// # Ok(()) }
     /// ```
-    pub async fn get_connect_session(&self, token: &str) -> Result<ConnectSession, Error> {
+    pub async fn get_connect_session(&self, token: &str) -> Result<ConnectSessionDetails, Error> {
         self.send(&GetSession::new(token)).await
     }
 

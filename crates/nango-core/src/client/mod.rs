@@ -16,6 +16,8 @@ use crate::secret::SecretString;
 use crate::transport::{BoxFuture, HttpResponse, MaybeSend, MaybeSync, Transport};
 
 mod connections;
+mod records;
+mod syncs;
 mod webhooks;
 
 pub use connections::WaitOptions;

@@ -155,3 +155,40 @@ impl CreateReconnectSession {
         }
     }
 }
+
+/// What `GET /connect/session` answers: the session's settings as the Connect UI
+/// sees them. (The OpenAPI document says `ConnectSession`; the server, whose
+/// behaviour wins, sends this shape.)
+///
+/// ```
+/// let d: nango_core::models::connect::ConnectSessionDetails = serde_json::from_str(
+///     r#"{"endUser":null,"tags":{"end_user_id":"u-1"},"isReconnecting":false,"connectUISettings":{},"allowed_integrations":["github"]}"#).unwrap();
+/// assert_eq!(d.tags.unwrap()["end_user_id"], "u-1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ConnectSessionDetails {
+    /// The deprecated end-user profile, when the session was made with one.
+    #[serde(rename = "endUser", default)]
+    pub end_user: Option<Value>,
+    /// Tags the connection will get.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Tags>,
+    /// Whether this session re-authorises an existing connection.
+    #[serde(rename = "isReconnecting", default)]
+    pub is_reconnecting: bool,
+    /// Integrations the session may connect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_integrations: Option<Vec<String>>,
+    /// Defaults per integration id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integrations_config_defaults: Option<BTreeMap<String, IntegrationConfigDefaults>>,
+    /// Per-integration overrides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overrides: Option<BTreeMap<String, Value>>,
+    /// The webhook URL override.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webhook_url_override: Option<String>,
+    /// Connect UI settings (theme, watermark).
+    #[serde(rename = "connectUISettings", default)]
+    pub connect_ui_settings: Value,
+}

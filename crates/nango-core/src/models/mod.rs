@@ -7,3 +7,23 @@
 pub mod common;
 pub mod connect;
 pub mod connections;
+pub mod environments;
+pub mod functions;
+pub mod integrations;
+pub mod providers;
+pub mod records;
+pub mod scripts;
+pub mod syncs;
+
+/// Every model type in one place (`use nango_core::models::all::*`).
+pub mod all {
+    pub use super::common::*;
+    pub use super::connect::*;
+    pub use super::connections::*;
+    pub use super::environments::*;
+    pub use super::functions::*;
+    pub use super::integrations::*;
+    pub use super::providers::*;
+    pub use super::records::*;
+    pub use super::scripts::*;
+}

@@ -3,7 +3,9 @@
 use crate::config::Config;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::Error;
-use crate::models::connect::{ConnectSession, CreateConnectSession, CreateReconnectSession};
+use crate::models::connect::{
+    ConnectSession, ConnectSessionDetails, CreateConnectSession, CreateReconnectSession,
+};
 use crate::request::ApiRequest;
 use crate::secret::SecretString;
 
@@ -80,8 +82,8 @@ impl Endpoint for CreateReconnect {
     decode_as!(data);
 }
 
-/// `GET /connect/session`: the session of a session token (authenticated with
-/// that token, not the API key).
+/// `GET /connect/session`: the settings of a session token's session
+/// (authenticated with that token, not the API key).
 ///
 /// ```
 /// use nango_core::{config::Config, endpoint::Endpoint, ops::connect::GetSession};
@@ -109,7 +111,7 @@ impl GetSession {
 }
 
 impl Endpoint for GetSession {
-    type Output = ConnectSession;
+    type Output = ConnectSessionDetails;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
         crate::encode::required("token", self.token.expose_secret())?;

@@ -131,6 +131,11 @@ impl ListConnections {
     pub(crate) fn page_size(&self) -> Option<u32> {
         self.limit
     }
+
+    /// The page number set, if any.
+    pub(crate) fn page_number(&self) -> Option<u32> {
+        self.page
+    }
 }
 
 /// The wire name of a tag filter key.

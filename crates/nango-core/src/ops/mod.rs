@@ -4,3 +4,10 @@
 
 pub mod connect;
 pub mod connections;
+pub mod environments;
+pub mod functions;
+pub mod integrations;
+pub mod providers;
+pub mod records;
+pub mod scripts;
+pub mod syncs;

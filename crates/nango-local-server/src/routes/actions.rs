@@ -76,11 +76,18 @@ async fn builtin(name: &str, input: Value) -> Outcome {
                 .and_then(Value::as_str)
                 .unwrap_or("Action failed")
                 .to_string();
-            let payload = input.get("payload").cloned().unwrap_or_else(|| json!({ "message": msg }));
+            let payload = input
+                .get("payload")
+                .cloned()
+                .unwrap_or_else(|| json!({ "message": msg }));
             Err(script_failure(&msg, payload))
         }
         "slow" => {
-            let ms = input.get("ms").and_then(Value::as_u64).unwrap_or(1000).min(600_000);
+            let ms = input
+                .get("ms")
+                .and_then(Value::as_u64)
+                .unwrap_or(1000)
+                .min(600_000);
             tokio::time::sleep(Duration::from_millis(ms)).await;
             Ok(json!({ "ms": ms }))
         }
@@ -119,7 +126,11 @@ fn bool_header(headers: &HeaderMap, name: &str, issues: &mut Vec<Issue>) -> bool
             "true" | "1" | "yes" | "on" | "y" | "enabled" => true,
             "false" | "0" | "no" | "off" | "n" | "disabled" | "" => false,
             _ => {
-                issues.push(Issue::new("invalid_value", "Invalid input: expected boolean string", vec![p(name)]));
+                issues.push(Issue::new(
+                    "invalid_value",
+                    "Invalid input: expected boolean string",
+                    vec![p(name)],
+                ));
                 false
             }
         },
@@ -157,21 +168,36 @@ pub async fn trigger(
     let (runner, webhook_url) = {
         let st = app.st();
         let env = env_ref(&st, auth.env_id)?;
-        let integ = env.integration(&pck).ok_or_else(ApiError::unknown_integration)?;
+        let integ = env
+            .integration(&pck)
+            .ok_or_else(ApiError::unknown_integration)?;
         let conn = env.connection(&pck, &cid).ok_or_else(|| {
-            ApiError::msg(404, "unknown_connection", "Provided ConnectionId and ProviderConfigKey does not match a valid connection")
+            ApiError::msg(
+                404,
+                "unknown_connection",
+                "Provided ConnectionId and ProviderConfigKey does not match a valid connection",
+            )
         })?;
-        let handler = crate::state::lock(&app.handlers).get(&(pck.clone(), name.clone())).cloned();
+        let handler = crate::state::lock(&app.handlers)
+            .get(&(pck.clone(), name.clone()))
+            .cloned();
         let runner = match handler {
             Some(h) => Runner::Handler(h),
-            None if integ.functions.iter().any(|f| f.kind == FnKind::Action && f.name == name) => {
+            None if integ
+                .functions
+                .iter()
+                .any(|f| f.kind == FnKind::Action && f.name == name) =>
+            {
                 Runner::Builtin(name.clone())
             }
             None => return Err(ApiError::not_found("Action not found")),
         };
         (runner, conn.webhook_url_override.clone())
     };
-    *app.st().action_counts.entry((pck.clone(), name.clone())).or_insert(0) += 1;
+    *app.st()
+        .action_counts
+        .entry((pck.clone(), name.clone()))
+        .or_insert(0) += 1;
 
     if !is_async {
         return Ok(match run(&runner, input).await {
@@ -198,7 +224,11 @@ pub async fn trigger(
                 break r;
             }
             attempt += 1;
-            *app2.st().action_counts.entry((pck.clone(), name.clone())).or_insert(0) += 1;
+            *app2
+                .st()
+                .action_counts
+                .entry((pck.clone(), name.clone()))
+                .or_insert(0) += 1;
         };
         if let Some(a) = app2.st().async_actions.get_mut(&id2) {
             a.status = match outcome {
@@ -215,17 +245,32 @@ pub async fn trigger(
         });
         webhooks::dispatch(&app2, auth.env_id, &hook, webhook_url);
     });
-    Ok(json_response(202, &json!({ "id": id, "statusUrl": status_url })))
+    Ok(json_response(
+        202,
+        &json!({ "id": id, "statusUrl": status_url }),
+    ))
 }
 
 /// `GET /action/{id}`: 404 while running, 200 with the output, 500 with the error.
-pub async fn result(State(app): State<App>, Extension(auth): Extension<Auth>, Path(id): Path<String>) -> ApiResult {
+pub async fn result(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    Path(id): Path<String>,
+) -> ApiResult {
     if !is_uuid_v4(&id) && uuid::Uuid::parse_str(&id).is_err() {
-        return Err(ApiError::invalid_uri(&[Issue::new("invalid_format", "Invalid UUID", vec![p("id")])]));
+        return Err(ApiError::invalid_uri(&[Issue::new(
+            "invalid_format",
+            "Invalid UUID",
+            vec![p("id")],
+        )]));
     }
     let st = app.st();
     let not_found = || ApiError::not_found(format!("No action '{id}' found"));
-    let a = st.async_actions.get(&id).filter(|a| a.env_id == auth.env_id).ok_or_else(not_found)?;
+    let a = st
+        .async_actions
+        .get(&id)
+        .filter(|a| a.env_id == auth.env_id)
+        .ok_or_else(not_found)?;
     match &a.status {
         AsyncStatus::Running => Err(not_found()),
         AsyncStatus::Done(v) => Ok(ok(v.clone())),

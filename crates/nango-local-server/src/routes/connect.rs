@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use crate::auth::{Auth, SessionAuth};
 use crate::error::{json_response, ok, p, ApiError, ApiResult, Issue};
 use crate::routes::connections::{merged_tags, parse_end_user, upsert_connection, NewConnection};
-use crate::routes::{env_ref, env_mut};
+use crate::routes::{env_mut, env_ref};
 use crate::state::{App, ConnectSession, EndUser};
 use crate::time::{iso_ms, now_ms};
 use crate::validate::{Check, JsonBody, Query};
@@ -45,8 +45,12 @@ fn parse_common(c: &mut Check) -> SessionInput {
         }
     }
     let allowed = c.str_array("allowed_integrations", false);
-    let defaults = c.object("integrations_config_defaults", false).map(|m| Value::Object(m.clone()));
-    let overrides = c.object("overrides", false).map(|m| Value::Object(m.clone()));
+    let defaults = c
+        .object("integrations_config_defaults", false)
+        .map(|m| Value::Object(m.clone()));
+    let overrides = c
+        .object("overrides", false)
+        .map(|m| Value::Object(m.clone()));
     let webhook_url_override = c.str("webhook_url_override", false).map(str::to_string);
     let tags_map = merged_tags(end_user.as_ref(), tags);
     SessionInput {
@@ -59,7 +63,12 @@ fn parse_common(c: &mut Check) -> SessionInput {
     }
 }
 
-fn new_session(app: &App, env_id: i64, input: SessionInput, reconnect: Option<(String, String)>) -> Response {
+fn new_session(
+    app: &App,
+    env_id: i64,
+    input: SessionInput,
+    reconnect: Option<(String, String)>,
+) -> Response {
     let token = format!(
         "nango_connect_session_{}{}",
         uuid::Uuid::new_v4().simple(),
@@ -93,7 +102,12 @@ fn new_session(app: &App, env_id: i64, input: SessionInput, reconnect: Option<(S
 }
 
 /// `POST /connect/sessions` (201).
-pub async fn create(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiResult {
+pub async fn create(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let mut c = Check::new(&body);
     let input = parse_common(&mut c);
@@ -107,7 +121,8 @@ pub async fn create(State(app): State<App>, Extension(auth): Extension<Auth>, Ra
         "webhook_url_override",
     ]);
     if c.issues.is_empty() && c.value("end_user").is_none() && c.value("tags").is_none() {
-        c.issues.push(Issue::new("invalid_union", "Invalid input", vec![]));
+        c.issues
+            .push(Issue::new("invalid_union", "Invalid input", vec![]));
     }
     c.finish()?;
     if let Some(allowed) = &input.allowed {
@@ -117,7 +132,13 @@ pub async fn create(State(app): State<App>, Extension(auth): Extension<Auth>, Ra
             .iter()
             .enumerate()
             .filter(|(_, k)| env.integration(k).is_none())
-            .map(|(i, _)| Issue::new("custom", "Integration does not exist", vec![p("allowed_integrations"), json!(i)]))
+            .map(|(i, _)| {
+                Issue::new(
+                    "custom",
+                    "Integration does not exist",
+                    vec![p("allowed_integrations"), json!(i)],
+                )
+            })
             .collect();
         if !issues.is_empty() {
             return Err(ApiError::invalid_body(&issues));
@@ -127,7 +148,12 @@ pub async fn create(State(app): State<App>, Extension(auth): Extension<Auth>, Ra
 }
 
 /// `POST /connect/sessions/reconnect` (201).
-pub async fn reconnect(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiResult {
+pub async fn reconnect(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let mut c = Check::new(&body);
     let cid = c.nonempty("connection_id", true).map(str::to_string);
@@ -149,7 +175,11 @@ pub async fn reconnect(State(app): State<App>, Extension(auth): Extension<Auth>,
         let st = app.st();
         let env = env_ref(&st, auth.env_id)?;
         if env.connection(&iid, &cid).is_none() {
-            return Err(ApiError::msg(400, "invalid_body", "ConnectionID or IntegrationId does not exists"));
+            return Err(ApiError::msg(
+                400,
+                "invalid_body",
+                "ConnectionID or IntegrationId does not exists",
+            ));
         }
     }
     let mut input = input;
@@ -158,9 +188,15 @@ pub async fn reconnect(State(app): State<App>, Extension(auth): Extension<Auth>,
 }
 
 /// `GET /connect/session` (bearer: the session token).
-pub async fn get_session(State(app): State<App>, Extension(s): Extension<SessionAuth>) -> ApiResult {
+pub async fn get_session(
+    State(app): State<App>,
+    Extension(s): Extension<SessionAuth>,
+) -> ApiResult {
     let st = app.st();
-    let sess = st.sessions.get(&s.token).ok_or_else(|| ApiError::not_found("Connect session not found"))?;
+    let sess = st
+        .sessions
+        .get(&s.token)
+        .ok_or_else(|| ApiError::not_found("Connect session not found"))?;
     let mut data = json!({
         "endUser": sess.end_user.as_ref().map(EndUser::to_json),
         "tags": sess.tags,
@@ -185,7 +221,10 @@ pub async fn get_session(State(app): State<App>, Extension(s): Extension<Session
 }
 
 /// `DELETE /connect/session` (204).
-pub async fn delete_session(State(app): State<App>, Extension(s): Extension<SessionAuth>) -> ApiResult {
+pub async fn delete_session(
+    State(app): State<App>,
+    Extension(s): Extension<SessionAuth>,
+) -> ApiResult {
     app.st().sessions.remove(&s.token);
     let mut res = Response::new(axum::body::Body::empty());
     *res.status_mut() = StatusCode::NO_CONTENT;
@@ -195,13 +234,18 @@ pub async fn delete_session(State(app): State<App>, Extension(s): Extension<Sess
 fn html(status: StatusCode, body: String) -> Response {
     let mut res = Response::new(axum::body::Body::from(body));
     *res.status_mut() = status;
-    res.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
     res
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// `GET /connect-ui?session_token=` — a bare page to "authorize" an integration locally.
@@ -210,14 +254,24 @@ pub async fn ui_page(State(app): State<App>, RawQuery(raw): RawQuery) -> Respons
     let token = q.get("session_token").unwrap_or("").to_string();
     let st = app.st();
     let Some(sess) = st.sessions.get(&token).filter(|s| s.expires_ms > now_ms()) else {
-        return html(StatusCode::UNAUTHORIZED, "<!DOCTYPE html><p>Unknown or expired connect session.</p>".into());
+        return html(
+            StatusCode::UNAUTHORIZED,
+            "<!DOCTYPE html><p>Unknown or expired connect session.</p>".into(),
+        );
     };
     let Some(env) = st.env(sess.env_id) else {
-        return html(StatusCode::UNAUTHORIZED, "<!DOCTYPE html><p>Unknown environment.</p>".into());
+        return html(
+            StatusCode::UNAUTHORIZED,
+            "<!DOCTYPE html><p>Unknown environment.</p>".into(),
+        );
     };
     let mut options = String::new();
     for i in &env.integrations {
-        if sess.allowed_integrations.as_ref().is_some_and(|a| !a.contains(&i.unique_key)) {
+        if sess
+            .allowed_integrations
+            .as_ref()
+            .is_some_and(|a| !a.contains(&i.unique_key))
+        {
             continue;
         }
         options.push_str(&format!(
@@ -264,15 +318,31 @@ pub async fn ui_complete(State(app): State<App>, headers: HeaderMap, body: Bytes
             .filter(|s| s.expires_ms > now_ms())
             .cloned()
             .ok_or_else(|| ApiError::code(401, "unknown_connect_session_token"))?;
-        if sess.allowed_integrations.as_ref().is_some_and(|a| !a.contains(&integration)) {
-            return Err(ApiError::msg(400, "invalid_body", "Integration not allowed by this session"));
+        if sess
+            .allowed_integrations
+            .as_ref()
+            .is_some_and(|a| !a.contains(&integration))
+        {
+            return Err(ApiError::msg(
+                400,
+                "invalid_body",
+                "Integration not allowed by this session",
+            ));
         }
         let (cid, operation_conn) = match &sess.reconnect {
             Some((cid, _)) => (Some(cid.clone()), true),
-            None => (fields.get("connection_id").cloned().filter(|s| !s.is_empty()), false),
+            None => (
+                fields
+                    .get("connection_id")
+                    .cloned()
+                    .filter(|s| !s.is_empty()),
+                false,
+            ),
         };
         let existing = cid.as_ref().and_then(|c| {
-            env_ref(&st, sess.env_id).ok().and_then(|e| e.connection(&integration, c).cloned())
+            env_ref(&st, sess.env_id)
+                .ok()
+                .and_then(|e| e.connection(&integration, c).cloned())
         });
         let (conn, mut hook) = upsert_connection(
             &mut st,
@@ -281,8 +351,14 @@ pub async fn ui_complete(State(app): State<App>, headers: HeaderMap, body: Bytes
                 provider_config_key: integration.clone(),
                 connection_id: cid,
                 credentials: None,
-                metadata: existing.as_ref().map(|c| c.metadata.clone()).unwrap_or_default(),
-                connection_config: existing.as_ref().map(|c| c.connection_config.clone()).unwrap_or_default(),
+                metadata: existing
+                    .as_ref()
+                    .map(|c| c.metadata.clone())
+                    .unwrap_or_default(),
+                connection_config: existing
+                    .as_ref()
+                    .map(|c| c.connection_config.clone())
+                    .unwrap_or_default(),
                 tags: sess.tags.clone(),
                 end_user: sess.end_user.clone(),
                 webhook_url_override: sess.webhook_url_override.clone(),

@@ -62,7 +62,10 @@ pub fn parse_end_user(c: &mut Check) -> Option<EndUser> {
 }
 
 /// The tags of a connection: derived from the end user, then explicit ones.
-pub fn merged_tags(end_user: Option<&EndUser>, tags: Option<Vec<(String, String)>>) -> BTreeMap<String, String> {
+pub fn merged_tags(
+    end_user: Option<&EndUser>,
+    tags: Option<Vec<(String, String)>>,
+) -> BTreeMap<String, String> {
     let mut t = end_user.map(EndUser::derived_tags).unwrap_or_default();
     for (k, v) in tags.unwrap_or_default() {
         t.insert(k, v);
@@ -91,7 +94,11 @@ pub struct NewConnection {
 }
 
 /// Creates or overwrites a connection; returns it and the auth webhook to send.
-pub fn upsert_connection(st: &mut Data, env_id: i64, n: NewConnection) -> Result<(Connection, Value), ApiError> {
+pub fn upsert_connection(
+    st: &mut Data,
+    env_id: i64,
+    n: NewConnection,
+) -> Result<(Connection, Value), ApiError> {
     let new_id = st.id();
     let env = env_mut(st, env_id)?;
     let env_name = env.name.clone();
@@ -99,9 +106,16 @@ pub fn upsert_connection(st: &mut Data, env_id: i64, n: NewConnection) -> Result
         .integration(&n.provider_config_key)
         .ok_or_else(ApiError::unknown_integration)?;
     let provider = integ.provider.clone();
-    let auth_mode = catalogue::get(&provider).map(|p| p.auth_mode).unwrap_or("NONE").to_string();
-    let cid = n.connection_id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-    let creds = n.credentials.unwrap_or_else(|| credentials::generate(&auth_mode));
+    let auth_mode = catalogue::get(&provider)
+        .map(|p| p.auth_mode)
+        .unwrap_or("NONE")
+        .to_string();
+    let cid = n
+        .connection_id
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    let creds = n
+        .credentials
+        .unwrap_or_else(|| credentials::generate(&auth_mode));
     let now = now_ms();
     let (conn, operation) = match env.connection_mut(&n.provider_config_key, &cid) {
         Some(c) => {
@@ -164,14 +178,21 @@ pub fn auth_webhook(c: &Connection, env_name: &str, operation: &str) -> Value {
         if let Some(x) = &eu.organization_id {
             e.insert("organizationId".into(), json!(x));
         }
-        e.insert("tags".into(), Value::Object(eu.tags.clone().unwrap_or_default()));
+        e.insert(
+            "tags".into(),
+            Value::Object(eu.tags.clone().unwrap_or_default()),
+        );
         m.insert("endUser".into(), Value::Object(e));
     }
     Value::Object(m)
 }
 
 /// `GET /connections` (and legacy `GET /connection`).
-pub async fn list(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery) -> ApiResult {
+pub async fn list(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
     let q = Query::parse(raw.as_deref());
     q.only(&[
         "connectionId",
@@ -189,9 +210,12 @@ pub async fn list(State(app): State<App>, Extension(auth): Extension<Auth>, RawQ
     if !issues.is_empty() {
         return Err(ApiError::invalid_query(&issues));
     }
-    let integrations: Option<Vec<&str>> = q
-        .get("integrationId")
-        .map(|s| s.split(',').map(str::trim).filter(|s| !s.is_empty()).collect());
+    let integrations: Option<Vec<&str>> = q.get("integrationId").map(|s| {
+        s.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect()
+    });
     let tag_filters: Vec<(String, &str)> = q
         .pairs
         .iter()
@@ -220,7 +244,10 @@ pub async fn list(State(app): State<App>, Extension(auth): Extension<Auth>, RawQ
             }
         }
         if let Some(o) = q.get("endUserOrganizationId") {
-            let eo = c.end_user.as_ref().and_then(|e| e.organization_id.as_deref());
+            let eo = c
+                .end_user
+                .as_ref()
+                .and_then(|e| e.organization_id.as_deref());
             if eo != Some(o) && c.tags.get("organization_id").map(String::as_str) != Some(o) {
                 return false;
             }
@@ -236,12 +263,21 @@ pub async fn list(State(app): State<App>, Extension(auth): Extension<Auth>, RawQ
     });
     let limit = limit.unwrap_or(10_000) as usize;
     let skip = (page as usize).saturating_mul(limit);
-    let data: Vec<Value> = matching.skip(skip).take(limit).map(Connection::list_json).collect();
+    let data: Vec<Value> = matching
+        .skip(skip)
+        .take(limit)
+        .map(Connection::list_json)
+        .collect();
     Ok(ok(json!({ "connections": data })))
 }
 
 /// `POST /connections`: upsert a connection with existing credentials (201).
-pub async fn upsert(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiResult {
+pub async fn upsert(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let mut c = Check::new(&body);
     let pck = c.nonempty("provider_config_key", true).map(str::to_string);
@@ -252,7 +288,8 @@ pub async fn upsert(State(app): State<App>, Extension(auth): Extension<Auth>, Ra
     let end_user = parse_end_user(&mut c);
     let webhook_url_override = c.str("webhook_url_override", false).map(str::to_string);
     if c.value("credentials").is_none() {
-        c.issues.push(type_issue("object", None, vec![p("credentials")]));
+        c.issues
+            .push(type_issue("object", None, vec![p("credentials")]));
     }
     c.strict(&[
         "provider_config_key",
@@ -269,8 +306,12 @@ pub async fn upsert(State(app): State<App>, Extension(auth): Extension<Auth>, Ra
     let auth_mode = {
         let st = app.st();
         let env = env_ref(&st, auth.env_id)?;
-        let integ = env.integration(&pck).ok_or_else(ApiError::unknown_integration)?;
-        catalogue::get(&integ.provider).map(|p| p.auth_mode).unwrap_or("NONE")
+        let integ = env
+            .integration(&pck)
+            .ok_or_else(ApiError::unknown_integration)?;
+        catalogue::get(&integ.provider)
+            .map(|p| p.auth_mode)
+            .unwrap_or("NONE")
     };
     let mut issues = Vec::new();
     let creds = body
@@ -298,7 +339,12 @@ pub async fn upsert(State(app): State<App>, Extension(auth): Extension<Auth>, Ra
 }
 
 /// Legacy `POST /connection` with flat credential fields (201).
-pub async fn legacy_create(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiResult {
+pub async fn legacy_create(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let mut c = Check::new(&body);
     let pck = c.nonempty("provider_config_key", true).map(str::to_string);
@@ -312,14 +358,19 @@ pub async fn legacy_create(State(app): State<App>, Extension(auth): Extension<Au
     let auth_mode = {
         let st = app.st();
         let env = env_ref(&st, auth.env_id)?;
-        let integ = env.integration(&pck).ok_or_else(ApiError::unknown_integration)?;
-        catalogue::get(&integ.provider).map(|p| p.auth_mode).unwrap_or("NONE")
+        let integ = env
+            .integration(&pck)
+            .ok_or_else(ApiError::unknown_integration)?;
+        catalogue::get(&integ.provider)
+            .map(|p| p.auth_mode)
+            .unwrap_or("NONE")
     };
     let s = |k: &str| body.get(k).and_then(Value::as_str).map(str::to_string);
     let missing = |code: &str, msg: &str| ApiError::msg(400, code, msg);
     let creds = match auth_mode {
         "OAUTH2" => {
-            let at = s("access_token").ok_or_else(|| missing("missing_access_token", "Missing param 'access_token'."))?;
+            let at = s("access_token")
+                .ok_or_else(|| missing("missing_access_token", "Missing param 'access_token'."))?;
             let mut v = json!({"type": "OAUTH2", "access_token": at});
             if let Some(rt) = s("refresh_token") {
                 v["refresh_token"] = json!(rt);
@@ -333,18 +384,23 @@ pub async fn legacy_create(State(app): State<App>, Extension(auth): Extension<Au
             v
         }
         "OAUTH1" => {
-            let t = s("oauth_token").ok_or_else(|| missing("missing_oauth_token", "Missing param 'oauth_token'."))?;
+            let t = s("oauth_token")
+                .ok_or_else(|| missing("missing_oauth_token", "Missing param 'oauth_token'."))?;
             let ts = s("oauth_token_secret").unwrap_or_default();
             json!({"type": "OAUTH1", "oauth_token": t, "oauth_token_secret": ts, "raw": {"oauth_token": t, "oauth_token_secret": ts}})
         }
         "BASIC" => {
             let u = s("username").ok_or_else(|| {
-                missing("missing_basic_username", "Missing param username for basic api authentication.")
+                missing(
+                    "missing_basic_username",
+                    "Missing param username for basic api authentication.",
+                )
             })?;
             json!({"type": "BASIC", "username": u, "password": s("password").unwrap_or_default()})
         }
         "API_KEY" => {
-            let k = s("api_key").ok_or_else(|| missing("missing_api_key", "Missing param 'api_key'."))?;
+            let k = s("api_key")
+                .ok_or_else(|| missing("missing_api_key", "Missing param 'api_key'."))?;
             json!({"type": "API_KEY", "apiKey": k})
         }
         _ => json!({}),
@@ -404,7 +460,9 @@ pub async fn get_one(
     if env.integration(&pck).is_none() {
         return Err(ApiError::unknown_integration());
     }
-    let conn = env.connection_mut(&pck, &cid).ok_or_else(connection_not_found)?;
+    let conn = env
+        .connection_mut(&pck, &cid)
+        .ok_or_else(connection_not_found)?;
     if force || credentials::is_expired(&conn.credentials) {
         if credentials::refresh(&mut conn.credentials) {
             conn.updated_ms = now_ms();
@@ -436,7 +494,9 @@ pub async fn patch(
     if env.integration(&pck).is_none() {
         return Err(ApiError::unknown_integration());
     }
-    let conn = env.connection_mut(&pck, &cid).ok_or_else(connection_not_found)?;
+    let conn = env
+        .connection_mut(&pck, &cid)
+        .ok_or_else(connection_not_found)?;
     if let Some(eu) = end_user {
         for (k, v) in eu.derived_tags() {
             conn.tags.insert(k, v);

@@ -17,11 +17,19 @@ use crate::validate::{Check, JsonBody, Query};
 pub const ROTATION_GRACE_MS: i64 = 5 * 60 * 1000;
 
 /// `GET /environment-variables` (bare array).
-pub async fn variables(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery) -> ApiResult {
+pub async fn variables(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let st = app.st();
     let env = env_ref(&st, auth.env_id)?;
-    let vars: Vec<Value> = env.env_vars.iter().map(|(n, v)| json!({"name": n, "value": v})).collect();
+    let vars: Vec<Value> = env
+        .env_vars
+        .iter()
+        .map(|(n, v)| json!({"name": n, "value": v}))
+        .collect();
     Ok(ok(Value::Array(vars)))
 }
 
@@ -30,13 +38,26 @@ fn conflict(message: &str) -> ApiError {
 }
 
 /// `POST /environments` with `{name, is_production?, ...}`.
-pub async fn create(State(app): State<App>, Extension(_auth): Extension<Auth>, RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiResult {
+pub async fn create(
+    State(app): State<App>,
+    Extension(_auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let mut c = Check::new(&body);
     let name = c.nonempty("name", true).map(str::to_string);
     if let Some(n) = &name {
-        if n.len() > 255 || !n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-') {
-            c.issues.push(Issue::new("invalid_format", "Invalid string: must match pattern /^[a-z0-9_-]+$/", vec![p("name")]));
+        if n.len() > 255
+            || !n
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        {
+            c.issues.push(Issue::new(
+                "invalid_format",
+                "Invalid string: must match pattern /^[a-z0-9_-]+$/",
+                vec![p("name")],
+            ));
         }
     }
     let is_prod = c.bool("is_production", false);
@@ -47,7 +68,11 @@ pub async fn create(State(app): State<App>, Extension(_auth): Extension<Auth>, R
     c.str("otlp_endpoint", false);
     if let Some(h) = c.value("otlp_headers") {
         if !h.is_array() {
-            c.issues.push(crate::validate::type_issue("array", Some(h), vec![p("otlp_headers")]));
+            c.issues.push(crate::validate::type_issue(
+                "array",
+                Some(h),
+                vec![p("otlp_headers")],
+            ));
         }
     }
     c.strict(&[
@@ -85,7 +110,11 @@ pub async fn create(State(app): State<App>, Extension(_auth): Extension<Auth>, R
 }
 
 /// `DELETE /environments/{id}` (204).
-pub async fn delete_one(State(app): State<App>, Extension(_auth): Extension<Auth>, Path(id): Path<String>) -> ApiResult {
+pub async fn delete_one(
+    State(app): State<App>,
+    Extension(_auth): Extension<Auth>,
+    Path(id): Path<String>,
+) -> ApiResult {
     let id: i64 = match id.parse() {
         Ok(n) if n >= 1 => n,
         _ => {
@@ -103,7 +132,11 @@ pub async fn delete_one(State(app): State<App>, Extension(_auth): Extension<Auth
         .position(|e| e.id == id)
         .ok_or_else(|| ApiError::not_found("Environment not found"))?;
     if st.envs[pos].name == "prod" {
-        return Err(ApiError::msg(400, "cannot_delete_prod_environment", "The prod environment cannot be deleted"));
+        return Err(ApiError::msg(
+            400,
+            "cannot_delete_prod_environment",
+            "The prod environment cannot be deleted",
+        ));
     }
     st.envs.remove(pos);
     st.sessions.retain(|_, s| s.env_id != id);
@@ -113,20 +146,30 @@ pub async fn delete_one(State(app): State<App>, Extension(_auth): Extension<Auth
 }
 
 /// `POST /environment/api-keys` with `{environment_id, display_name}`.
-pub async fn create_key(State(app): State<App>, Extension(_auth): Extension<Auth>, RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiResult {
+pub async fn create_key(
+    State(app): State<App>,
+    Extension(_auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let mut c = Check::new(&body);
     let env_id = c.int("environment_id", true, 1, i64::MAX);
     let name = c.nonempty("display_name", true).map(str::to_string);
     if name.as_ref().is_some_and(|n| n.chars().count() > 255) {
-        c.custom(Some("display_name"), "Too big: expected string to have <=255 characters");
+        c.custom(
+            Some("display_name"),
+            "Too big: expected string to have <=255 characters",
+        );
     }
     c.strict(&["environment_id", "display_name"]);
     c.finish()?;
     let (env_id, name) = (env_id.unwrap_or(0), name.unwrap_or_default());
     let mut st = app.st();
     let key_id = st.id();
-    let env = st.env_mut(env_id).ok_or_else(|| ApiError::not_found("Environment not found"))?;
+    let env = st
+        .env_mut(env_id)
+        .ok_or_else(|| ApiError::not_found("Environment not found"))?;
     if env.api_keys.iter().any(|k| k.display_name == name) {
         return Err(conflict("An API key with this display name already exists"));
     }
@@ -147,7 +190,12 @@ pub async fn create_key(State(app): State<App>, Extension(_auth): Extension<Auth
 }
 
 /// `DELETE /environment/api-keys` with `{environment_id, key_id}`.
-pub async fn delete_key(State(app): State<App>, Extension(_auth): Extension<Auth>, RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiResult {
+pub async fn delete_key(
+    State(app): State<App>,
+    Extension(_auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let mut c = Check::new(&body);
     let env_id = c.int("environment_id", true, 1, i64::MAX);
@@ -168,12 +216,17 @@ pub async fn delete_key(State(app): State<App>, Extension(_auth): Extension<Auth
 }
 
 /// `POST /environment/webhook-signing-key/rotate`.
-pub async fn rotate_signing_key(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery) -> ApiResult {
+pub async fn rotate_signing_key(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let mut st = app.st();
     let env = env_mut(&mut st, auth.env_id)?;
     let now = now_ms();
-    env.signing_keys.retain(|k| k.expires_ms.is_none_or(|e| e > now));
+    env.signing_keys
+        .retain(|k| k.expires_ms.is_none_or(|e| e > now));
     if env.signing_keys.len() > 1 {
         return Err(conflict(
             "The environment has more than one webhook signing key and cannot be rotated automatically",

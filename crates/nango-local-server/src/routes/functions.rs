@@ -39,7 +39,11 @@ fn function_not_found() -> ApiError {
 }
 
 /// Finds one function by name (and kind); 409 `ambiguous_function` if the name is shared.
-fn find<'a>(fs: &'a [Function], name: &str, kind: Option<FnKind>) -> Result<&'a Function, ApiError> {
+fn find<'a>(
+    fs: &'a [Function],
+    name: &str,
+    kind: Option<FnKind>,
+) -> Result<&'a Function, ApiError> {
     let matches: Vec<&Function> = fs
         .iter()
         .filter(|f| f.name == name && kind.is_none_or(|k| f.kind == k))
@@ -55,7 +59,12 @@ fn find<'a>(fs: &'a [Function], name: &str, kind: Option<FnKind>) -> Result<&'a 
 }
 
 /// `GET /integrations/{key}/functions?type=&search=&page=&limit=`.
-pub async fn list(State(app): State<App>, Extension(auth): Extension<Auth>, Path(key): Path<String>, RawQuery(raw): RawQuery) -> ApiResult {
+pub async fn list(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    Path(key): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
     let q = Query::parse(raw.as_deref());
     q.only(&["type", "search", "page", "limit"])?;
     let mut issues = Vec::new();
@@ -63,8 +72,15 @@ pub async fn list(State(app): State<App>, Extension(auth): Extension<Auth>, Path
     let page = q.int("page", 0, i64::MAX / 200, &mut issues).unwrap_or(0);
     let limit = q.int("limit", 1, 100, &mut issues).unwrap_or(20);
     let search = q.get("search").map(str::to_lowercase);
-    if search.as_ref().is_some_and(|s| s.is_empty() || s.len() > 255) {
-        issues.push(Issue::new("too_small", "Too small: expected string to have >=1 characters", vec![p("search")]));
+    if search
+        .as_ref()
+        .is_some_and(|s| s.is_empty() || s.len() > 255)
+    {
+        issues.push(Issue::new(
+            "too_small",
+            "Too small: expected string to have >=1 characters",
+            vec![p("search")],
+        ));
     }
     if !issues.is_empty() {
         return Err(ApiError::invalid_query(&issues));
@@ -76,7 +92,11 @@ pub async fn list(State(app): State<App>, Extension(auth): Extension<Auth>, Path
         .functions
         .iter()
         .filter(|f| kind.is_none_or(|k| f.kind == k))
-        .filter(|f| search.as_ref().is_none_or(|s| f.name.to_lowercase().contains(s)))
+        .filter(|f| {
+            search
+                .as_ref()
+                .is_none_or(|s| f.name.to_lowercase().contains(s))
+        })
         .collect();
     let total = all.len();
     let data: Vec<Value> = all
@@ -85,7 +105,9 @@ pub async fn list(State(app): State<App>, Extension(auth): Extension<Auth>, Path
         .take(limit as usize)
         .map(Function::to_json)
         .collect();
-    Ok(ok(json!({"data": data, "pagination": {"total": total, "page": page, "limit": limit}})))
+    Ok(ok(
+        json!({"data": data, "pagination": {"total": total, "page": page, "limit": limit}}),
+    ))
 }
 
 /// `GET /integrations/{key}/functions/{name}?type=`.
@@ -149,7 +171,9 @@ pub async fn delete_one(
     }
     let mut st = app.st();
     let env = env_mut(&mut st, auth.env_id)?;
-    let integ = env.integration_mut(&key).ok_or_else(integration_not_found)?;
+    let integ = env
+        .integration_mut(&key)
+        .ok_or_else(integration_not_found)?;
     let pos = integ
         .functions
         .iter()
@@ -173,8 +197,13 @@ pub async fn compile(RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiRe
     let code = c.nonempty("code", true).map(str::to_string);
     c.strict(&["code"]);
     c.finish()?;
-    let js = format!("\"use strict\";\n// compiled by nango-local-server (not really)\n{}", code.unwrap_or_default());
-    Ok(ok(json!({"bundle_size_bytes": js.len(), "bundled_js": js, "compiled_at": iso_ms(now_ms())})))
+    let js = format!(
+        "\"use strict\";\n// compiled by nango-local-server (not really)\n{}",
+        code.unwrap_or_default()
+    );
+    Ok(ok(
+        json!({"bundle_size_bytes": js.len(), "bundled_js": js, "compiled_at": iso_ms(now_ms())}),
+    ))
 }
 
 fn runnable_kind(c: &mut Check, key: &str, required: bool) -> Option<FnKind> {
@@ -182,14 +211,22 @@ fn runnable_kind(c: &mut Check, key: &str, required: bool) -> Option<FnKind> {
         "sync" => Some(FnKind::Sync),
         "action" => Some(FnKind::Action),
         _ => {
-            c.custom(Some(key), "Invalid option: expected one of \"action\"|\"sync\"");
+            c.custom(
+                Some(key),
+                "Invalid option: expected one of \"action\"|\"sync\"",
+            );
             None
         }
     }
 }
 
 /// `POST /functions/dryruns` (202).
-pub async fn create_dryrun(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiResult {
+pub async fn create_dryrun(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let mut c = Check::new(&body);
     let iid = c.nonempty("integration_id", true).map(str::to_string);
@@ -233,17 +270,33 @@ pub async fn create_dryrun(State(app): State<App>, Extension(auth): Extension<Au
             "output": "Dry run completed (nango-local-server does not execute code)", "result": input,
         }),
     );
-    Ok(json_response(202, &json!({"id": id, "status": "waiting", "created_at": now})))
+    Ok(json_response(
+        202,
+        &json!({"id": id, "status": "waiting", "created_at": now}),
+    ))
 }
 
 /// `GET /functions/dryruns/{id}`.
-pub async fn get_dryrun(State(app): State<App>, Extension(_auth): Extension<Auth>, Path(id): Path<String>) -> ApiResult {
+pub async fn get_dryrun(
+    State(app): State<App>,
+    Extension(_auth): Extension<Auth>,
+    Path(id): Path<String>,
+) -> ApiResult {
     let st = app.st();
-    st.dryruns.get(&id).cloned().map(ok).ok_or_else(|| ApiError::not_found("Dry run not found"))
+    st.dryruns
+        .get(&id)
+        .cloned()
+        .map(ok)
+        .ok_or_else(|| ApiError::not_found("Dry run not found"))
 }
 
 /// `POST /functions/deployments` (202): `type: function` deploys code, `type: template` a template.
-pub async fn create_deployment(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiResult {
+pub async fn create_deployment(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let mut c = Check::new(&body);
     let ty = c.str("type", true).map(str::to_string);
@@ -255,7 +308,15 @@ pub async fn create_deployment(State(app): State<App>, Extension(auth): Extensio
             let code = c.nonempty("code", true).map(str::to_string);
             let version = c.str("version", false).map(str::to_string);
             c.bool("allow_destructive", false);
-            c.strict(&["type", "integration_id", "function_name", "function_type", "code", "version", "allow_destructive"]);
+            c.strict(&[
+                "type",
+                "integration_id",
+                "function_name",
+                "function_type",
+                "code",
+                "version",
+                "allow_destructive",
+            ]);
             (name, kind, code, version)
         }
         Some("template") => {
@@ -269,30 +330,64 @@ pub async fn create_deployment(State(app): State<App>, Extension(auth): Extensio
             (name, kind, None, None)
         }
         Some(_) => {
-            c.custom(Some("type"), "Invalid input: expected \"function\" or \"template\"");
+            c.custom(
+                Some("type"),
+                "Invalid input: expected \"function\" or \"template\"",
+            );
             (None, None, None, None)
         }
         None => (None, None, None, None),
     };
     c.finish()?;
-    let (iid, name, kind) = (iid.unwrap_or_default(), name.unwrap_or_default(), kind.unwrap_or(FnKind::Action));
+    let (iid, name, kind) = (
+        iid.unwrap_or_default(),
+        name.unwrap_or_default(),
+        kind.unwrap_or(FnKind::Action),
+    );
     let mut st = app.st();
     let fid = st.id();
     let env = env_mut(&mut st, auth.env_id)?;
-    let integ = env.integration_mut(&iid).ok_or_else(integration_not_found)?;
+    let integ = env
+        .integration_mut(&iid)
+        .ok_or_else(integration_not_found)?;
     let is_template = ty.as_deref() == Some("template");
-    if is_template && integ.functions.iter().any(|f| f.name == name && f.kind == kind && f.source == "catalog") {
-        return Err(ApiError::msg(409, "template_already_deployed", "This template is already deployed"));
+    if is_template
+        && integ
+            .functions
+            .iter()
+            .any(|f| f.name == name && f.kind == kind && f.source == "catalog")
+    {
+        return Err(ApiError::msg(
+            409,
+            "template_already_deployed",
+            "This template is already deployed",
+        ));
     }
-    let returns: Vec<&str> = if kind == FnKind::Sync { vec!["Item"] } else { vec![] };
-    let mut f = Function::new(fid, &name, kind, &format!("Deployed {}", kind.as_str()), &returns);
+    let returns: Vec<&str> = if kind == FnKind::Sync {
+        vec!["Item"]
+    } else {
+        vec![]
+    };
+    let mut f = Function::new(
+        fid,
+        &name,
+        kind,
+        &format!("Deployed {}", kind.as_str()),
+        &returns,
+    );
     if let Some(code) = code {
         f.code = code;
     }
     f.version = version.unwrap_or_else(|| "0.0.1".into());
-    f.source = if is_template { "catalog".into() } else { "standalone".into() };
+    f.source = if is_template {
+        "catalog".into()
+    } else {
+        "standalone".into()
+    };
     let version = f.version.clone();
-    integ.functions.retain(|x| !(x.name == name && x.kind == kind));
+    integ
+        .functions
+        .retain(|x| !(x.name == name && x.kind == kind));
     integ.functions.push(f);
     let id = uuid::Uuid::new_v4().to_string();
     let now = iso_ms(now_ms());
@@ -305,11 +400,22 @@ pub async fn create_deployment(State(app): State<App>, Extension(auth): Extensio
             "deployed_functions": [{"name": name, "version": version}], "output": "Deployed",
         }),
     );
-    Ok(json_response(202, &json!({"id": id, "status": "success", "created_at": now})))
+    Ok(json_response(
+        202,
+        &json!({"id": id, "status": "success", "created_at": now}),
+    ))
 }
 
 /// `GET /functions/deployments/{id}`.
-pub async fn get_deployment(State(app): State<App>, Extension(_auth): Extension<Auth>, Path(id): Path<String>) -> ApiResult {
+pub async fn get_deployment(
+    State(app): State<App>,
+    Extension(_auth): Extension<Auth>,
+    Path(id): Path<String>,
+) -> ApiResult {
     let st = app.st();
-    st.deployments.get(&id).cloned().map(ok).ok_or_else(|| ApiError::not_found("Deployment not found"))
+    st.deployments
+        .get(&id)
+        .cloned()
+        .map(ok)
+        .ok_or_else(|| ApiError::not_found("Deployment not found"))
 }

@@ -8,7 +8,9 @@ use crate::auth::Auth;
 use crate::catalogue;
 use crate::error::{ok, p, ApiError, ApiResult, Issue};
 use crate::routes::{env_mut, env_ref};
-use crate::state::{App, Environment, FnKind, Function, Integration, State as Data, BUILTIN_ACTIONS};
+use crate::state::{
+    App, Environment, FnKind, Function, Integration, State as Data, BUILTIN_ACTIONS,
+};
 use crate::time::now_ms;
 use crate::validate::{Check, JsonBody, Query};
 
@@ -25,7 +27,13 @@ pub fn default_functions(st: &mut Data) -> Vec<Function> {
         out.push(Function::new(id, name, FnKind::Action, desc, &[]));
     }
     let id = st.id();
-    out.push(Function::new(id, "items", FnKind::Sync, "Syncs Item records", &["Item"]));
+    out.push(Function::new(
+        id,
+        "items",
+        FnKind::Sync,
+        "Syncs Item records",
+        &["Item"],
+    ));
     out
 }
 
@@ -63,11 +71,19 @@ pub fn insert_integration(
 }
 
 fn duplicate_key() -> ApiError {
-    ApiError::invalid_body(&[Issue::new("invalid_string", "Unique key already exists", vec![p("uniqueKey")])])
+    ApiError::invalid_body(&[Issue::new(
+        "invalid_string",
+        "Unique key already exists",
+        vec![p("uniqueKey")],
+    )])
 }
 
 fn unknown_provider_issue() -> ApiError {
-    ApiError::invalid_body(&[Issue::new("invalid_string", "Invalid provider", vec![p("provider")])])
+    ApiError::invalid_body(&[Issue::new(
+        "invalid_string",
+        "Invalid provider",
+        vec![p("provider")],
+    )])
 }
 
 fn check_key(c: &mut Check, field: &str, required: bool) -> Option<String> {
@@ -104,7 +120,13 @@ fn check_credentials(c: &mut Check) -> Option<Value> {
                     cc.str("webhook_secret", false);
                 }
             }
-            cc.strict(&["type", "client_id", "client_secret", "scopes", "webhook_secret"]);
+            cc.strict(&[
+                "type",
+                "client_id",
+                "client_secret",
+                "scopes",
+                "webhook_secret",
+            ]);
         }
         Some("APP") => {
             cc.nonempty("app_id", true);
@@ -113,12 +135,28 @@ fn check_credentials(c: &mut Check) -> Option<Value> {
             cc.strict(&["type", "app_id", "app_link", "private_key"]);
         }
         Some("CUSTOM") => {
-            for k in ["client_id", "client_secret", "app_id", "app_link", "private_key"] {
+            for k in [
+                "client_id",
+                "client_secret",
+                "app_id",
+                "app_link",
+                "private_key",
+            ] {
                 cc.nonempty(k, true);
             }
-            cc.strict(&["type", "client_id", "client_secret", "app_id", "app_link", "private_key"]);
+            cc.strict(&[
+                "type",
+                "client_id",
+                "client_secret",
+                "app_id",
+                "app_link",
+                "private_key",
+            ]);
         }
-        Some(_) => cc.custom(Some("type"), "Invalid input: expected one of \"OAUTH1\"|\"OAUTH2\"|\"TBA\"|\"APP\"|\"CUSTOM\""),
+        Some(_) => cc.custom(
+            Some("type"),
+            "Invalid input: expected one of \"OAUTH1\"|\"OAUTH2\"|\"TBA\"|\"APP\"|\"CUSTOM\"",
+        ),
         None => {}
     }
     let ok = cc.issues.is_empty();
@@ -130,7 +168,11 @@ fn string_record(c: &mut Check, key: &str) -> Option<Value> {
     let m = c.object(key, false)?;
     for (k, v) in m {
         if !v.is_string() {
-            c.issues.push(crate::validate::type_issue("string", Some(v), vec![p(key), p(k)]));
+            c.issues.push(crate::validate::type_issue(
+                "string",
+                Some(v),
+                vec![p(key), p(k)],
+            ));
         }
     }
     Some(Value::Object(m.clone()))
@@ -138,18 +180,30 @@ fn string_record(c: &mut Check, key: &str) -> Option<Value> {
 
 /// Public credentials view (`include=credentials`).
 fn credentials_view(c: &Option<Value>) -> Value {
-    let Some(Value::Object(m)) = c else { return Value::Null };
+    let Some(Value::Object(m)) = c else {
+        return Value::Null;
+    };
     let get = |k: &str| m.get(k).cloned().unwrap_or(Value::Null);
     match m.get("type").and_then(Value::as_str) {
-        Some("APP") => json!({"type": "APP", "app_id": get("app_id"), "private_key": get("private_key"), "app_link": get("app_link")}),
-        Some("CUSTOM") => json!({"type": "CUSTOM", "client_id": get("client_id"), "client_secret": get("client_secret"), "app_id": get("app_id"), "app_link": get("app_link"), "private_key": get("private_key")}),
-        Some(t) => json!({"type": t, "client_id": get("client_id"), "client_secret": get("client_secret"), "scopes": get("scopes"), "webhook_secret": get("webhook_secret")}),
+        Some("APP") => {
+            json!({"type": "APP", "app_id": get("app_id"), "private_key": get("private_key"), "app_link": get("app_link")})
+        }
+        Some("CUSTOM") => {
+            json!({"type": "CUSTOM", "client_id": get("client_id"), "client_secret": get("client_secret"), "app_id": get("app_id"), "app_link": get("app_link"), "private_key": get("private_key")})
+        }
+        Some(t) => {
+            json!({"type": t, "client_id": get("client_id"), "client_secret": get("client_secret"), "scopes": get("scopes"), "webhook_secret": get("webhook_secret")})
+        }
         None => Value::Null,
     }
 }
 
 /// `GET /integrations`.
-pub async fn list(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery) -> ApiResult {
+pub async fn list(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let st = app.st();
     let env = env_ref(&st, auth.env_id)?;
@@ -164,7 +218,10 @@ fn create_common(app: &App, auth: Auth, body: &Value, quickstart: bool) -> ApiRe
     let display_name = c.str("display_name", false).map(str::to_string);
     if let Some(d) = &display_name {
         if d.is_empty() || d.chars().count() > 255 {
-            c.custom(Some("display_name"), "Display name must be between 1 and 255 characters");
+            c.custom(
+                Some("display_name"),
+                "Display name must be between 1 and 255 characters",
+            );
         }
     }
     let fw = c.bool("forward_webhooks", false);
@@ -188,7 +245,11 @@ fn create_common(app: &App, auth: Auth, body: &Value, quickstart: bool) -> ApiRe
     };
     if let Some(pv) = &provider {
         if catalogue::get(pv).is_none() {
-            c.issues.push(Issue::new("invalid_string", "Invalid provider", vec![p("provider")]));
+            c.issues.push(Issue::new(
+                "invalid_string",
+                "Invalid provider",
+                vec![p("provider")],
+            ));
         }
     }
     c.finish()?;
@@ -196,7 +257,15 @@ fn create_common(app: &App, auth: Auth, body: &Value, quickstart: bool) -> ApiRe
         return Err(ApiError::invalid_body(&[]));
     };
     let mut st = app.st();
-    let mut integ = insert_integration(&mut st, auth.env_id, &key, &provider, display_name.as_deref(), creds, fw)?;
+    let mut integ = insert_integration(
+        &mut st,
+        auth.env_id,
+        &key,
+        &provider,
+        display_name.as_deref(),
+        creds,
+        fw,
+    )?;
     if config.is_some() || custom.is_some() {
         let env = env_mut(&mut st, auth.env_id)?;
         if let Some(i) = env.integration_mut(&key) {
@@ -209,24 +278,43 @@ fn create_common(app: &App, auth: Auth, body: &Value, quickstart: bool) -> ApiRe
 }
 
 /// `POST /integrations`.
-pub async fn create(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiResult {
+pub async fn create(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     create_common(&app, auth, &body, false)
 }
 
 /// `POST /integrations/quickstart`.
-pub async fn quickstart(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiResult {
+pub async fn quickstart(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     create_common(&app, auth, &body, true)
 }
 
-fn full_json(app: &App, env: &Environment, i: &Integration, webhook: bool, credentials: bool) -> Value {
+fn full_json(
+    app: &App,
+    env: &Environment,
+    i: &Integration,
+    webhook: bool,
+    credentials: bool,
+) -> Value {
     let mut v = i.to_json();
     if let Some(m) = v.as_object_mut() {
         if webhook {
             m.insert(
                 "webhook_url".into(),
-                json!(format!("{}/webhook/{}/{}", app.base_url, env.uuid, i.unique_key)),
+                json!(format!(
+                    "{}/webhook/{}/{}",
+                    app.base_url, env.uuid, i.unique_key
+                )),
             );
         }
         if credentials {
@@ -248,7 +336,12 @@ pub async fn get_one(
     let mut webhook = false;
     let mut credentials = false;
     let mut issues = Vec::new();
-    for (i, v) in q.all("include").iter().flat_map(|v| v.split(',')).enumerate() {
+    for (i, v) in q
+        .all("include")
+        .iter()
+        .flat_map(|v| v.split(','))
+        .enumerate()
+    {
         match v.trim() {
             "webhook" => webhook = true,
             "credentials" => credentials = true,
@@ -265,7 +358,9 @@ pub async fn get_one(
     let st = app.st();
     let env = env_ref(&st, auth.env_id)?;
     let i = env.integration(&key).ok_or_else(integration_not_found)?;
-    Ok(ok(json!({ "data": full_json(&app, env, i, webhook, credentials) })))
+    Ok(ok(
+        json!({ "data": full_json(&app, env, i, webhook, credentials) }),
+    ))
 }
 
 /// `PATCH /integrations/{key}`.

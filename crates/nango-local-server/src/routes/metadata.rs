@@ -21,7 +21,14 @@ fn unknown_connection(cid: &str, pck: &str) -> ApiError {
     )
 }
 
-fn apply(app: &App, env_id: i64, pck: &str, ids: &[String], metadata: &Map<String, Value>, merge: bool) -> Result<(), ApiError> {
+fn apply(
+    app: &App,
+    env_id: i64,
+    pck: &str,
+    ids: &[String],
+    metadata: &Map<String, Value>,
+    merge: bool,
+) -> Result<(), ApiError> {
     let mut st = app.st();
     let env = env_mut(&mut st, env_id)?;
     for id in ids {
@@ -51,7 +58,8 @@ fn parse(body: &Value) -> Result<(String, Vec<String>, Map<String, Value>), ApiE
         Some(Value::String(s)) if !s.is_empty() => Some(vec![s.clone()]),
         Some(Value::Array(_)) => c.str_array("connection_id", true),
         other => {
-            c.issues.push(type_issue("string", other, vec![p("connection_id")]));
+            c.issues
+                .push(type_issue("string", other, vec![p("connection_id")]));
             None
         }
     };
@@ -60,12 +68,21 @@ fn parse(body: &Value) -> Result<(String, Vec<String>, Map<String, Value>), ApiE
     c.finish()?;
     match (pck, ids, metadata) {
         (Some(a), Some(b), Some(m)) => Ok((a, b, m)),
-        _ => Err(ApiError::invalid_body(&[Issue::new("custom", "Invalid body", vec![])])),
+        _ => Err(ApiError::invalid_body(&[Issue::new(
+            "custom",
+            "Invalid body",
+            vec![],
+        )])),
     }
 }
 
 /// `POST /connections/metadata` (replace; 201, echoes the body).
-pub async fn set(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiResult {
+pub async fn set(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let (pck, ids, metadata) = parse(&body)?;
     apply(&app, auth.env_id, &pck, &ids, &metadata, false)?;
@@ -73,19 +90,33 @@ pub async fn set(State(app): State<App>, Extension(auth): Extension<Auth>, RawQu
 }
 
 /// `PATCH /connections/metadata` (merge; 200, echoes the body).
-pub async fn update(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiResult {
+pub async fn update(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let (pck, ids, metadata) = parse(&body)?;
     apply(&app, auth.env_id, &pck, &ids, &metadata, true)?;
     Ok(ok(body))
 }
 
-fn legacy_parts(headers: &HeaderMap, body: &Value) -> Result<(String, Map<String, Value>), ApiError> {
+fn legacy_parts(
+    headers: &HeaderMap,
+    body: &Value,
+) -> Result<(String, Map<String, Value>), ApiError> {
     let pck = header_str(headers, "provider-config-key")
         .filter(|s| !s.is_empty())
-        .ok_or_else(|| ApiError::invalid_headers(&[type_issue("string", None, vec![p("provider-config-key")])]))?;
+        .ok_or_else(|| {
+            ApiError::invalid_headers(&[type_issue("string", None, vec![p("provider-config-key")])])
+        })?;
     let Value::Object(m) = body else {
-        return Err(ApiError::invalid_body(&[type_issue("object", Some(body), vec![])]));
+        return Err(ApiError::invalid_body(&[type_issue(
+            "object",
+            Some(body),
+            vec![],
+        )]));
     };
     Ok((pck.to_string(), m.clone()))
 }

@@ -14,17 +14,22 @@ use crate::state::App;
 use crate::webhooks;
 
 /// Handles a provider webhook.
-pub async fn receive(State(app): State<App>, Path((env_uuid, key)): Path<(String, String)>, body: Bytes) -> ApiResult {
+pub async fn receive(
+    State(app): State<App>,
+    Path((env_uuid, key)): Path<(String, String)>,
+    body: Bytes,
+) -> ApiResult {
     let payload: Value = serde_json::from_slice(&body)
         .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&body).into_owned()));
     let (env_id, hooks, raw) = {
         let st = app.st();
-        let env = st
-            .envs
-            .iter()
-            .find(|e| e.uuid == env_uuid)
-            .ok_or_else(|| ApiError::msg(404, "unknown_environment", "Environment not found"))?;
-        let integ = env.integration(&key).ok_or_else(ApiError::unknown_integration)?;
+        let env =
+            st.envs.iter().find(|e| e.uuid == env_uuid).ok_or_else(|| {
+                ApiError::msg(404, "unknown_environment", "Environment not found")
+            })?;
+        let integ = env
+            .integration(&key)
+            .ok_or_else(ApiError::unknown_integration)?;
         if !integ.forward_webhooks {
             (env.id, Vec::new(), false)
         } else {
@@ -40,7 +45,8 @@ pub async fn receive(State(app): State<App>, Path((env_uuid, key)): Path<(String
                     .filter(|c| c.provider_config_key == key)
                     .filter(|c| {
                         c.connection_id == *v
-                            || c.connection_config.get(f).and_then(Value::as_str) == Some(v.as_str())
+                            || c.connection_config.get(f).and_then(Value::as_str)
+                                == Some(v.as_str())
                             || c.metadata.get(f).and_then(Value::as_str) == Some(v.as_str())
                     })
                     .map(|c| (c.connection_id.clone(), c.webhook_url_override.clone()))

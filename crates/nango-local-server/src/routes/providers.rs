@@ -15,7 +15,9 @@ pub async fn list(RawQuery(raw): RawQuery) -> ApiResult {
     let data: Vec<Value> = catalogue::all()
         .iter()
         .filter(|p| match &search {
-            Some(s) => p.name.contains(s.as_str()) || p.display_name.to_lowercase().contains(s.as_str()),
+            Some(s) => {
+                p.name.contains(s.as_str()) || p.display_name.to_lowercase().contains(s.as_str())
+            }
             None => true,
         })
         .map(|p| p.to_json())
@@ -26,13 +28,15 @@ pub async fn list(RawQuery(raw): RawQuery) -> ApiResult {
 /// `GET /providers/{provider}`.
 pub async fn get_one(Path(name): Path<String>, RawQuery(raw): RawQuery) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
-    let p = catalogue::get(&name).ok_or_else(|| ApiError::not_found(format!("Unknown provider {name}")))?;
+    let p = catalogue::get(&name)
+        .ok_or_else(|| ApiError::not_found(format!("Unknown provider {name}")))?;
     Ok(ok(json!({ "data": p.to_json() })))
 }
 
 /// `GET /providers/{provider}/templates`.
 pub async fn templates(Path(name): Path<String>, RawQuery(raw): RawQuery) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
-    let p = catalogue::get(&name).ok_or_else(|| ApiError::not_found(format!("Unknown provider {name}")))?;
+    let p = catalogue::get(&name)
+        .ok_or_else(|| ApiError::not_found(format!("Unknown provider {name}")))?;
     Ok(ok(json!({ "data": p.templates() })))
 }

@@ -53,12 +53,16 @@ struct Options {
 fn options(headers: &HeaderMap) -> Result<Options, ApiError> {
     let mut issues = Vec::new();
     let retries = match header_str(headers, "retries") {
-        Some(v) if !v.trim().is_empty() => int_in(v, "retries", 0, 100, &mut issues).unwrap_or(0) as u32,
+        Some(v) if !v.trim().is_empty() => {
+            int_in(v, "retries", 0, 100, &mut issues).unwrap_or(0) as u32
+        }
         _ => 0,
     };
     let mut retry_on = Vec::new();
     if let Some(v) = header_str(headers, "retry-on").filter(|v| !v.is_empty()) {
-        let valid = v.split(',').all(|x| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit()));
+        let valid = v
+            .split(',')
+            .all(|x| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit()));
         if valid {
             retry_on = v.split(',').filter_map(|x| x.parse().ok()).collect();
         } else {
@@ -75,12 +79,20 @@ fn options(headers: &HeaderMap) -> Result<Options, ApiError> {
         .map(str::to_string);
     if let Some(b) = &base_override {
         if !(b.starts_with("http://") || b.starts_with("https://")) {
-            issues.push(Issue::new("invalid_format", "Invalid URL", vec![p("base-url-override")]));
+            issues.push(Issue::new(
+                "invalid_format",
+                "Invalid URL",
+                vec![p("base-url-override")],
+            ));
         }
     }
     if let Some(d) = header_str(headers, "decompress") {
         if !matches!(d, "true" | "false" | "") {
-            issues.push(Issue::new("invalid_value", "Invalid input: expected \"true\" or \"false\"", vec![p("decompress")]));
+            issues.push(Issue::new(
+                "invalid_value",
+                "Invalid input: expected \"true\" or \"false\"",
+                vec![p("decompress")],
+            ));
         }
     }
     if issues.is_empty() {
@@ -123,7 +135,14 @@ pub async fn handle(
     }
 }
 
-async fn proxy(app: App, auth: Auth, method: Method, uri: Uri, headers: HeaderMap, body: Bytes) -> Result<Response, ApiError> {
+async fn proxy(
+    app: App,
+    auth: Auth,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
     let (cid, pck) = connection_headers(&headers)?;
     let opts = options(&headers)?;
     let (authorization, base) = {
@@ -135,9 +154,14 @@ async fn proxy(app: App, auth: Auth, method: Method, uri: Uri, headers: HeaderMa
             .ok_or_else(ApiError::unknown_integration)?;
         let prov = catalogue::get(&provider);
         let conn = env.connection_mut(&pck, &cid).ok_or_else(|| {
-            ApiError::msg(400, "unknown_connection", "Provided ConnectionId and ProviderConfigKey does not match a valid connection")
+            ApiError::msg(
+                400,
+                "unknown_connection",
+                "Provided ConnectionId and ProviderConfigKey does not match a valid connection",
+            )
         })?;
-        if credentials::is_expired(&conn.credentials) && credentials::refresh(&mut conn.credentials) {
+        if credentials::is_expired(&conn.credentials) && credentials::refresh(&mut conn.credentials)
+        {
             conn.updated_ms = now_ms();
         }
         let injection = prov.map(|p| p.injection).unwrap_or(Injection::None);
@@ -205,7 +229,8 @@ async fn proxy(app: App, auth: Auth, method: Method, uri: Uri, headers: HeaderMa
         return Ok(match sent {
             Err(e) => network_error(&method, &e),
             Ok(r) => {
-                let status = StatusCode::from_u16(r.status().as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
+                let status =
+                    StatusCode::from_u16(r.status().as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
                 let mut hdrs = HeaderMap::new();
                 for (k, v) in r.headers() {
                     if !HOP_BY_HOP.contains(&k.as_str()) {

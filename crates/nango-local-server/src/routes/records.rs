@@ -26,20 +26,42 @@ fn within_lookback(v: &str, key: &str, issues: &mut Vec<Issue>) -> Option<i64> {
     match parse_iso_us(v) {
         Some(us) if us >= now_us() - 365 * 24 * 3600 * 1_000_000 => Some(us),
         Some(_) => {
-            issues.push(Issue::new("custom", "must be within the last 12 months", vec![p(key)]));
+            issues.push(Issue::new(
+                "custom",
+                "must be within the last 12 months",
+                vec![p(key)],
+            ));
             None
         }
         None => {
-            issues.push(Issue::new("invalid_format", "Invalid ISO datetime", vec![p(key)]));
+            issues.push(Issue::new(
+                "invalid_format",
+                "Invalid ISO datetime",
+                vec![p(key)],
+            ));
             None
         }
     }
 }
 
 /// `GET /records` (headers `Connection-Id`, `Provider-Config-Key`).
-pub async fn list(State(app): State<App>, Extension(auth): Extension<Auth>, headers: HeaderMap, RawQuery(raw): RawQuery) -> ApiResult {
+pub async fn list(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
     let q = Query::parse(raw.as_deref());
-    q.only(&["model", "variant", "delta", "modified_after", "limit", "filter", "cursor", "ids"])?;
+    q.only(&[
+        "model",
+        "variant",
+        "delta",
+        "modified_after",
+        "limit",
+        "filter",
+        "cursor",
+        "ids",
+    ])?;
     let mut issues = Vec::new();
     let model = q.required("model", &mut issues);
     let variant = q.get("variant").unwrap_or("base").to_string();
@@ -95,7 +117,11 @@ pub async fn list(State(app): State<App>, Extension(auth): Extension<Auth>, head
     }
     let ids: Vec<String> = q.all("ids").iter().map(|s| s.to_string()).collect();
     if ids.len() > 100 {
-        issues.push(Issue::new("too_big", "Too big: expected array to have <=100 items", vec![p("ids")]));
+        issues.push(Issue::new(
+            "too_big",
+            "Too big: expected array to have <=100 items",
+            vec![p("ids")],
+        ));
     }
     if ids.iter().any(|i| i.is_empty() || i.chars().count() > 256) {
         issues.push(Issue::new("invalid_union", "Invalid input", vec![p("ids")]));
@@ -121,9 +147,15 @@ pub async fn list(State(app): State<App>, Extension(auth): Extension<Auth>, head
         }),
         None => (Vec::new(), false),
     };
-    let next_cursor = if more { records.last().map(|r| r.cursor()) } else { None };
+    let next_cursor = if more {
+        records.last().map(|r| r.cursor())
+    } else {
+        None
+    };
     let records: Vec<Value> = records.iter().map(|r| r.to_json()).collect();
-    Ok(ok(json!({ "records": records, "next_cursor": next_cursor })))
+    Ok(ok(
+        json!({ "records": records, "next_cursor": next_cursor }),
+    ))
 }
 
 /// `PATCH /records/prune` with `{model, variant?, until_cursor, limit?}`.
@@ -143,7 +175,10 @@ pub async fn prune(
     c.strict(&["model", "variant", "until_cursor", "limit"]);
     if let Some(u) = &until {
         if u.chars().count() > 1000 {
-            c.custom(Some("until_cursor"), "Too big: expected string to have <=1000 characters");
+            c.custom(
+                Some("until_cursor"),
+                "Too big: expected string to have <=1000 characters",
+            );
         } else if decode_cursor(u).is_none() {
             c.custom(Some("until_cursor"), "Invalid cursor");
         }

@@ -41,7 +41,11 @@ fn nango_entry(f: &Function) -> Value {
 }
 
 /// `GET /scripts/config`: a bare array (`nango`) or `{data: [...]}` (`openai`).
-pub async fn config(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery) -> ApiResult {
+pub async fn config(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
     let q = Query::parse(raw.as_deref());
     q.only(&["format"])?;
     let format = q.get("format").unwrap_or("nango");

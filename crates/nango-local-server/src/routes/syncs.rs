@@ -20,7 +20,11 @@ type Target = (String, String);
 fn parse_syncs(c: &mut Check) -> Option<Vec<Target>> {
     let v = c.value("syncs")?;
     let Value::Array(items) = v else {
-        c.issues.push(crate::validate::type_issue("array", Some(v), vec![p("syncs")]));
+        c.issues.push(crate::validate::type_issue(
+            "array",
+            Some(v),
+            vec![p("syncs")],
+        ));
         return None;
     };
     let mut out = Vec::new();
@@ -32,9 +36,17 @@ fn parse_syncs(c: &mut Check) -> Option<Vec<Target>> {
                     let variant = m.get("variant").and_then(Value::as_str).unwrap_or("base");
                     out.push((n.to_string(), variant.to_string()));
                 }
-                _ => c.issues.push(Issue::new("invalid_union", "Invalid input", vec![p("syncs"), json!(i)])),
+                _ => c.issues.push(Issue::new(
+                    "invalid_union",
+                    "Invalid input",
+                    vec![p("syncs"), json!(i)],
+                )),
             },
-            _ => c.issues.push(Issue::new("invalid_union", "Invalid input", vec![p("syncs"), json!(i)])),
+            _ => c.issues.push(Issue::new(
+                "invalid_union",
+                "Invalid input",
+                vec![p("syncs"), json!(i)],
+            )),
         }
     }
     Some(out)
@@ -52,7 +64,8 @@ fn parse_common<'a>(body: &'a Value, extra: &[&str]) -> Result<(Common, Check<'a
     let cid = c.str("connection_id", false).map(str::to_string);
     let syncs = parse_syncs(&mut c);
     if c.value("syncs").is_none() {
-        c.issues.push(crate::validate::type_issue("array", None, vec![p("syncs")]));
+        c.issues
+            .push(crate::validate::type_issue("array", None, vec![p("syncs")]));
     }
     let mut allowed = vec!["provider_config_key", "connection_id", "syncs"];
     allowed.extend_from_slice(extra);
@@ -69,7 +82,9 @@ fn parse_common<'a>(body: &'a Value, extra: &[&str]) -> Result<(Common, Check<'a
 
 /// Resolves (connection ids, syncs) for an operation; errors for unknown integration/connection.
 fn resolve(env: &Environment, c: &Common) -> Result<(Vec<String>, Vec<Target>), ApiError> {
-    let integ = env.integration(&c.pck).ok_or_else(ApiError::unknown_integration)?;
+    let integ = env
+        .integration(&c.pck)
+        .ok_or_else(ApiError::unknown_integration)?;
     let conns: Vec<String> = match &c.cid {
         Some(cid) => {
             if env.connection(&c.pck, cid).is_none() {
@@ -92,7 +107,11 @@ fn resolve(env: &Environment, c: &Common) -> Result<(Vec<String>, Vec<Target>), 
             .map(|f| (f.name.clone(), "base".to_string()))
             .collect()
     } else {
-        c.syncs.iter().filter(|(n, _)| integ.sync(n).is_some()).cloned().collect()
+        c.syncs
+            .iter()
+            .filter(|(n, _)| integ.sync(n).is_some())
+            .cloned()
+            .collect()
     };
     if syncs.is_empty() {
         return Err(ApiError::raw(
@@ -104,28 +123,61 @@ fn resolve(env: &Environment, c: &Common) -> Result<(Vec<String>, Vec<Target>), 
 }
 
 /// Runs one sync of one connection now; returns the webhooks to send.
-fn run_sync(env: &mut Environment, pck: &str, cid: &str, name: &str, variant: &str, reset: bool, empty_cache: bool) -> Vec<Value> {
-    let models: Vec<String> = env.integration(pck).and_then(|i| i.sync(name)).map(|f| f.returns.clone()).unwrap_or_default();
+fn run_sync(
+    env: &mut Environment,
+    pck: &str,
+    cid: &str,
+    name: &str,
+    variant: &str,
+    reset: bool,
+    empty_cache: bool,
+) -> Vec<Value> {
+    let models: Vec<String> = env
+        .integration(pck)
+        .and_then(|i| i.sync(name))
+        .map(|f| f.returns.clone())
+        .unwrap_or_default();
     let key: SyncKey = (pck.into(), cid.into(), name.into(), variant.into());
     if variant != "base" && !env.syncs.contains_key(&key) {
         return Vec::new();
     }
     if empty_cache {
         for m in &models {
-            env.records.remove(&(pck.to_string(), cid.to_string(), m.clone(), variant.to_string()));
+            env.records.remove(&(
+                pck.to_string(),
+                cid.to_string(),
+                m.clone(),
+                variant.to_string(),
+            ));
         }
     }
     let start = now_ms();
     let mut results = Map::new();
     let mut changes_by_model = Vec::new();
     let mut seen_updates = Vec::new();
-    let prev_seen = env.syncs.get(&key).map(|s| s.seen.clone()).unwrap_or_default();
+    let prev_seen = env
+        .syncs
+        .get(&key)
+        .map(|s| s.seen.clone())
+        .unwrap_or_default();
     for m in &models {
-        let set = env.records.get(&(pck.to_string(), cid.to_string(), m.clone(), variant.to_string()));
-        let since = if reset { 0 } else { prev_seen.get(m).copied().unwrap_or(0) };
+        let set = env.records.get(&(
+            pck.to_string(),
+            cid.to_string(),
+            m.clone(),
+            variant.to_string(),
+        ));
+        let since = if reset {
+            0
+        } else {
+            prev_seen.get(m).copied().unwrap_or(0)
+        };
         let ch = set.map(|s| s.changes_since(since)).unwrap_or_default();
         seen_updates.push((m.clone(), set.map(|s| s.next_seq()).unwrap_or(0)));
-        results.insert(m.clone(), json!({"added": ch.added, "updated": ch.updated, "deleted": ch.deleted}));
+        results.insert(
+            m.clone(),
+            json!({"added": ch.added, "updated": ch.updated, "deleted": ch.deleted}),
+        );
         changes_by_model.push((m.clone(), ch));
     }
     let state = env.syncs.entry(key).or_default();
@@ -142,7 +194,11 @@ fn run_sync(env: &mut Environment, pck: &str, cid: &str, name: &str, variant: &s
     if state.status != "PAUSED" {
         state.status = "SUCCESS".into();
     }
-    let sync_type = if state.runs == 1 { "INITIAL" } else { "INCREMENTAL" };
+    let sync_type = if state.runs == 1 {
+        "INITIAL"
+    } else {
+        "INCREMENTAL"
+    };
     changes_by_model
         .into_iter()
         .map(|(m, ch)| {
@@ -171,7 +227,12 @@ fn send_all(app: &App, env_id: i64, hooks: Vec<(Value, Option<String>)>) {
 }
 
 /// `POST /sync/trigger` with `{syncs, provider_config_key, connection_id?, opts?, sync_mode?}`.
-pub async fn trigger(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiResult {
+pub async fn trigger(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let (common, mut c) = parse_common(&body, &["opts", "sync_mode"])?;
     let mut reset = false;
@@ -183,7 +244,10 @@ pub async fn trigger(State(app): State<App>, Extension(auth): Extension<Auth>, R
             empty_cache = oc.bool("emptyCache", false).unwrap_or(false);
             oc.strict(&["reset", "emptyCache"]);
             if empty_cache && !reset {
-                oc.custom(Some("emptyCache"), "emptyCache must be used with reset=true");
+                oc.custom(
+                    Some("emptyCache"),
+                    "emptyCache must be used with reset=true",
+                );
             }
             oc.merge_into(&mut c.issues);
         }
@@ -207,7 +271,9 @@ pub async fn trigger(State(app): State<App>, Extension(auth): Extension<Auth>, R
         let (conns, syncs) = resolve(env, &common)?;
         let mut hooks = Vec::new();
         for cid in &conns {
-            let url = env.connection(&common.pck, cid).and_then(|c| c.webhook_url_override.clone());
+            let url = env
+                .connection(&common.pck, cid)
+                .and_then(|c| c.webhook_url_override.clone());
             for (name, variant) in &syncs {
                 for h in run_sync(env, &common.pck, cid, name, variant, reset, empty_cache) {
                     hooks.push((h, url.clone()));
@@ -221,7 +287,12 @@ pub async fn trigger(State(app): State<App>, Extension(auth): Extension<Auth>, R
 }
 
 /// `POST /sync/start`: unpauses and runs the syncs.
-pub async fn start(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiResult {
+pub async fn start(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let (common, c) = parse_common(&body, &[])?;
     c.finish()?;
@@ -231,11 +302,21 @@ pub async fn start(State(app): State<App>, Extension(auth): Extension<Auth>, Raw
         let (conns, syncs) = resolve(env, &common)?;
         let mut hooks = Vec::new();
         for cid in &conns {
-            let url = env.connection(&common.pck, cid).and_then(|c| c.webhook_url_override.clone());
+            let url = env
+                .connection(&common.pck, cid)
+                .and_then(|c| c.webhook_url_override.clone());
             for (name, variant) in &syncs {
-                let key: SyncKey = (common.pck.clone(), cid.clone(), name.clone(), variant.clone());
+                let key: SyncKey = (
+                    common.pck.clone(),
+                    cid.clone(),
+                    name.clone(),
+                    variant.clone(),
+                );
                 let status = env.syncs.get(&key).map(|s| s.status.clone());
-                if matches!(status.as_deref(), Some("SUCCESS") | Some("RUNNING") | Some("ERROR")) {
+                if matches!(
+                    status.as_deref(),
+                    Some("SUCCESS") | Some("RUNNING") | Some("ERROR")
+                ) {
                     continue;
                 }
                 if let Some(s) = env.syncs.get_mut(&key) {
@@ -253,7 +334,12 @@ pub async fn start(State(app): State<App>, Extension(auth): Extension<Auth>, Raw
 }
 
 /// `POST /sync/pause`.
-pub async fn pause(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiResult {
+pub async fn pause(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let (common, c) = parse_common(&body, &[])?;
     c.finish()?;
@@ -262,7 +348,12 @@ pub async fn pause(State(app): State<App>, Extension(auth): Extension<Auth>, Raw
     let (conns, syncs) = resolve(env, &common)?;
     for cid in &conns {
         for (name, variant) in &syncs {
-            let key: SyncKey = (common.pck.clone(), cid.clone(), name.clone(), variant.clone());
+            let key: SyncKey = (
+                common.pck.clone(),
+                cid.clone(),
+                name.clone(),
+                variant.clone(),
+            );
             if variant != "base" && !env.syncs.contains_key(&key) {
                 continue;
             }
@@ -276,7 +367,10 @@ pub async fn pause(State(app): State<App>, Extension(auth): Extension<Auth>, Raw
 pub fn parse_frequency(s: &str) -> Option<u64> {
     let s = s.trim().to_ascii_lowercase();
     let s = s.strip_prefix("every").map(str::trim).unwrap_or(&s);
-    let digits: String = s.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+    let digits: String = s
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
     let unit = s[digits.len()..].trim();
     let n: f64 = if digits.is_empty() {
         if unit == "half hour" {
@@ -299,22 +393,41 @@ pub fn parse_frequency(s: &str) -> Option<u64> {
     Some((n * mult) as u64)
 }
 
-fn status_json(env: &Environment, pck: &str, cid: &str, name: &str, variant: &str, st: Option<&SyncState>) -> Value {
+fn status_json(
+    env: &Environment,
+    pck: &str,
+    cid: &str,
+    name: &str,
+    variant: &str,
+    st: Option<&SyncState>,
+) -> Value {
     let func = env.integration(pck).and_then(|i| i.sync(name));
     let models = func.map(|f| f.returns.clone()).unwrap_or_default();
     let default = SyncState::default();
     let s = st.unwrap_or(&default);
-    let frequency = s.frequency.clone().or_else(|| func.and_then(|f| f.runs.clone()));
+    let frequency = s
+        .frequency
+        .clone()
+        .or_else(|| func.and_then(|f| f.runs.clone()));
     let mut counts = Map::new();
     for m in &models {
         let n = env
             .records
-            .get(&(pck.to_string(), cid.to_string(), m.clone(), variant.to_string()))
+            .get(&(
+                pck.to_string(),
+                cid.to_string(),
+                m.clone(),
+                variant.to_string(),
+            ))
             .map(|r| r.live_count())
             .unwrap_or(0);
         counts.insert(m.clone(), json!(n));
     }
-    let next = match (s.status.as_str(), s.finished_ms, frequency.as_deref().and_then(parse_frequency)) {
+    let next = match (
+        s.status.as_str(),
+        s.finished_ms,
+        frequency.as_deref().and_then(parse_frequency),
+    ) {
         ("PAUSED" | "STOPPED", _, _) => None,
         (_, Some(f), Some(secs)) => Some(iso_ms(f + secs as i64 * 1000)),
         _ => None,
@@ -339,7 +452,11 @@ fn status_json(env: &Environment, pck: &str, cid: &str, name: &str, variant: &st
 }
 
 /// `GET /sync/status?provider_config_key=&syncs=*|a,b::variant&connection_id=`.
-pub async fn status(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery) -> ApiResult {
+pub async fn status(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
     let q = Query::parse(raw.as_deref());
     q.only(&["provider_config_key", "syncs", "connection_id"])?;
     let mut issues = Vec::new();
@@ -351,7 +468,9 @@ pub async fn status(State(app): State<App>, Extension(auth): Extension<Auth>, Ra
     let (pck, syncs) = (pck.unwrap_or_default(), syncs.unwrap_or_default());
     let st = app.st();
     let env = env_ref(&st, auth.env_id)?;
-    let integ = env.integration(&pck).ok_or_else(ApiError::unknown_integration)?;
+    let integ = env
+        .integration(&pck)
+        .ok_or_else(ApiError::unknown_integration)?;
     let conns: Vec<String> = match q.get("connection_id").filter(|s| !s.is_empty()) {
         Some(cid) => {
             if env.connection(&pck, cid).is_none() {
@@ -403,7 +522,12 @@ pub async fn status(State(app): State<App>, Extension(auth): Extension<Auth>, Ra
 }
 
 /// `PUT /sync/update-connection-frequency`.
-pub async fn update_frequency(State(app): State<App>, Extension(auth): Extension<Auth>, RawQuery(raw): RawQuery, JsonBody(body): JsonBody) -> ApiResult {
+pub async fn update_frequency(
+    State(app): State<App>,
+    Extension(auth): Extension<Auth>,
+    RawQuery(raw): RawQuery,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
     Query::parse(raw.as_deref()).only(&[])?;
     let mut c = Check::new(&body);
     let pck = c.nonempty("provider_config_key", true).map(str::to_string);
@@ -415,25 +539,48 @@ pub async fn update_frequency(State(app): State<App>, Extension(auth): Extension
         Some(Value::String(s)) => match parse_frequency(s) {
             Some(secs) if secs >= 30 => Some(Some(s.clone())),
             Some(_) => {
-                c.custom(Some("frequency"), "Sync interval is too short. The minimum interval is 30 seconds.");
+                c.custom(
+                    Some("frequency"),
+                    "Sync interval is too short. The minimum interval is 30 seconds.",
+                );
                 None
             }
             None => {
-                c.custom(Some("frequency"), "Sync interval is invalid. The interval should be a time unit.");
+                c.custom(
+                    Some("frequency"),
+                    "Sync interval is invalid. The interval should be a time unit.",
+                );
                 None
             }
         },
         other => {
-            c.issues.push(crate::validate::type_issue("string", other, vec![p("frequency")]));
+            c.issues.push(crate::validate::type_issue(
+                "string",
+                other,
+                vec![p("frequency")],
+            ));
             None
         }
     };
-    c.strict(&["provider_config_key", "connection_id", "sync_name", "sync_variant", "frequency"]);
+    c.strict(&[
+        "provider_config_key",
+        "connection_id",
+        "sync_name",
+        "sync_variant",
+        "frequency",
+    ]);
     c.finish()?;
-    let (pck, cid, name, freq) = (pck.unwrap_or_default(), cid.unwrap_or_default(), name.unwrap_or_default(), freq.unwrap_or(None));
+    let (pck, cid, name, freq) = (
+        pck.unwrap_or_default(),
+        cid.unwrap_or_default(),
+        name.unwrap_or_default(),
+        freq.unwrap_or(None),
+    );
     let mut st = app.st();
     let env = env_mut(&mut st, auth.env_id)?;
-    let integ = env.integration(&pck).ok_or_else(ApiError::unknown_integration)?;
+    let integ = env
+        .integration(&pck)
+        .ok_or_else(ApiError::unknown_integration)?;
     let default = integ
         .sync(&name)
         .ok_or_else(|| ApiError::msg(400, "unknown_sync", format!("Sync {name} not found")))?
@@ -449,19 +596,36 @@ pub async fn update_frequency(State(app): State<App>, Extension(auth): Extension
 }
 
 fn variant_params(name: &str, variant: &str) -> Result<(), ApiError> {
-    let ok_chars = |s: &str| !s.is_empty() && s.len() <= 255 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let ok_chars = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 255
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    };
     let mut issues = Vec::new();
     if !ok_chars(name) {
-        issues.push(Issue::new("invalid_format", "Invalid string: must match pattern /^[a-zA-Z0-9_-]+$/", vec![p("name")]));
+        issues.push(Issue::new(
+            "invalid_format",
+            "Invalid string: must match pattern /^[a-zA-Z0-9_-]+$/",
+            vec![p("name")],
+        ));
     }
     if !ok_chars(variant) {
-        issues.push(Issue::new("invalid_format", "Invalid string: must match pattern /^[a-zA-Z0-9_-]+$/", vec![p("variant")]));
+        issues.push(Issue::new(
+            "invalid_format",
+            "Invalid string: must match pattern /^[a-zA-Z0-9_-]+$/",
+            vec![p("variant")],
+        ));
     }
     if !issues.is_empty() {
         return Err(ApiError::invalid_uri(&issues));
     }
     if variant.eq_ignore_ascii_case("base") {
-        return Err(ApiError::msg(400, "invalid_variant", "Variant name \"base\" is protected"));
+        return Err(ApiError::msg(
+            400,
+            "invalid_variant",
+            "Variant name \"base\" is protected",
+        ));
     }
     Ok(())
 }
@@ -492,14 +656,22 @@ pub async fn create_variant(
         .integration(&pck)
         .ok_or_else(|| ApiError::msg(400, "unknown_provider_config", "Integration not found"))?;
     if integ.sync(&name).is_none() {
-        return Err(ApiError::msg(400, "unknown_sync", format!("Sync {name} not found")));
+        return Err(ApiError::msg(
+            400,
+            "unknown_sync",
+            format!("Sync {name} not found"),
+        ));
     }
     if env.connection(&pck, &cid).is_none() {
         return Err(unknown_connection());
     }
     let key: SyncKey = (pck, cid, name.clone(), variant.clone());
     if env.syncs.contains_key(&key) {
-        return Err(ApiError::msg(400, "sync_variant_already_exists", "Sync variant already exists"));
+        return Err(ApiError::msg(
+            400,
+            "sync_variant_already_exists",
+            "Sync variant already exists",
+        ));
     }
     let state = SyncState {
         is_custom_variant: true,
@@ -531,9 +703,14 @@ pub async fn delete_variant(
     if env.syncs.remove(&key).is_none() {
         return Err(ApiError::code(404, "not_found"));
     }
-    let models: Vec<String> = env.integration(&pck).and_then(|i| i.sync(&name)).map(|f| f.returns.clone()).unwrap_or_default();
+    let models: Vec<String> = env
+        .integration(&pck)
+        .and_then(|i| i.sync(&name))
+        .map(|f| f.returns.clone())
+        .unwrap_or_default();
     for m in models {
-        env.records.remove(&(pck.clone(), cid.clone(), m, variant.clone()));
+        env.records
+            .remove(&(pck.clone(), cid.clone(), m, variant.clone()));
     }
     Ok(ok(json!({ "success": true })))
 }

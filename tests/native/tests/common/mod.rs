@@ -11,7 +11,9 @@ pub async fn server() -> LocalServer {
 }
 
 pub async fn server_with(config: ServerConfig) -> LocalServer {
-    LocalServer::start(config).await.expect("local server starts")
+    LocalServer::start(config)
+        .await
+        .expect("local server starts")
 }
 
 pub fn client(server: &LocalServer) -> Nango {

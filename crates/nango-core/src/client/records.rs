@@ -1,0 +1,262 @@
+//! Records (list, prune, stream) and the connections stream.
+
+use bytes::Bytes;
+use futures_core::Stream;
+use serde::de::DeserializeOwned;
+
+use super::{call_options, Call, Client};
+use crate::error::{DecodeError, Error};
+use crate::models::connections::ConnectionSummary;
+use crate::models::records::{Record, RecordFilter};
+use crate::ops::connections::ListConnections;
+use crate::ops::records::{ListRecords, PruneRecords};
+use crate::transport::Transport;
+
+/// The page size of [`Client::connections_stream`] when the listing sets none.
+const DEFAULT_CONNECTIONS_PAGE_SIZE: u32 = 1000;
+
+impl<'a, T, R> Call<'a, T, ListRecords<R>> {
+    /// See [`ListRecords::variant`].
+    pub fn variant(self, variant: impl Into<String>) -> Self {
+        self.map(|e| e.variant(variant))
+    }
+
+    /// See [`ListRecords::modified_after`].
+    pub fn modified_after(self, timestamp: impl Into<String>) -> Self {
+        self.map(|e| e.modified_after(timestamp))
+    }
+
+    /// See [`ListRecords::delta`].
+    #[deprecated(note = "use `modified_after`")]
+    pub fn delta(self, timestamp: impl Into<String>) -> Self {
+        self.map(|e| e.modified_after(timestamp))
+    }
+
+    /// See [`ListRecords::limit`].
+    pub fn limit(self, limit: u32) -> Self {
+        self.map(|e| e.limit(limit))
+    }
+
+    /// See [`ListRecords::filter`].
+    pub fn filter(self, actions: impl IntoIterator<Item = RecordFilter>) -> Self {
+        self.map(|e| e.filter(actions))
+    }
+
+    /// See [`ListRecords::cursor`].
+    pub fn cursor(self, cursor: impl Into<String>) -> Self {
+        self.map(|e| e.cursor(cursor))
+    }
+
+    /// See [`ListRecords::ids`].
+    pub fn ids<S: Into<String>>(self, ids: impl IntoIterator<Item = S>) -> Self {
+        self.map(|e| e.ids(ids))
+    }
+}
+
+call_options!(PruneRecords {
+    /// See [`PruneRecords::variant`].
+    variant(variant: impl Into<String>);
+    /// See [`PruneRecords::limit`].
+    limit(limit: u32);
+});
+
+/// What a paging stream does once its current page is drained.
+enum Next {
+    /// Ask for the next page.
+    Fetch,
+    /// Yield this error, then end.
+    Fail(Error),
+    /// End.
+    Done,
+}
+
+struct RecordsState<T, R> {
+    client: Client<T>,
+    list: ListRecords<R>,
+    page: std::vec::IntoIter<Record<R>>,
+    next: Next,
+}
+
+struct ConnectionsState<T> {
+    client: Client<T>,
+    list: ListConnections,
+    limit: u32,
+    page_number: u32,
+    page: std::vec::IntoIter<ConnectionSummary>,
+    next: Next,
+}
+
+impl<T: Transport> Client<T> {
+    /// `listRecords`: one page of the records of `model`, each decoded as `R`
+    /// (your struct, or `serde_json::Value`) with its `_nango_metadata`. Chain
+    /// `cursor`, `limit`, `filter`, `modified_after`, `ids`, `variant`; follow
+    /// `next_cursor`, or use [`Client::records_stream`].
+    ///
+    /// ```no_run
+    /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
+    /// #[derive(serde::Deserialize)]
+    /// struct Issue { id: String, title: String }
+    /// let page = nango.list_records::<Issue>("github", "user-1", "Issue").limit(100).await?;
+    /// for r in &page.records { println!("{} {} {:?}", r.data.id, r.data.title, r.metadata.last_action); }
+    /// # Ok(()) }
+    /// ```
+    pub fn list_records<R: DeserializeOwned>(
+        &self,
+        provider_config_key: &str,
+        connection_id: &str,
+        model: &str,
+    ) -> Call<'_, T, ListRecords<R>> {
+        self.call(ListRecords::new(provider_config_key, connection_id, model).typed::<R>())
+    }
+
+    /// `pruneRecords`: empties the payload of the records of `model` up to and
+    /// including `until_cursor`.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
+    /// let pruned = nango.prune_records("github", "user-1", "Issue", "MjAy...").limit(1000).await?;
+    /// println!("{} pruned, more: {}", pruned.count, pruned.has_more);
+    /// # Ok(()) }
+    /// ```
+    pub fn prune_records(
+        &self,
+        provider_config_key: &str,
+        connection_id: &str,
+        model: &str,
+        until_cursor: &str,
+    ) -> Call<'_, T, PruneRecords> {
+        self.call(PruneRecords::new(
+            provider_config_key,
+            connection_id,
+            model,
+            until_cursor,
+        ))
+    }
+
+    /// Every record of a listing, page after page: the stream sends `list`, yields
+    /// its records, then follows `next_cursor` until it is `None`. Only one page is
+    /// held at a time, and the next one is asked for only when the current one is
+    /// drained. A failure is yielded as an `Err` item, and the stream ends.
+    ///
+    /// Records are decoded as `R`, whatever the type parameter of `list`. The
+    /// stream owns a clone of the client; it is `Send` when `R` is.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
+    /// use futures_util::StreamExt;
+    /// use nango_core::ops::records::ListRecords;
+    /// let records = nango.records_stream::<serde_json::Value>(ListRecords::new("github", "user-1", "Issue").limit(1000));
+    /// futures_util::pin_mut!(records);
+    /// while let Some(record) = records.next().await {
+    ///     let record = record?;
+    ///     println!("{} {}", record.data["id"], record.metadata.cursor);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn records_stream<R: DeserializeOwned>(
+        &self,
+        list: ListRecords<impl Sized>,
+    ) -> impl Stream<Item = Result<Record<R>, Error>> {
+        let state = RecordsState {
+            client: self.clone(),
+            list: list.typed::<R>(),
+            page: Vec::new().into_iter(),
+            next: Next::Fetch,
+        };
+        futures_util::stream::unfold(state, |mut st| async move {
+            loop {
+                if let Some(record) = st.page.next() {
+                    return Some((Ok(record), st));
+                }
+                match std::mem::replace(&mut st.next, Next::Done) {
+                    Next::Done => return None,
+                    Next::Fail(e) => return Some((Err(e), st)),
+                    Next::Fetch => {}
+                }
+                // Release the drained page before asking for the next one.
+                st.page = Vec::new().into_iter();
+                match st.client.send(&st.list).await {
+                    Err(e) => return Some((Err(e), st)),
+                    Ok(page) => {
+                        st.next = match page.next_cursor.filter(|c| !c.is_empty()) {
+                            None => Next::Done,
+                            Some(c) if Some(c.as_str()) == st.list.current_cursor() => {
+                                Next::Fail(Error::Decode(Box::new(DecodeError::new(
+                                    200,
+                                    "next_cursor did not advance: stopping to avoid an endless loop",
+                                    Bytes::new(),
+                                ))))
+                            }
+                            Some(c) => {
+                                st.list = st.list.cursor(c);
+                                Next::Fetch
+                            }
+                        };
+                        st.page = page.records.into_iter();
+                    }
+                }
+            }
+        })
+    }
+
+    /// Every connection of a listing, page after page: the stream sends `list`
+    /// with `page` 0, 1, 2... (or from the page it sets) and stops after the first
+    /// page shorter than the page size (`limit`, or 1000 when unset). Only one page
+    /// is held at a time. A failure is yielded as an `Err` item, and the stream
+    /// ends.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
+    /// use futures_util::StreamExt;
+    /// use nango_core::ops::connections::ListConnections;
+    /// let connections = nango.connections_stream(ListConnections::new().integration_ids(["github"]));
+    /// futures_util::pin_mut!(connections);
+    /// while let Some(c) = connections.next().await {
+    ///     println!("{}", c?.connection_id);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn connections_stream(
+        &self,
+        list: ListConnections,
+    ) -> impl Stream<Item = Result<ConnectionSummary, Error>> {
+        let limit = list.page_size().unwrap_or(DEFAULT_CONNECTIONS_PAGE_SIZE);
+        let page_number = list.page_number().unwrap_or(0);
+        let state = ConnectionsState {
+            client: self.clone(),
+            list: list.limit(limit),
+            limit,
+            page_number,
+            page: Vec::new().into_iter(),
+            next: Next::Fetch,
+        };
+        futures_util::stream::unfold(state, |mut st| async move {
+            loop {
+                if let Some(connection) = st.page.next() {
+                    return Some((Ok(connection), st));
+                }
+                match std::mem::replace(&mut st.next, Next::Done) {
+                    Next::Done => return None,
+                    Next::Fail(e) => return Some((Err(e), st)),
+                    Next::Fetch => {}
+                }
+                st.page = Vec::new().into_iter();
+                st.list = st.list.page(st.page_number);
+                match st.client.send(&st.list).await {
+                    Err(e) => return Some((Err(e), st)),
+                    Ok(list) => {
+                        let full = list.connections.len() >= st.limit as usize;
+                        st.next = match st.page_number.checked_add(1) {
+                            Some(n) if full => {
+                                st.page_number = n;
+                                Next::Fetch
+                            }
+                            _ => Next::Done,
+                        };
+                        st.page = list.connections.into_iter();
+                    }
+                }
+            }
+        })
+    }
+}

@@ -1,0 +1,369 @@
+//! `/records`: the records cached by syncs, listed by cursor and pruned.
+
+use std::marker::PhantomData;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::config::Config;
+use crate::encode;
+use crate::endpoint::{decode_as, Endpoint};
+use crate::error::{Error, InvalidInput, InvalidReason};
+use crate::models::records::{PruneResult, RecordFilter, RecordPage};
+use crate::request::ApiRequest;
+
+/// The most records one page may hold (`limit`).
+pub const MAX_RECORDS_LIMIT: u32 = 10_000;
+/// The most ids one listing may filter on (`ids`).
+pub const MAX_RECORD_IDS: usize = 100;
+/// The longest cursor the server accepts.
+pub const MAX_CURSOR_LEN: usize = 1_000;
+
+fn invalid(field: &str, detail: &str) -> Error {
+    InvalidInput::new(field, InvalidReason::InvalidValue)
+        .with_detail(detail)
+        .into()
+}
+
+/// `GET /records/`: one page of the records of a model, each decoded as `R`
+/// (your struct, or [`Value`] by default) plus its `_nango_metadata`.
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, ops::records::ListRecords};
+/// use nango_core::models::records::RecordFilter;
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = ListRecords::new("github", "user-1", "Issue")
+///     .limit(500)
+///     .filter([RecordFilter::Added, RecordFilter::Updated])
+///     .request(&cfg)?;
+/// assert_eq!(req.path_and_query(), "/records/?model=Issue&limit=500&filter=added%2Cupdated");
+/// assert_eq!(req.headers()["connection-id"], "user-1");
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct ListRecords<R = Value> {
+    provider_config_key: String,
+    connection_id: String,
+    model: String,
+    variant: Option<String>,
+    modified_after: Option<String>,
+    limit: Option<u32>,
+    filter: Vec<RecordFilter>,
+    cursor: Option<String>,
+    ids: Vec<String>,
+    _record: PhantomData<fn() -> R>,
+}
+
+impl<R> Clone for ListRecords<R> {
+    fn clone(&self) -> Self {
+        Self {
+            provider_config_key: self.provider_config_key.clone(),
+            connection_id: self.connection_id.clone(),
+            model: self.model.clone(),
+            variant: self.variant.clone(),
+            modified_after: self.modified_after.clone(),
+            limit: self.limit,
+            filter: self.filter.clone(),
+            cursor: self.cursor.clone(),
+            ids: self.ids.clone(),
+            _record: PhantomData,
+        }
+    }
+}
+
+impl<R> PartialEq for ListRecords<R> {
+    fn eq(&self, other: &Self) -> bool {
+        self.provider_config_key == other.provider_config_key
+            && self.connection_id == other.connection_id
+            && self.model == other.model
+            && self.variant == other.variant
+            && self.modified_after == other.modified_after
+            && self.limit == other.limit
+            && self.filter == other.filter
+            && self.cursor == other.cursor
+            && self.ids == other.ids
+    }
+}
+
+impl ListRecords<Value> {
+    /// The records of `model` for a connection, decoded as [`Value`]; choose your
+    /// own record type with [`ListRecords::typed`].
+    ///
+    /// ```
+    /// let op = nango_core::ops::records::ListRecords::new("github", "user-1", "Issue");
+    /// ```
+    pub fn new(
+        provider_config_key: impl Into<String>,
+        connection_id: impl Into<String>,
+        model: impl Into<String>,
+    ) -> Self {
+        Self {
+            provider_config_key: provider_config_key.into(),
+            connection_id: connection_id.into(),
+            model: model.into(),
+            variant: None,
+            modified_after: None,
+            limit: None,
+            filter: Vec::new(),
+            cursor: None,
+            ids: Vec::new(),
+            _record: PhantomData,
+        }
+    }
+}
+
+impl<R> ListRecords<R> {
+    /// The same listing, with records decoded as `R2`.
+    ///
+    /// ```
+    /// use nango_core::ops::records::ListRecords;
+    /// #[derive(serde::Deserialize)]
+    /// struct Issue { id: String }
+    /// let op: ListRecords<Issue> = ListRecords::new("github", "u", "Issue").typed::<Issue>();
+    /// ```
+    pub fn typed<R2>(self) -> ListRecords<R2> {
+        ListRecords {
+            provider_config_key: self.provider_config_key,
+            connection_id: self.connection_id,
+            model: self.model,
+            variant: self.variant,
+            modified_after: self.modified_after,
+            limit: self.limit,
+            filter: self.filter,
+            cursor: self.cursor,
+            ids: self.ids,
+            _record: PhantomData,
+        }
+    }
+
+    /// The variant of the model.
+    ///
+    /// ```
+    /// let op = nango_core::ops::records::ListRecords::new("gh", "u", "Issue").variant("eu");
+    /// ```
+    pub fn variant(mut self, variant: impl Into<String>) -> Self {
+        self.variant = Some(variant.into());
+        self
+    }
+
+    /// Only records modified after this ISO 8601 timestamp (`modified_after`).
+    /// Less precise than a cursor: records may share a timestamp.
+    ///
+    /// ```
+    /// let op = nango_core::ops::records::ListRecords::new("gh", "u", "Issue").modified_after("2026-05-31T11:46:13.390Z");
+    /// ```
+    pub fn modified_after(mut self, timestamp: impl Into<String>) -> Self {
+        self.modified_after = Some(timestamp.into());
+        self
+    }
+
+    /// The official SDK's deprecated `delta`: sent as `modified_after`.
+    ///
+    /// ```
+    /// # #![allow(deprecated)]
+    /// let op = nango_core::ops::records::ListRecords::new("gh", "u", "Issue").delta("2026-05-31T11:46:13.390Z");
+    /// ```
+    #[deprecated(note = "use `modified_after`")]
+    pub fn delta(self, timestamp: impl Into<String>) -> Self {
+        self.modified_after(timestamp)
+    }
+
+    /// Page size, 1..=10000 (the server's default is 100). A page may hold fewer
+    /// records when they are large: follow `next_cursor` until it is `None`.
+    ///
+    /// ```
+    /// let op = nango_core::ops::records::ListRecords::new("gh", "u", "Issue").limit(1000);
+    /// ```
+    pub fn limit(mut self, limit: u32) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Only records whose last action is one of `actions` (sent as a comma list).
+    ///
+    /// ```
+    /// use nango_core::models::records::RecordFilter;
+    /// let op = nango_core::ops::records::ListRecords::new("gh", "u", "Issue").filter([RecordFilter::Deleted]);
+    /// ```
+    pub fn filter(mut self, actions: impl IntoIterator<Item = RecordFilter>) -> Self {
+        self.filter.clear();
+        for action in actions {
+            if !self.filter.contains(&action) {
+                self.filter.push(action);
+            }
+        }
+        self
+    }
+
+    /// Start after this cursor (a `next_cursor`, or a record's
+    /// `_nango_metadata.cursor`).
+    ///
+    /// ```
+    /// let op = nango_core::ops::records::ListRecords::new("gh", "u", "Issue").cursor("MjAy...");
+    /// ```
+    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
+        self.cursor = Some(cursor.into());
+        self
+    }
+
+    /// Only the records with these ids (at most 100; sent as repeated `ids`).
+    ///
+    /// ```
+    /// let op = nango_core::ops::records::ListRecords::new("gh", "u", "Issue").ids(["1", "2"]);
+    /// ```
+    pub fn ids<S: Into<String>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
+        self.ids = ids.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The cursor set, if any.
+    pub(crate) fn current_cursor(&self) -> Option<&str> {
+        self.cursor.as_deref()
+    }
+}
+
+impl<R: DeserializeOwned> Endpoint for ListRecords<R> {
+    type Output = RecordPage<R>;
+
+    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
+        encode::required("model", &self.model)?;
+        if let Some(limit) = self.limit {
+            if !(1..=MAX_RECORDS_LIMIT).contains(&limit) {
+                return Err(invalid("limit", "between 1 and 10000"));
+            }
+        }
+        if self.ids.len() > MAX_RECORD_IDS {
+            return Err(invalid("ids", "at most 100 ids"));
+        }
+        if let Some(cursor) = &self.cursor {
+            if cursor.len() > MAX_CURSOR_LEN {
+                return Err(invalid("cursor", "at most 1000 characters"));
+            }
+        }
+        let mut req = ApiRequest::get("/records/", &[])?
+            .required_header("Connection-Id", "connection_id", &self.connection_id)?
+            .required_header(
+                "Provider-Config-Key",
+                "provider_config_key",
+                &self.provider_config_key,
+            )?
+            .query("model", self.model.clone())
+            .query_opt("variant", self.variant.clone().filter(|v| !v.is_empty()))
+            .query_opt(
+                "modified_after",
+                self.modified_after.clone().filter(|v| !v.is_empty()),
+            )
+            .query_opt("limit", self.limit.map(|l| l.to_string()));
+        if !self.filter.is_empty() {
+            let list: Vec<&str> = self.filter.iter().map(|f| f.as_str()).collect();
+            req = req.query("filter", list.join(","));
+        }
+        req = req.query_opt("cursor", self.cursor.clone().filter(|c| !c.is_empty()));
+        for id in &self.ids {
+            req = req.query("ids", id.clone());
+        }
+        Ok(req)
+    }
+
+    decode_as!(json);
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct PruneBody {
+    model: String,
+    until_cursor: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    limit: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    variant: Option<String>,
+}
+
+/// `PATCH /records/prune`: empties the payload of the records of a model up to
+/// and including a cursor (their metadata stays; a re-sync restores them).
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, ops::records::PruneRecords};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = PruneRecords::new("github", "user-1", "Issue", "MjAy...").limit(500).request(&cfg)?;
+/// assert_eq!(req.method(), http::Method::PATCH);
+/// assert_eq!(req.body().unwrap().as_ref(), br#"{"model":"Issue","until_cursor":"MjAy...","limit":500}"#);
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct PruneRecords {
+    provider_config_key: String,
+    connection_id: String,
+    body: PruneBody,
+}
+
+impl PruneRecords {
+    /// Prunes the records of `model` up to and including `until_cursor`.
+    ///
+    /// ```
+    /// let op = nango_core::ops::records::PruneRecords::new("gh", "u", "Issue", "MjAy...");
+    /// ```
+    pub fn new(
+        provider_config_key: impl Into<String>,
+        connection_id: impl Into<String>,
+        model: impl Into<String>,
+        until_cursor: impl Into<String>,
+    ) -> Self {
+        Self {
+            provider_config_key: provider_config_key.into(),
+            connection_id: connection_id.into(),
+            body: PruneBody {
+                model: model.into(),
+                until_cursor: until_cursor.into(),
+                limit: None,
+                variant: None,
+            },
+        }
+    }
+
+    /// The variant of the model.
+    ///
+    /// ```
+    /// let op = nango_core::ops::records::PruneRecords::new("gh", "u", "Issue", "c").variant("eu");
+    /// ```
+    pub fn variant(mut self, variant: impl Into<String>) -> Self {
+        self.body.variant = Some(variant.into());
+        self
+    }
+
+    /// At most this many records in this call, 1..=10000 (the server's default is 1000).
+    ///
+    /// ```
+    /// let op = nango_core::ops::records::PruneRecords::new("gh", "u", "Issue", "c").limit(100);
+    /// ```
+    pub fn limit(mut self, limit: u32) -> Self {
+        self.body.limit = Some(limit);
+        self
+    }
+}
+
+impl Endpoint for PruneRecords {
+    type Output = PruneResult;
+
+    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
+        encode::required("model", &self.body.model)?;
+        encode::required("until_cursor", &self.body.until_cursor)?;
+        if let Some(limit) = self.body.limit {
+            if !(1..=MAX_RECORDS_LIMIT).contains(&limit) {
+                return Err(invalid("limit", "between 1 and 10000"));
+            }
+        }
+        ApiRequest::new(http::Method::PATCH, "/records/prune", &[])?
+            .required_header("Connection-Id", "connection_id", &self.connection_id)?
+            .required_header(
+                "Provider-Config-Key",
+                "provider_config_key",
+                &self.provider_config_key,
+            )?
+            // Pruning up to a cursor twice leaves the same state.
+            .idempotent(true)
+            .json(&self.body)
+    }
+
+    decode_as!(json);
+}

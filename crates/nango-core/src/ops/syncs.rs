@@ -1,0 +1,599 @@
+//! `/sync/*`: trigger, start, pause, status, frequency and variants of syncs.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::encode;
+use crate::endpoint::{decode_as, decode_json, Endpoint};
+use crate::error::{Error, InvalidInput, InvalidReason};
+use crate::models::common::Success;
+use crate::models::syncs::{
+    SyncFrequency, SyncMode, SyncRef, SyncSelection, SyncStatusList, SyncVariant, TriggerMode,
+    TriggerOptions,
+};
+use crate::request::ApiRequest;
+use crate::transport::HttpResponse;
+
+/// Checks the names (and variants) of a list of syncs.
+fn check_syncs(syncs: &[SyncRef]) -> Result<(), Error> {
+    for sync in syncs {
+        encode::required("syncs.name", sync.name())?;
+        if let Some(variant) = sync.variant_name() {
+            encode::required("syncs.variant", variant)?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks an optional connection id: absent is fine, empty is not.
+fn check_optional_connection(connection_id: &Option<String>) -> Result<(), Error> {
+    if let Some(id) = connection_id {
+        encode::required("connection_id", id)?;
+    }
+    Ok(())
+}
+
+/// Reads `{"success": ...}`; an empty 2xx body means success.
+fn decode_success(response: &HttpResponse) -> Result<Success, Error> {
+    if response.body().iter().all(u8::is_ascii_whitespace) {
+        Ok(Success { success: true })
+    } else {
+        decode_json(response)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct TriggerBody {
+    syncs: Vec<SyncRef>,
+    provider_config_key: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    connection_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    opts: Option<TriggerOptions>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sync_mode: Option<SyncMode>,
+}
+
+/// `POST /sync/trigger`: one extra run of some syncs (all of them when the list
+/// is empty), for one connection or for all.
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, ops::syncs::TriggerSync};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = TriggerSync::new("github", ["issues"]).connection_id("user-1").reset(true).request(&cfg)?;
+/// assert_eq!(req.body().unwrap().as_ref(),
+///     br#"{"syncs":["issues"],"provider_config_key":"github","connection_id":"user-1","opts":{"reset":true}}"#);
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct TriggerSync {
+    syncs: Vec<SyncRef>,
+    provider_config_key: String,
+    connection_id: Option<String>,
+    mode: Option<TriggerMode>,
+}
+
+impl TriggerSync {
+    /// Triggers `syncs` (names, or [`SyncRef::variant`]s; empty for all) of
+    /// integration `provider_config_key`.
+    ///
+    /// ```
+    /// use nango_core::{models::syncs::SyncRef, ops::syncs::TriggerSync};
+    /// let op = TriggerSync::new("github", [SyncRef::from("issues"), SyncRef::variant("prs", "eu")]);
+    /// let all = TriggerSync::new("github", Vec::<SyncRef>::new());
+    /// ```
+    pub fn new<S: Into<SyncRef>>(
+        provider_config_key: impl Into<String>,
+        syncs: impl IntoIterator<Item = S>,
+    ) -> Self {
+        Self {
+            syncs: syncs.into_iter().map(Into::into).collect(),
+            provider_config_key: provider_config_key.into(),
+            connection_id: None,
+            mode: None,
+        }
+    }
+
+    /// Only for this connection (all connections otherwise).
+    ///
+    /// ```
+    /// let op = nango_core::ops::syncs::TriggerSync::new("gh", ["issues"]).connection_id("user-1");
+    /// ```
+    pub fn connection_id(mut self, id: impl Into<String>) -> Self {
+        self.connection_id = Some(id.into());
+        self
+    }
+
+    /// How to run: [`TriggerOptions`] (`opts`), or a legacy [`SyncMode`] / boolean
+    /// (`sync_mode`).
+    ///
+    /// ```
+    /// use nango_core::models::syncs::SyncMode;
+    /// let op = nango_core::ops::syncs::TriggerSync::new("gh", ["issues"]).mode(SyncMode::FullRefreshAndClearCache);
+    /// let legacy = nango_core::ops::syncs::TriggerSync::new("gh", ["issues"]).mode(true);
+    /// ```
+    pub fn mode(mut self, mode: impl Into<TriggerMode>) -> Self {
+        self.mode = Some(mode.into());
+        self
+    }
+
+    fn options_mut(&mut self) -> &mut TriggerOptions {
+        if !matches!(self.mode, Some(TriggerMode::Options(_))) {
+            self.mode = Some(TriggerMode::Options(TriggerOptions::default()));
+        }
+        match &mut self.mode {
+            Some(TriggerMode::Options(opts)) => opts,
+            _ => unreachable!("just set to options"),
+        }
+    }
+
+    /// `opts.reset`: clear the checkpoint first (replaces a legacy mode).
+    ///
+    /// ```
+    /// let op = nango_core::ops::syncs::TriggerSync::new("gh", ["issues"]).reset(true);
+    /// ```
+    pub fn reset(mut self, yes: bool) -> Self {
+        self.options_mut().reset = Some(yes);
+        self
+    }
+
+    /// `opts.emptyCache`: delete the cached records first, with `reset` (replaces
+    /// a legacy mode).
+    ///
+    /// ```
+    /// let op = nango_core::ops::syncs::TriggerSync::new("gh", ["issues"]).reset(true).empty_cache(true);
+    /// ```
+    pub fn empty_cache(mut self, yes: bool) -> Self {
+        self.options_mut().empty_cache = Some(yes);
+        self
+    }
+}
+
+impl Endpoint for TriggerSync {
+    type Output = Success;
+
+    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
+        encode::required("provider_config_key", &self.provider_config_key)?;
+        check_optional_connection(&self.connection_id)?;
+        check_syncs(&self.syncs)?;
+        let (opts, sync_mode) = match &self.mode {
+            None => (None, None),
+            Some(TriggerMode::Options(o)) => (Some(*o), None),
+            Some(TriggerMode::SyncMode(m)) => (None, Some(m.clone())),
+        };
+        let body = TriggerBody {
+            syncs: self.syncs.clone(),
+            provider_config_key: self.provider_config_key.clone(),
+            connection_id: self.connection_id.clone(),
+            opts,
+            sync_mode,
+        };
+        // Each trigger starts a run: never resent on its own.
+        ApiRequest::post("/sync/trigger", &[])?
+            .idempotent(false)
+            .json(&body)
+    }
+
+    fn decode(&self, response: HttpResponse) -> Result<Success, Error> {
+        decode_success(&response)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct ScheduleBody {
+    syncs: Vec<SyncRef>,
+    provider_config_key: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    connection_id: Option<String>,
+}
+
+impl ScheduleBody {
+    fn new<S: Into<SyncRef>>(
+        provider_config_key: impl Into<String>,
+        syncs: impl IntoIterator<Item = S>,
+    ) -> Self {
+        Self {
+            syncs: syncs.into_iter().map(Into::into).collect(),
+            provider_config_key: provider_config_key.into(),
+            connection_id: None,
+        }
+    }
+
+    fn request(&self, path: &str) -> Result<ApiRequest, Error> {
+        encode::required("provider_config_key", &self.provider_config_key)?;
+        check_optional_connection(&self.connection_id)?;
+        check_syncs(&self.syncs)?;
+        // Starting a started schedule (or pausing a paused one) changes nothing.
+        ApiRequest::post(path, &[])?.idempotent(true).json(self)
+    }
+}
+
+/// `POST /sync/start`: starts the schedule of syncs (all when the list is empty),
+/// for one connection or for all; the sync runs at once, then at its frequency.
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, ops::syncs::StartSync};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = StartSync::new("github", ["issues"]).connection_id("u-1").request(&cfg)?;
+/// assert_eq!(req.path(), "/sync/start");
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct StartSync {
+    body: ScheduleBody,
+}
+
+impl StartSync {
+    /// Starts `syncs` of integration `provider_config_key`.
+    ///
+    /// ```
+    /// let op = nango_core::ops::syncs::StartSync::new("github", ["issues", "prs"]);
+    /// ```
+    pub fn new<S: Into<SyncRef>>(
+        provider_config_key: impl Into<String>,
+        syncs: impl IntoIterator<Item = S>,
+    ) -> Self {
+        Self {
+            body: ScheduleBody::new(provider_config_key, syncs),
+        }
+    }
+
+    /// Only for this connection (all connections otherwise).
+    ///
+    /// ```
+    /// let op = nango_core::ops::syncs::StartSync::new("gh", ["issues"]).connection_id("u-1");
+    /// ```
+    pub fn connection_id(mut self, id: impl Into<String>) -> Self {
+        self.body.connection_id = Some(id.into());
+        self
+    }
+}
+
+impl Endpoint for StartSync {
+    type Output = Success;
+
+    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
+        self.body.request("/sync/start")
+    }
+
+    fn decode(&self, response: HttpResponse) -> Result<Success, Error> {
+        decode_success(&response)
+    }
+}
+
+/// `POST /sync/pause`: pauses the schedule of syncs (all when the list is empty),
+/// for one connection or for all.
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, ops::syncs::PauseSync};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = PauseSync::new("github", ["issues"]).request(&cfg)?;
+/// assert_eq!(req.body().unwrap().as_ref(), br#"{"syncs":["issues"],"provider_config_key":"github"}"#);
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct PauseSync {
+    body: ScheduleBody,
+}
+
+impl PauseSync {
+    /// Pauses `syncs` of integration `provider_config_key`.
+    ///
+    /// ```
+    /// let op = nango_core::ops::syncs::PauseSync::new("github", ["issues"]);
+    /// ```
+    pub fn new<S: Into<SyncRef>>(
+        provider_config_key: impl Into<String>,
+        syncs: impl IntoIterator<Item = S>,
+    ) -> Self {
+        Self {
+            body: ScheduleBody::new(provider_config_key, syncs),
+        }
+    }
+
+    /// Only for this connection (all connections otherwise).
+    ///
+    /// ```
+    /// let op = nango_core::ops::syncs::PauseSync::new("gh", ["issues"]).connection_id("u-1");
+    /// ```
+    pub fn connection_id(mut self, id: impl Into<String>) -> Self {
+        self.body.connection_id = Some(id.into());
+        self
+    }
+}
+
+impl Endpoint for PauseSync {
+    type Output = Success;
+
+    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
+        self.body.request("/sync/pause")
+    }
+
+    fn decode(&self, response: HttpResponse) -> Result<Success, Error> {
+        decode_success(&response)
+    }
+}
+
+/// `GET /sync/status`: the status of some syncs (or all, `*`), for one connection
+/// or for all.
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, models::syncs::{SyncRef, SyncSelection}, ops::syncs::GetSyncStatus};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = GetSyncStatus::new("github", vec![SyncRef::from("issues"), SyncRef::variant("prs", "eu")])
+///     .connection_id("u-1")
+///     .request(&cfg)?;
+/// assert_eq!(req.path_and_query(), "/sync/status?syncs=issues%2Cprs%3A%3Aeu&provider_config_key=github&connection_id=u-1");
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct GetSyncStatus {
+    provider_config_key: String,
+    syncs: SyncSelection,
+    connection_id: Option<String>,
+}
+
+impl GetSyncStatus {
+    /// The status of `syncs` (`"*"` or [`SyncSelection::All`] for all) of
+    /// integration `provider_config_key`.
+    ///
+    /// ```
+    /// let op = nango_core::ops::syncs::GetSyncStatus::new("github", "*");
+    /// ```
+    pub fn new(provider_config_key: impl Into<String>, syncs: impl Into<SyncSelection>) -> Self {
+        Self {
+            provider_config_key: provider_config_key.into(),
+            syncs: syncs.into(),
+            connection_id: None,
+        }
+    }
+
+    /// Only for this connection (all connections otherwise).
+    ///
+    /// ```
+    /// let op = nango_core::ops::syncs::GetSyncStatus::new("github", "*").connection_id("u-1");
+    /// ```
+    pub fn connection_id(mut self, id: impl Into<String>) -> Self {
+        self.connection_id = Some(id.into());
+        self
+    }
+}
+
+impl Endpoint for GetSyncStatus {
+    type Output = SyncStatusList;
+
+    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
+        encode::required("provider_config_key", &self.provider_config_key)?;
+        check_optional_connection(&self.connection_id)?;
+        if let SyncSelection::Some(syncs) = &self.syncs {
+            if syncs.is_empty() {
+                return Err(InvalidInput::new("syncs", InvalidReason::Empty)
+                    .with_detail("name syncs, or ask for all with `*`")
+                    .into());
+            }
+            check_syncs(syncs)?;
+            if syncs.iter().any(|s| {
+                s.name().contains(',') || s.variant_name().is_some_and(|v| v.contains(','))
+            }) {
+                return Err(InvalidInput::new("syncs", InvalidReason::InvalidValue)
+                    .with_detail("a sync name in a comma list cannot hold `,`")
+                    .into());
+            }
+        }
+        Ok(ApiRequest::get("/sync/status", &[])?
+            .query("syncs", self.syncs.query_value())
+            .query("provider_config_key", self.provider_config_key.clone())
+            .query_opt("connection_id", self.connection_id.clone()))
+    }
+
+    decode_as!(json);
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct FrequencyBody {
+    sync_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sync_variant: Option<String>,
+    provider_config_key: String,
+    connection_id: String,
+    frequency: Option<String>,
+}
+
+/// `PUT /sync/update-connection-frequency`: overrides a sync's frequency for one
+/// connection (`Some("every 2h")`), or goes back to the default (`None`, sent as
+/// `null`).
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, ops::syncs::UpdateSyncFrequency};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = UpdateSyncFrequency::new("github", "issues", "u-1", None::<String>).request(&cfg)?;
+/// assert_eq!(req.method(), http::Method::PUT);
+/// assert_eq!(req.body().unwrap().as_ref(),
+///     br#"{"sync_name":"issues","provider_config_key":"github","connection_id":"u-1","frequency":null}"#);
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdateSyncFrequency {
+    body: FrequencyBody,
+}
+
+impl UpdateSyncFrequency {
+    /// Sets the frequency of `sync` (a name or a [`SyncRef::variant`]) for
+    /// connection `connection_id`; `None` restores the default.
+    ///
+    /// ```
+    /// use nango_core::{models::syncs::SyncRef, ops::syncs::UpdateSyncFrequency};
+    /// let op = UpdateSyncFrequency::new("github", SyncRef::variant("issues", "eu"), "u-1", Some("every 2h"));
+    /// ```
+    pub fn new(
+        provider_config_key: impl Into<String>,
+        sync: impl Into<SyncRef>,
+        connection_id: impl Into<String>,
+        frequency: Option<impl Into<String>>,
+    ) -> Self {
+        let sync = sync.into();
+        Self {
+            body: FrequencyBody {
+                sync_name: sync.name().to_owned(),
+                sync_variant: sync.variant_name().map(str::to_owned),
+                provider_config_key: provider_config_key.into(),
+                connection_id: connection_id.into(),
+                frequency: frequency.map(Into::into),
+            },
+        }
+    }
+}
+
+impl Endpoint for UpdateSyncFrequency {
+    type Output = SyncFrequency;
+
+    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
+        encode::required("provider_config_key", &self.body.provider_config_key)?;
+        encode::required("connection_id", &self.body.connection_id)?;
+        encode::required("sync_name", &self.body.sync_name)?;
+        if let Some(variant) = &self.body.sync_variant {
+            encode::required("sync_variant", variant)?;
+        }
+        ApiRequest::new(http::Method::PUT, "/sync/update-connection-frequency", &[])?
+            .json(&self.body)
+    }
+
+    decode_as!(json);
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct VariantBody {
+    provider_config_key: String,
+    connection_id: String,
+}
+
+/// `POST` or `DELETE /sync/{name}/variant/{variant}` share their arguments.
+#[derive(Debug, Clone, PartialEq)]
+struct VariantArgs {
+    name: String,
+    variant: String,
+    body: VariantBody,
+}
+
+impl VariantArgs {
+    fn new(
+        provider_config_key: impl Into<String>,
+        connection_id: impl Into<String>,
+        name: impl Into<String>,
+        variant: impl Into<String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            variant: variant.into(),
+            body: VariantBody {
+                provider_config_key: provider_config_key.into(),
+                connection_id: connection_id.into(),
+            },
+        }
+    }
+
+    fn request(&self, method: http::Method) -> Result<ApiRequest, Error> {
+        encode::required("provider_config_key", &self.body.provider_config_key)?;
+        encode::required("connection_id", &self.body.connection_id)?;
+        ApiRequest::new(
+            method,
+            "/sync/{}/variant/{}",
+            &[("name", &self.name), ("variant", &self.variant)],
+        )?
+        // Doing it twice answers an error (`sync_variant_already_exists`, or an
+        // unknown variant) that would mask the first success.
+        .idempotent(false)
+        .json(&self.body)
+    }
+}
+
+/// `POST /sync/{name}/variant/{variant}`: creates a variant of a sync for one
+/// connection.
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, ops::syncs::CreateSyncVariant};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = CreateSyncVariant::new("github", "u-1", "issues", "eu/west").request(&cfg)?;
+/// assert_eq!(req.path(), "/sync/issues/variant/eu%2Fwest");
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateSyncVariant(VariantArgs);
+
+impl CreateSyncVariant {
+    /// Creates variant `variant` of sync `name` for the connection.
+    ///
+    /// ```
+    /// let op = nango_core::ops::syncs::CreateSyncVariant::new("github", "u-1", "issues", "eu");
+    /// ```
+    pub fn new(
+        provider_config_key: impl Into<String>,
+        connection_id: impl Into<String>,
+        name: impl Into<String>,
+        variant: impl Into<String>,
+    ) -> Self {
+        Self(VariantArgs::new(
+            provider_config_key,
+            connection_id,
+            name,
+            variant,
+        ))
+    }
+}
+
+impl Endpoint for CreateSyncVariant {
+    type Output = SyncVariant;
+
+    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
+        self.0.request(http::Method::POST)
+    }
+
+    decode_as!(json);
+}
+
+/// `DELETE /sync/{name}/variant/{variant}` (with a JSON body): deletes a variant
+/// of a sync.
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, ops::syncs::DeleteSyncVariant};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = DeleteSyncVariant::new("github", "u-1", "issues", "eu").request(&cfg)?;
+/// assert_eq!(req.method(), http::Method::DELETE);
+/// assert_eq!(req.body().unwrap().as_ref(), br#"{"provider_config_key":"github","connection_id":"u-1"}"#);
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeleteSyncVariant(VariantArgs);
+
+impl DeleteSyncVariant {
+    /// Deletes variant `variant` of sync `name` for the connection.
+    ///
+    /// ```
+    /// let op = nango_core::ops::syncs::DeleteSyncVariant::new("github", "u-1", "issues", "eu");
+    /// ```
+    pub fn new(
+        provider_config_key: impl Into<String>,
+        connection_id: impl Into<String>,
+        name: impl Into<String>,
+        variant: impl Into<String>,
+    ) -> Self {
+        Self(VariantArgs::new(
+            provider_config_key,
+            connection_id,
+            name,
+            variant,
+        ))
+    }
+}
+
+impl Endpoint for DeleteSyncVariant {
+    type Output = Success;
+
+    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
+        self.0.request(http::Method::DELETE)
+    }
+
+    fn decode(&self, response: HttpResponse) -> Result<Success, Error> {
+        decode_success(&response)
+    }
+}

@@ -1,0 +1,480 @@
+//! Connections: list (and iterate), get, token, metadata, patch, import, delete, wait.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::Promise;
+use nango_core::client::WaitOptions;
+use nango_core::models::common::OneOrMany;
+use nango_core::models::connections::{ConnectionPatch, UpsertConnection};
+use nango_core::ops::connections::{
+    DeleteConnection, GetConnection, ImportConnection, ListConnections, MetadataMode,
+    PatchConnection, SetMetadata,
+};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::error::missing;
+use crate::js::{
+    self, field, from_json, get, json, promise, required, send, string, to_json, Inner,
+};
+use crate::{shim, Nango};
+
+/// The object form of `listConnections` as a core operation.
+fn list_from_object(params: &Value) -> Result<ListConnections, JsValue> {
+    let mut list = ListConnections::new();
+    if let Some(id) = field(params, "connectionId") {
+        list = list.connection_id(id);
+    }
+    if let Some(id) = field(params, "userId") {
+        list = list.end_user_id(id);
+    }
+    match params.get("integrationId") {
+        Some(Value::String(s)) if !s.is_empty() => list = list.integration_ids([s.clone()]),
+        Some(Value::Array(ids)) => {
+            list = list.integration_ids(ids.iter().filter_map(|v| v.as_str().map(str::to_owned)));
+        }
+        _ => {}
+    }
+    if let Some(Value::Object(tags)) = params.get("tags") {
+        for (key, value) in tags {
+            let value = match value {
+                Value::String(s) => s.clone(),
+                Value::Null => continue,
+                other => other.to_string(),
+            };
+            list = list.tag(key.clone(), value);
+        }
+    }
+    Ok(page_options(list, params))
+}
+
+/// `limit` and `page` (sent when truthy, as the official SDK does).
+fn page_options(mut list: ListConnections, params: &Value) -> ListConnections {
+    if let Some(limit) = params
+        .get("limit")
+        .and_then(Value::as_u64)
+        .filter(|n| *n > 0)
+    {
+        list = list.limit(limit.min(u64::from(u32::MAX)) as u32);
+    }
+    if let Some(page) = params
+        .get("page")
+        .and_then(Value::as_u64)
+        .filter(|n| *n > 0)
+    {
+        list = list.page(page.min(u64::from(u32::MAX)) as u32);
+    }
+    list
+}
+
+/// Connection ids: one string or an array of strings.
+fn connection_ids(value: &JsValue) -> Result<OneOrMany, JsValue> {
+    if let Some(id) = string(value) {
+        if id.is_empty() {
+            return Err(missing("connectionId"));
+        }
+        return Ok(OneOrMany::One(id));
+    }
+    if js::is_array(value) {
+        return from_json(to_json(value)?, "connectionId");
+    }
+    Err(missing("connectionId"))
+}
+
+fn get_connection(
+    provider_config_key: &JsValue,
+    connection_id: &JsValue,
+    force_refresh: &JsValue,
+    refresh_token: &JsValue,
+    refresh_github_app_jwt_token: &JsValue,
+) -> Result<GetConnection, JsValue> {
+    let pck = string(provider_config_key).ok_or_else(|| missing("providerConfigKey"))?;
+    let cid = string(connection_id).ok_or_else(|| missing("connectionId"))?;
+    Ok(GetConnection::new(pck, cid)
+        .force_refresh(force_refresh.is_truthy())
+        .refresh_token(refresh_token.is_truthy())
+        .refresh_github_app_jwt_token(refresh_github_app_jwt_token.is_truthy()))
+}
+
+async fn connection(client: &Inner, op: GetConnection) -> Result<JsValue, JsValue> {
+    let response = send(client, &op).await?;
+    json(&response)
+}
+
+fn metadata(
+    client: &Inner,
+    mode: MetadataMode,
+    pck: JsValue,
+    ids: JsValue,
+    metadata: JsValue,
+) -> Promise {
+    let client = client.clone();
+    promise(async move {
+        let pck = string(&pck)
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| missing("providerConfigKey"))?;
+        let ids = connection_ids(&ids)?;
+        if metadata.is_undefined() || metadata.is_null() {
+            return Err(missing("metadata"));
+        }
+        let op =
+            SetMetadata::new(mode, pck, ids, to_json(&metadata)?).map_err(crate::error::to_js)?;
+        let response = send(&client, &op).await?;
+        Ok(js::response_object(&response, json(&response)?))
+    })
+}
+
+/// Walks `GET /connections` page by page (see `connectionsIterator`).
+#[wasm_bindgen(skip_typescript)]
+pub struct ConnectionsPager {
+    client: Inner,
+    list: ListConnections,
+    state: Rc<RefCell<(u32, bool)>>,
+    limit: u32,
+}
+
+#[wasm_bindgen]
+impl ConnectionsPager {
+    /// The next page's connections, or `undefined` after the last page.
+    pub fn next(&self) -> Promise {
+        let client = self.client.clone();
+        let state = Rc::clone(&self.state);
+        let limit = self.limit;
+        let list = self.list.clone();
+        promise(async move {
+            let (page, finished) = *state.borrow();
+            if finished {
+                return Ok(JsValue::UNDEFINED);
+            }
+            let op = list.page(page);
+            let response = send(&client, &op).await?;
+            let items = get(&json(&response)?, "connections");
+            let len = if js::is_array(&items) {
+                js_sys::Array::from(&items).length()
+            } else {
+                0
+            };
+            *state.borrow_mut() = (page + 1, len < limit);
+            if len == 0 {
+                return Ok(JsValue::UNDEFINED);
+            }
+            Ok(items)
+        })
+    }
+}
+
+#[wasm_bindgen(js_class = Nango)]
+impl Nango {
+    /// `GET /connections`. Either `listConnections({ connectionId?, userId?,
+    /// integrationId?, tags?, limit?, page? })` or the legacy
+    /// `listConnections(connectionId?, search?, { endUserId?, endUserOrganizationId?,
+    /// limit?, page? })`. Resolves to `{ connections }`.
+    #[wasm_bindgen(js_name = listConnections, skip_typescript)]
+    pub fn list_connections(&self, first: JsValue, search: JsValue, queries: JsValue) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let list = if first.is_object() {
+                list_from_object(&to_json(&first)?)?
+            } else {
+                let mut list = ListConnections::new();
+                if let Some(id) = string(&first).filter(|s| !s.is_empty()) {
+                    list = list.connection_id(id);
+                }
+                if let Some(text) = string(&search).filter(|s| !s.is_empty()) {
+                    list = list.search(text);
+                }
+                let q = to_json(&queries)?;
+                if let Some(id) = field(&q, "endUserId") {
+                    list = list.end_user_id(id);
+                }
+                if let Some(id) = field(&q, "endUserOrganizationId") {
+                    list = list.end_user_organization_id(id);
+                }
+                page_options(list, &q)
+            };
+            json(&send(&client, &list).await?)
+        })
+    }
+
+    /// An async iterator over every connection matching the filters of the object
+    /// form of `listConnections`, fetched one page (`limit`, default 1000) at a time.
+    ///
+    /// ```js
+    /// for await (const c of nango.connectionsIterator({ integrationId: 'github' })) { ... }
+    /// ```
+    #[wasm_bindgen(js_name = connectionsIterator, skip_typescript)]
+    pub fn connections_iterator(&self, params: JsValue) -> Result<JsValue, JsValue> {
+        let params = to_json(&params)?;
+        let limit = params
+            .get("limit")
+            .and_then(Value::as_u64)
+            .filter(|n| *n > 0)
+            .unwrap_or(1000)
+            .min(2000) as u32;
+        let mut object = params.clone();
+        if let Value::Object(m) = &mut object {
+            m.remove("page");
+            m.insert("limit".into(), Value::from(limit));
+        }
+        let list = list_from_object(&object)?;
+        let start = params.get("page").and_then(Value::as_u64).unwrap_or(0) as u32;
+        let pager = ConnectionsPager {
+            client: self.client.clone(),
+            list,
+            state: Rc::new(RefCell::new((start, false))),
+            limit,
+        };
+        Ok(shim::items(pager.into()))
+    }
+
+    /// `GET /connections/{connectionId}`: the connection with its credentials.
+    #[wasm_bindgen(js_name = getConnection, skip_typescript)]
+    pub fn get_connection(
+        &self,
+        provider_config_key: JsValue,
+        connection_id: JsValue,
+        force_refresh: JsValue,
+        refresh_token: JsValue,
+        refresh_github_app_jwt_token: JsValue,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let op = get_connection(
+                &provider_config_key,
+                &connection_id,
+                &force_refresh,
+                &refresh_token,
+                &refresh_github_app_jwt_token,
+            )?;
+            connection(&client, op).await
+        })
+    }
+
+    /// The connection's token: the access token string (OAuth 2), `{ oAuthToken,
+    /// oAuthTokenSecret }` (OAuth 1), or the credentials object (other modes).
+    #[wasm_bindgen(js_name = getToken, skip_typescript)]
+    pub fn get_token(
+        &self,
+        provider_config_key: JsValue,
+        connection_id: JsValue,
+        force_refresh: JsValue,
+        refresh_github_app_jwt_token: JsValue,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let op = get_connection(
+                &provider_config_key,
+                &connection_id,
+                &force_refresh,
+                &JsValue::FALSE,
+                &refresh_github_app_jwt_token,
+            )?;
+            let credentials = get(&connection(&client, op).await?, "credentials");
+            Ok(match get(&credentials, "type").as_string().as_deref() {
+                Some("OAUTH2") => get(&credentials, "access_token"),
+                Some("OAUTH1") => js::object(&[
+                    ("oAuthToken", get(&credentials, "oauth_token")),
+                    ("oAuthTokenSecret", get(&credentials, "oauth_token_secret")),
+                ]),
+                _ => credentials,
+            })
+        })
+    }
+
+    /// `credentials.raw` of the connection: the provider's raw token response.
+    #[wasm_bindgen(js_name = getRawTokenResponse, skip_typescript)]
+    pub fn get_raw_token_response(
+        &self,
+        provider_config_key: JsValue,
+        connection_id: JsValue,
+        force_refresh: JsValue,
+        refresh_github_app_jwt_token: JsValue,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let op = get_connection(
+                &provider_config_key,
+                &connection_id,
+                &force_refresh,
+                &JsValue::FALSE,
+                &refresh_github_app_jwt_token,
+            )?;
+            Ok(get(
+                &get(&connection(&client, op).await?, "credentials"),
+                "raw",
+            ))
+        })
+    }
+
+    /// The connection's `metadata`.
+    #[wasm_bindgen(js_name = getMetadata, skip_typescript)]
+    pub fn get_metadata(&self, provider_config_key: JsValue, connection_id: JsValue) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            if string(&provider_config_key).is_none_or(|s| s.is_empty()) {
+                return Err(missing("providerConfigKey"));
+            }
+            if string(&connection_id).is_none_or(|s| s.is_empty()) {
+                return Err(missing("connectionId"));
+            }
+            let op = get_connection(
+                &provider_config_key,
+                &connection_id,
+                &JsValue::FALSE,
+                &JsValue::FALSE,
+                &JsValue::FALSE,
+            )?;
+            Ok(get(&connection(&client, op).await?, "metadata"))
+        })
+    }
+
+    /// `POST /connections/metadata`: replaces the metadata of one connection or of
+    /// several. Resolves to `{ status, headers, data }` like the official SDK's
+    /// axios response.
+    #[wasm_bindgen(js_name = setMetadata, skip_typescript)]
+    pub fn set_metadata(
+        &self,
+        provider_config_key: JsValue,
+        connection_id: JsValue,
+        metadata: JsValue,
+    ) -> Promise {
+        self::metadata(
+            &self.client,
+            MetadataMode::Replace,
+            provider_config_key,
+            connection_id,
+            metadata,
+        )
+    }
+
+    /// `PATCH /connections/metadata`: merges keys into the metadata.
+    #[wasm_bindgen(js_name = updateMetadata, skip_typescript)]
+    pub fn update_metadata(
+        &self,
+        provider_config_key: JsValue,
+        connection_id: JsValue,
+        metadata: JsValue,
+    ) -> Promise {
+        self::metadata(
+            &self.client,
+            MetadataMode::Merge,
+            provider_config_key,
+            connection_id,
+            metadata,
+        )
+    }
+
+    /// `PATCH /connections/{connectionId}?provider_config_key=`: changes tags (or
+    /// the deprecated end user). Resolves to `{ success }`.
+    #[wasm_bindgen(js_name = patchConnection, skip_typescript)]
+    pub fn patch_connection(&self, params: JsValue, body: JsValue) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let params = to_json(&params)?;
+            let cid = required(&params, "connectionId")?;
+            let pck = required(&params, "provider_config_key")?;
+            let patch: ConnectionPatch = from_json(to_json(&body)?, "body")?;
+            let response = send(&client, &PatchConnection::new(pck, cid, patch)).await?;
+            json(&response)
+        })
+    }
+
+    /// `DELETE /connections/{connectionId}`. Resolves to `{ status, headers, data }`.
+    #[wasm_bindgen(js_name = deleteConnection, skip_typescript)]
+    pub fn delete_connection(
+        &self,
+        provider_config_key: JsValue,
+        connection_id: JsValue,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let pck = string(&provider_config_key).ok_or_else(|| missing("providerConfigKey"))?;
+            let cid = string(&connection_id).ok_or_else(|| missing("connectionId"))?;
+            let response = send(&client, &DeleteConnection::new(pck, cid)).await?;
+            Ok(js::response_object(&response, json(&response)?))
+        })
+    }
+
+    /// `POST /connections`: imports (upserts) a connection whose credentials you
+    /// already have: `{ provider_config_key, connection_id?, credentials, metadata?,
+    /// connection_config?, tags?, end_user? }`. Resolves to the connection.
+    #[wasm_bindgen(js_name = importConnection, skip_typescript)]
+    pub fn import_connection(&self, body: JsValue) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let body: UpsertConnection = from_json(to_json(&body)?, "body")?;
+            json(&send(&client, &ImportConnection::new(body)).await?)
+        })
+    }
+
+    /// The same as `importConnection`.
+    #[wasm_bindgen(js_name = upsertConnection, skip_typescript)]
+    pub fn upsert_connection(&self, body: JsValue) -> Promise {
+        self.import_connection(body)
+    }
+
+    /// Polls `GET /connections?endUserId=` until a connection of `integrationKey`
+    /// appears: first after 10 s, then every 2 s, 30 attempts (the official
+    /// timings; `initialDelayMs`, `delayMs` and `maxAttempts` change them).
+    /// `signal` (an `AbortSignal`) stops the wait with a `cancelled` error.
+    #[wasm_bindgen(js_name = waitForConnection, skip_typescript)]
+    pub fn wait_for_connection(
+        &self,
+        integration_key: JsValue,
+        user_id: JsValue,
+        options: JsValue,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let key = string(&integration_key)
+                .filter(|s| !s.is_empty())
+                .ok_or_else(|| missing("integrationKey"))?;
+            let user = string(&user_id)
+                .filter(|s| !s.is_empty())
+                .ok_or_else(|| missing("userId"))?;
+            let signal = js::prop(&options, "signal");
+            let defaults = WaitOptions::default();
+            let ms = |name: &str, default: std::time::Duration| {
+                js::prop(&options, name)
+                    .as_f64()
+                    .filter(|v| *v >= 0.0)
+                    .unwrap_or(default.as_secs_f64() * 1000.0)
+            };
+            let first_delay = ms("initialDelayMs", defaults.first_delay);
+            let delay = ms("delayMs", defaults.delay);
+            let attempts = js::prop(&options, "maxAttempts")
+                .as_f64()
+                .filter(|v| *v >= 1.0)
+                .map_or(defaults.attempts, |v| v as u32);
+            let aborted = || crate::error::to_js(nango_core::Error::Cancelled);
+            let list = ListConnections::new().end_user_id(user);
+            for attempt in 0..attempts {
+                if js::prop(&signal, "aborted").is_truthy() {
+                    return Err(aborted());
+                }
+                let page = json(&send(&client, &list).await?)?;
+                let connections = get(&page, "connections");
+                if js::is_array(&connections) {
+                    for c in js_sys::Array::from(&connections).iter() {
+                        if get(&c, "provider_config_key").as_string().as_deref()
+                            == Some(key.as_str())
+                        {
+                            return Ok(c);
+                        }
+                    }
+                }
+                if attempt + 1 < attempts {
+                    let wait = if attempt == 0 { first_delay } else { delay };
+                    JsFuture::from(shim::sleep(wait, &signal))
+                        .await
+                        .map_err(|_| aborted())?;
+                }
+            }
+            Err(crate::error::to_js(nango_core::Error::WaitTimeout(
+                "Timeout waiting for connection to be created".to_owned(),
+            )))
+        })
+    }
+}
