@@ -96,7 +96,27 @@ pub fn setup() -> Result<(), String> {
     {
         run(cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]))?;
     }
+    // The official SDK, run side by side with ours by the differential tests.
+    npm_ci("tests/conformance")?;
     Ok(())
+}
+
+/// `npm ci` in `dir` (relative to the root) unless its lock file is already installed.
+pub fn npm_ci(dir: &str) -> Result<(), String> {
+    let root = crate::cmd::root().join(dir);
+    let installed = root.join("node_modules/.package-lock.json");
+    let lock = root.join("package-lock.json");
+    let fresh = match (std::fs::metadata(&installed), std::fs::metadata(&lock)) {
+        (Ok(i), Ok(l)) => match (i.modified(), l.modified()) {
+            (Ok(i), Ok(l)) => i >= l,
+            _ => false,
+        },
+        _ => false,
+    };
+    if fresh {
+        return Ok(());
+    }
+    run(cmd("npm", &["ci", "--no-audit", "--no-fund", "--prefix", dir]))
 }
 
 pub fn test() -> Result<(), String> {
