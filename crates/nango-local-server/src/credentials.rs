@@ -192,6 +192,15 @@ pub fn is_expired(c: &Value) -> bool {
         .unwrap_or(false)
 }
 
+/// Whether an expired token can't be refreshed (OAuth2 without a refresh token).
+pub fn refresh_impossible(c: &Value) -> bool {
+    c.get("type").and_then(Value::as_str) == Some("OAUTH2")
+        && c.get("refresh_token")
+            .and_then(Value::as_str)
+            .is_none_or(str::is_empty)
+        && is_expired(c)
+}
+
 /// Replaces the access token (OAuth2, OAuth2 client credentials, app tokens); `true` if the
 /// credentials have a token to refresh.
 pub fn refresh(c: &mut Value) -> bool {

@@ -56,6 +56,7 @@ pub struct LocalServer {
     addr: SocketAddr,
     shutdown: watch::Sender<bool>,
     task: Option<JoinHandle<()>>,
+    background: Option<std::thread::JoinHandle<()>>,
 }
 
 fn invalid(msg: impl Into<String>) -> std::io::Error {
@@ -310,7 +311,48 @@ impl LocalServer {
             addr,
             shutdown: tx,
             task: Some(task),
+            background: None,
         })
+    }
+
+    /// Starts the server on its own thread and Tokio runtime (2 workers), for synchronous
+    /// callers or to keep server work off the caller's runtime. Dropping the handle stops it.
+    pub fn start_in_background(config: ServerConfig) -> std::io::Result<LocalServer> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("nango-local-server".into())
+            .spawn(move || {
+                let rt = match tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(2)
+                    .enable_all()
+                    .build()
+                {
+                    Ok(rt) => rt,
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
+                };
+                rt.block_on(async move {
+                    match LocalServer::start(config).await {
+                        Ok(mut server) => {
+                            let task = server.task.take();
+                            let _ = tx.send(Ok(server));
+                            if let Some(t) = task {
+                                let _ = t.await;
+                            }
+                        }
+                        Err(e) => {
+                            let _ = tx.send(Err(e));
+                        }
+                    }
+                });
+            })?;
+        let mut server = rx
+            .recv()
+            .map_err(|_| std::io::Error::other("server thread ended before starting"))??;
+        server.background = Some(thread);
+        Ok(server)
     }
 
     /// `http://127.0.0.1:PORT`.
@@ -529,6 +571,9 @@ impl LocalServer {
         let _ = self.shutdown.send(true);
         if let Some(t) = self.task.take() {
             let _ = t.await;
+        }
+        if let Some(bg) = self.background.take() {
+            let _ = tokio::task::spawn_blocking(move || bg.join()).await;
         }
     }
 }

@@ -15,6 +15,9 @@ use crate::time::{iso_us, now_us};
 /// Prefix of generated record ids (`gen-0`, `gen-1`, ...).
 pub const GEN_PREFIX: &str = "gen-";
 
+/// Most synthetic records one `generate` call adds.
+pub const MAX_GENERATE: u64 = 1_000_000_000;
+
 /// The last change seen on a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LastAction {
@@ -140,6 +143,9 @@ pub fn decode_cursor(c: &str) -> Option<u64> {
     seq.parse().ok()
 }
 
+/// A removed record: (first seen µs, data, whether it was live).
+type Taken = (i64, Option<Map<String, Value>>, bool);
+
 /// Counts of changes, as in a sync webhook's `responseResults`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Changes {
@@ -254,7 +260,7 @@ impl RecordSet {
     }
 
     /// Removes a record (by seq) and returns (first_seen, was_live) for a re-insert.
-    fn take(&mut self, seq: u64) -> Option<(i64, Option<Map<String, Value>>, bool)> {
+    fn take(&mut self, seq: u64) -> Option<Taken> {
         let (&start, _) = self.slots.range(..=seq).next_back()?;
         if start == seq {
             if let Some(Slot::One(_)) = self.slots.get(&seq) {
@@ -372,6 +378,7 @@ impl RecordSet {
 
     /// Appends `n` synthetic records (`gen-<i>`, `{id, name, index}`), in O(1).
     pub fn generate(&mut self, n: u64) {
+        let n = n.min(MAX_GENERATE);
         if n == 0 {
             return;
         }

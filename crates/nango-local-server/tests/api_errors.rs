@@ -203,3 +203,76 @@ async fn cors_preflight_and_headers() {
     let r = t.send(t.http.get(t.url("/integrations"))).await;
     assert_eq!(r.header("access-control-allow-origin").unwrap(), "*");
 }
+
+#[tokio::test]
+async fn garbage_input_never_breaks_the_server() {
+    let t = start().await;
+    let routes = [
+        ("POST", "/integrations"),
+        ("POST", "/integrations/quickstart"),
+        ("PATCH", "/integrations/github"),
+        ("POST", "/connections"),
+        ("POST", "/connection"),
+        ("PATCH", "/connections/gh-1?provider_config_key=github"),
+        ("POST", "/connections/metadata"),
+        ("PATCH", "/connections/metadata"),
+        ("POST", "/connect/sessions"),
+        ("POST", "/connect/sessions/reconnect"),
+        ("POST", "/action/trigger"),
+        ("PATCH", "/records/prune"),
+        ("POST", "/sync/trigger"),
+        ("POST", "/sync/start"),
+        ("POST", "/sync/pause"),
+        ("PUT", "/sync/update-connection-frequency"),
+        ("POST", "/sync/items/variant/v1"),
+        ("DELETE", "/sync/items/variant/v1"),
+        ("POST", "/environments"),
+        ("POST", "/environment/api-keys"),
+        ("DELETE", "/environment/api-keys"),
+        ("POST", "/functions/compile"),
+        ("POST", "/functions/dryruns"),
+        ("POST", "/functions/deployments"),
+    ];
+    let bodies = [
+        json!(null),
+        json!([]),
+        json!("str"),
+        json!(1e308),
+        json!({"provider_config_key": [], "connection_id": {}, "syncs": "x", "metadata": 1, "credentials": {"type": 7}}),
+        json!({"provider_config_key": "github", "connection_id": "gh-1", "syncs": [null, 1, {"name": 2}], "frequency": "every 99999999999999999 years",
+            "model": "Item", "until_cursor": "////", "limit": -1, "action_name": "echo", "environment_id": 1e20, "key_id": -5,
+            "unique_key": "\u{0}\u{ffff}", "provider": "github", "tags": {"a": {"b": 1}}, "end_user": {"id": 3}, "opts": {"reset": "yes"}}),
+    ];
+    for (m, p) in routes {
+        for b in &bodies {
+            let r = t
+                .send(
+                    t.req(m, p)
+                        .header("Connection-Id", "gh-1")
+                        .header("Provider-Config-Key", "github")
+                        .json(b),
+                )
+                .await;
+            assert!(r.status < 500, "{m} {p} {b}: {} {}", r.status, r.text);
+        }
+    }
+    for q in [
+        "/connections?limit=99999999999999999999999&page=-1",
+        "/records?model=Item&limit=1e400&cursor=%FF%FE",
+        "/records?model=Item&modified_after=9999-99-99T99:99:99Z",
+        "/sync/status?provider_config_key=github&syncs=::,,::",
+        "/integrations/github/functions?page=1e30&limit=NaN",
+        "/connections/%00?provider_config_key=%FF",
+        "/action/00000000-0000-4000-8000-000000000000",
+    ] {
+        let r = t
+            .send(
+                t.req("GET", q)
+                    .header("Connection-Id", "gh-1")
+                    .header("Provider-Config-Key", "github"),
+            )
+            .await;
+        assert!(r.status < 500, "{q}: {} {}", r.status, r.text);
+    }
+    assert_eq!(t.get("/integrations").await.status, 200);
+}

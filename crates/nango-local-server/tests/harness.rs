@@ -28,7 +28,10 @@ async fn recorder_keeps_every_request() {
     assert_eq!(r.path, "/connections/metadata");
     assert_eq!(r.query.as_deref(), Some("x=1"));
     assert_eq!(r.header("x-extra"), Some("yes"));
-    assert_eq!(r.header("authorization"), Some(format!("Bearer {}", t.key).as_str()));
+    assert_eq!(
+        r.header("authorization"),
+        Some(format!("Bearer {}", t.key).as_str())
+    );
     assert_eq!(r.body_json(), Some(json!({"a": 1})));
     // Admin calls are not recorded; the admin API exposes the log.
     let v = t.send(t.http.get(t.url("/_admin/requests"))).await.json();
@@ -41,13 +44,22 @@ async fn recorder_keeps_every_request() {
 #[tokio::test]
 async fn faults_status_delay_count_and_glob() {
     let t = start().await;
-    t.server.inject_fault(Fault::status("/integrations", 503, "{\"error\":{\"code\":\"server_error\"}}").method("GET").times(2));
+    t.server.inject_fault(
+        Fault::status(
+            "/integrations",
+            503,
+            "{\"error\":{\"code\":\"server_error\"}}",
+        )
+        .method("GET")
+        .times(2),
+    );
     err(&t.get("/integrations").await, 503, "server_error");
     err(&t.get("/integrations/github").await, 503, "server_error");
     assert_eq!(t.get("/integrations").await.status, 200);
     assert_eq!(t.json("POST", "/integrations", json!({})).await.status, 400);
 
-    t.server.inject_fault(Fault::delay("/providers/*", 200).times(1));
+    t.server
+        .inject_fault(Fault::delay("/providers/*", 200).times(1));
     let start = Instant::now();
     assert_eq!(t.get("/providers/github").await.status, 200);
     assert!(start.elapsed() >= Duration::from_millis(200));
@@ -55,7 +67,10 @@ async fn faults_status_delay_count_and_glob() {
     t.get("/providers/github").await;
     assert!(start.elapsed() < Duration::from_millis(200));
 
-    t.server.inject_fault(Fault::new("/connections", FaultKind::Status(500, String::new())));
+    t.server.inject_fault(Fault::new(
+        "/connections",
+        FaultKind::Status(500, String::new()),
+    ));
     assert_eq!(t.get("/connections").await.status, 500);
     assert_eq!(t.get("/connections").await.status, 500);
     t.server.clear_faults();
@@ -65,12 +80,14 @@ async fn faults_status_delay_count_and_glob() {
 #[tokio::test]
 async fn faults_drop_truncate_malformed() {
     let t = start().await;
-    t.server.inject_fault(Fault::drop_connection("/integrations").times(1));
+    t.server
+        .inject_fault(Fault::drop_connection("/integrations").times(1));
     let e = t.req("GET", "/integrations").send().await;
     assert!(e.is_err(), "dropped connection must fail: {e:?}");
     assert_eq!(t.get("/integrations").await.status, 200);
 
-    t.server.inject_fault(Fault::truncated_body("/integrations").times(1));
+    t.server
+        .inject_fault(Fault::truncated_body("/integrations").times(1));
     let r = t.req("GET", "/integrations").send().await;
     let failed = match r {
         Err(_) => true,
@@ -78,7 +95,8 @@ async fn faults_drop_truncate_malformed() {
     };
     assert!(failed, "a truncated body must fail to read");
 
-    t.server.inject_fault(Fault::malformed_body("/integrations").times(1));
+    t.server
+        .inject_fault(Fault::malformed_body("/integrations").times(1));
     let r = t.req("GET", "/integrations").send().await.unwrap();
     assert_eq!(r.status(), 200);
     assert!(r.json::<Value>().await.is_err());
@@ -97,35 +115,96 @@ async fn admin_api() {
     assert_eq!(r.status, 201);
     assert_eq!(t.get("/providers").await.status, 502);
     assert_eq!(t.get("/providers").await.status, 200);
-    t.send(t.http.post(admin("faults")).json(&json!({"path": "/providers", "kind": "delay", "ms": 1}))).await;
-    assert_eq!(t.send(t.http.get(admin("faults"))).await.json()["faults"].as_array().unwrap().len(), 1);
+    t.send(
+        t.http
+            .post(admin("faults"))
+            .json(&json!({"path": "/providers", "kind": "delay", "ms": 1})),
+    )
+    .await;
+    assert_eq!(
+        t.send(t.http.get(admin("faults"))).await.json()["faults"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
     assert_eq!(t.send(t.http.delete(admin("faults"))).await.status, 204);
-    assert_eq!(t.send(t.http.post(admin("faults")).json(&json!({"kind": "nope", "path": "/"}))).await.status, 400);
+    assert_eq!(
+        t.send(
+            t.http
+                .post(admin("faults"))
+                .json(&json!({"kind": "nope", "path": "/"}))
+        )
+        .await
+        .status,
+        400
+    );
 
     let r = t
-        .send(t.http.post(admin("records")).json(&json!({"provider_config_key": "github", "connection_id": "gh-1", "model": "Item",
-            "records": [{"id": "a"}], "generate": 1000})))
+        .send(t.http.post(admin("records")).json(
+            &json!({"provider_config_key": "github", "connection_id": "gh-1", "model": "Item",
+            "records": [{"id": "a"}], "generate": 1000}),
+        ))
         .await;
     assert_eq!(r.json()["total"], 1001);
-    let v = t.conn_req("GET", "/records?model=Item&limit=10000", "github", "gh-1", None).await.json();
+    let v = t
+        .conn_req(
+            "GET",
+            "/records?model=Item&limit=10000",
+            "github",
+            "gh-1",
+            None,
+        )
+        .await
+        .json();
     assert_eq!(v["records"].as_array().unwrap().len(), 1001);
 
-    t.conn_req("POST", "/action/trigger", "github", "gh-1", Some(json!({"action_name": "echo", "input": 1}))).await;
+    t.conn_req(
+        "POST",
+        "/action/trigger",
+        "github",
+        "gh-1",
+        Some(json!({"action_name": "echo", "input": 1})),
+    )
+    .await;
     let v = t.send(t.http.get(admin("actions"))).await.json();
-    assert_eq!(v["executions"][0], json!({"integration": "github", "action": "echo", "count": 1}));
+    assert_eq!(
+        v["executions"][0],
+        json!({"integration": "github", "action": "echo", "count": 1})
+    );
 
-    let r = t.send(t.http.post(admin("webhook-url")).json(&json!({"url": "http://127.0.0.1:9/x"}))).await;
+    let r = t
+        .send(
+            t.http
+                .post(admin("webhook-url"))
+                .json(&json!({"url": "http://127.0.0.1:9/x"})),
+        )
+        .await;
     assert_eq!(r.json()["webhook_urls"], json!(["http://127.0.0.1:9/x"]));
 
-    t.json("POST", "/integrations", json!({"unique_key": "temp", "provider": "github"})).await;
+    t.json(
+        "POST",
+        "/integrations",
+        json!({"unique_key": "temp", "provider": "github"}),
+    )
+    .await;
     assert_eq!(t.send(t.http.post(admin("reset"))).await.status, 204);
     err(&t.get("/integrations/temp").await, 404, "not_found");
     assert_eq!(t.get("/integrations/github").await.status, 200);
-    let v = t.conn_req("GET", "/records?model=Item", "github", "gh-1", None).await.json();
+    let v = t
+        .conn_req("GET", "/records?model=Item", "github", "gh-1", None)
+        .await
+        .json();
     assert_eq!(v["records"].as_array().unwrap().len(), 0);
-    assert!(t.server.requests().len() <= 2);
+    assert_eq!(t.server.requests().len(), 3);
 
-    let r = t.send(t.http.post(admin("rate-limit")).json(&json!({"per_minute": 1}))).await;
+    let r = t
+        .send(
+            t.http
+                .post(admin("rate-limit"))
+                .json(&json!({"per_minute": 1})),
+        )
+        .await;
     assert_eq!(r.status, 200);
     assert_eq!(t.get("/providers").await.status, 200);
     assert_eq!(t.get("/providers").await.status, 429);
@@ -138,92 +217,230 @@ async fn environment_endpoints() {
     )
     .await;
     let r = t.get("/environment-variables").await;
-    assert_eq!(r.json(), json!([{"name": "DEMO_VAR", "value": "demo-value"}]));
+    assert_eq!(
+        r.json(),
+        json!([{"name": "DEMO_VAR", "value": "demo-value"}])
+    );
 
-    let r = t.json("POST", "/environments", json!({"name": "staging"})).await;
+    let r = t
+        .json("POST", "/environments", json!({"name": "staging"}))
+        .await;
     assert_eq!(r.status, 200, "{}", r.text);
     let env_id = r.json()["data"]["id"].as_i64().unwrap();
     assert_eq!(r.json()["data"]["name"], "staging");
-    err(&t.json("POST", "/environments", json!({"name": "staging"})).await, 409, "conflict");
-    err(&t.json("POST", "/environments", json!({"name": "Bad Name"})).await, 400, "invalid_body");
+    err(
+        &t.json("POST", "/environments", json!({"name": "staging"}))
+            .await,
+        409,
+        "conflict",
+    );
+    err(
+        &t.json("POST", "/environments", json!({"name": "Bad Name"}))
+            .await,
+        400,
+        "invalid_body",
+    );
 
-    let r = t.json("POST", "/environment/api-keys", json!({"environment_id": env_id, "display_name": "ci"})).await;
+    let r = t
+        .json(
+            "POST",
+            "/environment/api-keys",
+            json!({"environment_id": env_id, "display_name": "ci"}),
+        )
+        .await;
     let d = r.json()["data"].clone();
     assert_eq!(d["scopes"], json!(["environment:*"]));
     let secret = d["secret"].as_str().unwrap().to_string();
     // The new key works and sees the (empty) new environment.
-    let r = t.send(t.http.get(t.url("/integrations")).bearer_auth(&secret)).await;
+    let r = t
+        .send(t.http.get(t.url("/integrations")).bearer_auth(&secret))
+        .await;
     assert_eq!(r.json(), json!({"data": []}));
-    err(&t.json("POST", "/environment/api-keys", json!({"environment_id": env_id, "display_name": "ci"})).await, 409, "conflict");
-    let r = t.json("DELETE", "/environment/api-keys", json!({"environment_id": env_id, "key_id": d["id"]})).await;
+    err(
+        &t.json(
+            "POST",
+            "/environment/api-keys",
+            json!({"environment_id": env_id, "display_name": "ci"}),
+        )
+        .await,
+        409,
+        "conflict",
+    );
+    let r = t
+        .json(
+            "DELETE",
+            "/environment/api-keys",
+            json!({"environment_id": env_id, "key_id": d["id"]}),
+        )
+        .await;
     assert_eq!(r.json(), json!({"success": true}));
-    err(&t.send(t.http.get(t.url("/integrations")).bearer_auth(&secret)).await, 401, "unknown_account");
+    err(
+        &t.send(t.http.get(t.url("/integrations")).bearer_auth(&secret))
+            .await,
+        401,
+        "unknown_account",
+    );
 
-    let r = t.send(t.req("DELETE", &format!("/environments/{env_id}"))).await;
+    let r = t
+        .send(t.req("DELETE", &format!("/environments/{env_id}")))
+        .await;
     assert_eq!(r.status, 204);
-    err(&t.send(t.req("DELETE", &format!("/environments/{env_id}"))).await, 404, "not_found");
+    err(
+        &t.send(t.req("DELETE", &format!("/environments/{env_id}")))
+            .await,
+        404,
+        "not_found",
+    );
 }
 
 #[tokio::test]
 async fn scripts_config_and_functions() {
     let t = start().await;
     let v = t.get("/scripts/config").await.json();
-    let gh = v.as_array().unwrap().iter().find(|e| e["providerConfigKey"] == "github").unwrap().clone();
-    assert!(gh["actions"].as_array().unwrap().iter().any(|a| a["name"] == "echo"));
-    assert!(gh["syncs"].as_array().unwrap().iter().any(|a| a["name"] == "items"));
+    let gh = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["providerConfigKey"] == "github")
+        .unwrap()
+        .clone();
+    assert!(gh["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["name"] == "echo"));
+    assert!(gh["syncs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["name"] == "items"));
     let v = t.get("/scripts/config?format=openai").await.json();
-    assert!(v["data"].as_array().unwrap().iter().any(|a| a["name"] == "echo"));
-    err(&t.get("/scripts/config?format=xml").await, 400, "invalid_query_params");
+    assert!(v["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["name"] == "echo"));
+    err(
+        &t.get("/scripts/config?format=xml").await,
+        400,
+        "invalid_query_params",
+    );
 
-    let v = t.get("/integrations/github/functions?type=action&limit=2").await.json();
+    let v = t
+        .get("/integrations/github/functions?type=action&limit=2")
+        .await
+        .json();
     assert_eq!(v["data"].as_array().unwrap().len(), 2);
     assert_eq!(v["pagination"]["limit"], 2);
     assert!(v["pagination"]["total"].as_u64().unwrap() >= 6);
     let v = t.get("/integrations/github/functions/items").await.json();
     assert_eq!(v["data"]["type"], "sync");
     assert_eq!(v["data"]["returns"], json!(["Item"]));
-    let v = t.get("/integrations/github/functions/echo/code").await.json();
+    let v = t
+        .get("/integrations/github/functions/echo/code")
+        .await
+        .json();
     assert_eq!(v["type"], "action");
     assert!(v["code"].as_str().unwrap().contains("createAction"));
-    err(&t.send(t.req("DELETE", "/integrations/github/functions/echo")).await, 400, "invalid_query_params");
-    let r = t.send(t.req("DELETE", "/integrations/github/functions/echo?type=action")).await;
-    assert_eq!(r.json(), json!({"data": {"success": true}}));
-    err(&t.get("/integrations/github/functions/echo").await, 404, "not_found");
-    err(&t.conn_req("POST", "/action/trigger", "github", "gh-1", Some(json!({"action_name": "echo"}))).await, 404, "not_found");
-
-    let r = t.json("POST", "/functions/compile", json!({"code": "export default 1;"})).await;
-    assert!(r.json()["bundled_js"].as_str().unwrap().contains("export default 1;"));
+    err(
+        &t.send(t.req("DELETE", "/integrations/github/functions/echo"))
+            .await,
+        400,
+        "invalid_query_params",
+    );
     let r = t
-        .json("POST", "/functions/deployments", json!({"type": "function", "integration_id": "github", "function_name": "hello",
-            "function_type": "action", "code": "export default 1;"}))
+        .send(t.req("DELETE", "/integrations/github/functions/echo?type=action"))
+        .await;
+    assert_eq!(r.json(), json!({"data": {"success": true}}));
+    err(
+        &t.get("/integrations/github/functions/echo").await,
+        404,
+        "not_found",
+    );
+    err(
+        &t.conn_req(
+            "POST",
+            "/action/trigger",
+            "github",
+            "gh-1",
+            Some(json!({"action_name": "echo"})),
+        )
+        .await,
+        404,
+        "not_found",
+    );
+
+    let r = t
+        .json(
+            "POST",
+            "/functions/compile",
+            json!({"code": "export default 1;"}),
+        )
+        .await;
+    assert!(r.json()["bundled_js"]
+        .as_str()
+        .unwrap()
+        .contains("export default 1;"));
+    let r = t
+        .json(
+            "POST",
+            "/functions/deployments",
+            json!({"type": "function", "integration_id": "github", "function_name": "hello",
+            "function_type": "action", "code": "export default 1;"}),
+        )
         .await;
     assert_eq!(r.status, 202, "{}", r.text);
     let id = r.json()["id"].as_str().unwrap().to_string();
     let v = t.get(&format!("/functions/deployments/{id}")).await.json();
     assert_eq!(v["deployed_functions"][0]["name"], "hello");
-    let r = t.conn_req("POST", "/action/trigger", "github", "gh-1", Some(json!({"action_name": "hello", "input": {"x": 1}}))).await;
+    let r = t
+        .conn_req(
+            "POST",
+            "/action/trigger",
+            "github",
+            "gh-1",
+            Some(json!({"action_name": "hello", "input": {"x": 1}})),
+        )
+        .await;
     assert_eq!(r.json(), json!({"x": 1}));
     let r = t
         .json("POST", "/functions/dryruns", json!({"integration_id": "github", "function_type": "action", "code": "x", "connection_id": "gh-1"}))
         .await;
     assert_eq!(r.status, 202);
     let id = r.json()["id"].as_str().unwrap().to_string();
-    assert_eq!(t.get(&format!("/functions/dryruns/{id}")).await.json()["status"], "success");
+    assert_eq!(
+        t.get(&format!("/functions/dryruns/{id}")).await.json()["status"],
+        "success"
+    );
 }
 
 #[test]
 fn binary_prints_its_address_and_exits_on_sigterm() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_nango-local-server"))
-        .args(["--port", "0", "--seed", "demo", "--api-key", "7ade7940-683a-438e-899a-6122ad9694fe"])
+        .args([
+            "--port",
+            "0",
+            "--seed",
+            "demo",
+            "--api-key",
+            "7ade7940-683a-438e-899a-6122ad9694fe",
+        ])
         .stdout(Stdio::piped())
         .spawn()
         .expect("spawn");
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
     assert!(line.starts_with("listening on http://127.0.0.1:"), "{line}");
-    assert!(line.trim_end().ends_with("api_key=7ade7940-683a-438e-899a-6122ad9694fe"));
+    assert!(line
+        .trim_end()
+        .ends_with("api_key=7ade7940-683a-438e-899a-6122ad9694fe"));
     let base = line.split_whitespace().nth(2).unwrap().to_string();
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let status = rt.block_on(async {
         reqwest::Client::new()
             .get(format!("{base}/connections"))
@@ -234,7 +451,10 @@ fn binary_prints_its_address_and_exits_on_sigterm() {
             .status()
     });
     assert_eq!(status, 200);
-    Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         if let Some(st) = child.try_wait().unwrap() {
@@ -244,4 +464,33 @@ fn binary_prints_its_address_and_exits_on_sigterm() {
         assert!(Instant::now() < deadline, "did not exit on SIGTERM");
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+#[test]
+fn background_server_for_sync_callers() {
+    let server = nango_local_server::LocalServer::start_in_background(Default::default()).unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let status = rt.block_on(async {
+        reqwest::Client::new()
+            .get(format!("{}/integrations", server.base_url()))
+            .bearer_auth(server.api_key())
+            .send()
+            .await
+            .unwrap()
+            .status()
+    });
+    assert_eq!(status, 200);
+    let base = server.base_url();
+    drop(server);
+    std::thread::sleep(Duration::from_millis(100));
+    let gone = rt.block_on(async {
+        reqwest::Client::new()
+            .get(format!("{base}/health"))
+            .send()
+            .await
+    });
+    assert!(gone.is_err(), "server should be stopped");
 }

@@ -624,3 +624,34 @@ async fn rotated_signing_key_signs_new_webhooks() {
         "conflict",
     );
 }
+
+#[tokio::test]
+async fn connect_session_auth_webhook_matches_the_real_shape() {
+    let sink = Sink::start().await;
+    let seed = Seed::new().integration("airtable-test", "airtable-pat");
+    let t = start_with(ServerConfig::default().seed(seed).webhook_url(&sink.url)).await;
+    let r = t
+        .json(
+            "POST",
+            "/connect/sessions",
+            json!({
+            "end_user": {"id": "eu-42", "email": "eu42@example.com", "display_name": "EU 42"},
+            "organization": {"id": "org-9", "display_name": "Org 9"}}),
+        )
+        .await;
+    let token = r.json()["data"]["token"].as_str().unwrap().to_string();
+    let r = t
+        .send(
+            t.http
+                .post(t.url("/connect-ui/complete"))
+                .json(&json!({"session_token": token, "integration": "airtable-test"})),
+        )
+        .await;
+    assert_eq!(r.status, 201);
+    let cid = r.json()["connectionId"].as_str().unwrap().to_string();
+    let got = sink.wait(1).await;
+    let expected = format!(
+        r#"{{"authMode":"API_KEY","connectionId":"{cid}","endUser":{{"endUserEmail":"eu42@example.com","endUserId":"eu-42","organizationId":"org-9","tags":{{}}}},"environment":"dev","from":"nango","operation":"creation","provider":"airtable-pat","providerConfigKey":"airtable-test","success":true,"tags":{{"end_user_display_name":"EU 42","end_user_email":"eu42@example.com","end_user_id":"eu-42","organization_display_name":"Org 9","organization_id":"org-9"}},"type":"auth"}}"#
+    );
+    assert_eq!(std::str::from_utf8(&got[0].1).unwrap(), expected);
+}

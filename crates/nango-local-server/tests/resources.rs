@@ -456,3 +456,27 @@ async fn connect_ui_completes_a_session() {
     assert_eq!(c["tags"]["end_user_id"], "eu-9");
     assert_eq!(c["credentials"]["type"], "API_KEY");
 }
+
+#[tokio::test]
+async fn expired_tokens_refresh_or_424() {
+    let t = start().await;
+    let past = "2020-01-01T00:00:00.000Z";
+    t.json("POST", "/connections", json!({"provider_config_key": "github", "connection_id": "exp-rt",
+        "credentials": {"type": "OAUTH2", "access_token": "old", "refresh_token": "rt", "expires_at": past}})).await;
+    let c = t
+        .get("/connections/exp-rt?provider_config_key=github")
+        .await
+        .json();
+    assert_ne!(c["credentials"]["access_token"], "old");
+    t.json(
+        "POST",
+        "/connections",
+        json!({"provider_config_key": "github", "connection_id": "exp-no-rt",
+        "credentials": {"type": "OAUTH2", "access_token": "old", "expires_at": past}}),
+    )
+    .await;
+    let r = t
+        .get("/connections/exp-no-rt?provider_config_key=github")
+        .await;
+    err(&r, 424, "connection_refresh_exhausted");
+}

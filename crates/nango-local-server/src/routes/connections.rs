@@ -187,6 +187,26 @@ pub fn auth_webhook(c: &Connection, env_name: &str, operation: &str) -> Value {
     Value::Object(m)
 }
 
+/// 424 when an expired token cannot be refreshed.
+pub fn refresh_exhausted() -> ApiError {
+    ApiError::msg(
+        424,
+        "connection_refresh_exhausted",
+        "The access token expired and could not be refreshed: the connection has no refresh token",
+    )
+}
+
+/// The failed-refresh `auth` webhook.
+pub fn refresh_failed_webhook(c: &Connection, env_name: &str) -> Value {
+    let mut v = auth_webhook(c, env_name, "refresh");
+    v["success"] = json!(false);
+    v["error"] = json!({
+        "type": "refresh_token_external_error",
+        "description": "The access token expired and there is no refresh token to renew it",
+    });
+    v
+}
+
 /// `GET /connections` (and legacy `GET /connection`).
 pub async fn list(
     State(app): State<App>,
@@ -378,7 +398,9 @@ pub async fn legacy_create(
             if let Some(e) = s("expires_at").and_then(|e| crate::time::parse_iso_us(&e)) {
                 v["expires_at"] = json!(crate::time::iso_ms(e / 1000));
             } else if let Some(secs) = body.get("expires_in").and_then(Value::as_i64) {
-                v["expires_at"] = json!(crate::time::iso_ms(now_ms() + secs * 1000));
+                v["expires_at"] = json!(crate::time::iso_ms(
+                    now_ms().saturating_add(secs.saturating_mul(1000))
+                ));
             }
             v["raw"] = json!({"access_token": at, "refresh_token": s("refresh_token")});
             v
@@ -460,13 +482,21 @@ pub async fn get_one(
     if env.integration(&pck).is_none() {
         return Err(ApiError::unknown_integration());
     }
+    let env_name = env.name.clone();
     let conn = env
         .connection_mut(&pck, &cid)
         .ok_or_else(connection_not_found)?;
-    if force || credentials::is_expired(&conn.credentials) {
-        if credentials::refresh(&mut conn.credentials) {
-            conn.updated_ms = now_ms();
-        }
+    if credentials::refresh_impossible(&conn.credentials) {
+        let hook = refresh_failed_webhook(conn, &env_name);
+        let url = conn.webhook_url_override.clone();
+        drop(st);
+        webhooks::dispatch(&app, auth.env_id, &hook, url);
+        return Err(refresh_exhausted());
+    }
+    if (force || credentials::is_expired(&conn.credentials))
+        && credentials::refresh(&mut conn.credentials)
+    {
+        conn.updated_ms = now_ms();
     }
     conn.last_fetched_ms = Some(now_ms());
     Ok(ok(conn.full_json(with_rt)))

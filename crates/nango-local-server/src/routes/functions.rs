@@ -323,7 +323,7 @@ pub async fn create_deployment(
             let name = c.nonempty("template", true).map(str::to_string);
             let kind = runnable_kind(&mut c, "function_type", false);
             c.strict(&["type", "integration_id", "template", "function_type"]);
-            let kind = kind.or_else(|| match name.as_deref() {
+            let kind = kind.or(match name.as_deref() {
                 Some("items") => Some(FnKind::Sync),
                 _ => Some(FnKind::Action),
             });

@@ -52,7 +52,7 @@ pub fn insert_integration(
     if env.integration(key).is_some() {
         return Err(duplicate_key());
     }
-    let prov = catalogue::get(provider).ok_or_else(|| unknown_provider_issue())?;
+    let prov = catalogue::get(provider).ok_or_else(unknown_provider_issue)?;
     let now = now_ms();
     let integ = Integration {
         unique_key: key.to_string(),

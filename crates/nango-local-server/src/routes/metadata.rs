@@ -51,7 +51,10 @@ fn apply(
     Ok(())
 }
 
-fn parse(body: &Value) -> Result<(String, Vec<String>, Map<String, Value>), ApiError> {
+/// (integration, connection ids, metadata) of a metadata request.
+type Parsed = (String, Vec<String>, Map<String, Value>);
+
+fn parse(body: &Value) -> Result<Parsed, ApiError> {
     let mut c = Check::new(body);
     let pck = c.nonempty("provider_config_key", true).map(str::to_string);
     let ids: Option<Vec<String>> = match c.value("connection_id") {

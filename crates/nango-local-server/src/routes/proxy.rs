@@ -160,6 +160,9 @@ async fn proxy(
                 "Provided ConnectionId and ProviderConfigKey does not match a valid connection",
             )
         })?;
+        if credentials::refresh_impossible(&conn.credentials) {
+            return Err(crate::routes::connections::refresh_exhausted());
+        }
         if credentials::is_expired(&conn.credentials) && credentials::refresh(&mut conn.credentials)
         {
             conn.updated_ms = now_ms();

@@ -429,7 +429,9 @@ fn status_json(
         frequency.as_deref().and_then(parse_frequency),
     ) {
         ("PAUSED" | "STOPPED", _, _) => None,
-        (_, Some(f), Some(secs)) => Some(iso_ms(f + secs as i64 * 1000)),
+        (_, Some(f), Some(secs)) => Some(iso_ms(
+            f.saturating_add((secs.min(i64::MAX as u64 / 1000) as i64).saturating_mul(1000)),
+        )),
         _ => None,
     };
     let mut v = json!({
