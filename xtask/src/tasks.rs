@@ -116,7 +116,10 @@ pub fn npm_ci(dir: &str) -> Result<(), String> {
     if fresh {
         return Ok(());
     }
-    run(cmd("npm", &["ci", "--no-audit", "--no-fund", "--prefix", dir]))
+    run(cmd(
+        "npm",
+        &["ci", "--no-audit", "--no-fund", "--prefix", dir],
+    ))
 }
 
 pub fn test() -> Result<(), String> {
@@ -124,6 +127,14 @@ pub fn test() -> Result<(), String> {
     lint()?;
     let native = native()?;
     core_for_wasm()?;
+    // The main job must keep working: run the quickstart and check it completed.
+    let out = run_tee(cmd(
+        "cargo",
+        &["run", "-q", "-p", "nango", "--example", "quickstart"],
+    ))?;
+    if !out.contains("Done: the whole flow ran") {
+        return Err("the quickstart did not complete".into());
+    }
     println!(
         "\nxtask test: native {} passed, {} failed, {} ignored",
         native.passed, native.failed, native.ignored
