@@ -19,16 +19,16 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod transport;
+mod reqwest_transport;
 
 #[cfg(feature = "axum")]
 pub mod axum;
 
 pub use nango_core::{
-    client, config, endpoint, error, models, ops, request, retry, webhook, Call, Error, Result,
-    SecretString,
+    client, config, endpoint, error, models, ops, request, retry, transport, webhook, Call, Error,
+    Result, SecretString,
 };
-pub use transport::{PoolOptions, ReqwestTransport};
+pub use reqwest_transport::{PoolOptions, ReqwestTransport};
 
 /// The Nango client over reqwest: `nango_core::Client<ReqwestTransport>`.
 ///

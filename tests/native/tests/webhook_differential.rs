@@ -35,7 +35,9 @@ impl Rng {
         let len = self.below(max_len + 1);
         let mut s = String::new();
         for _ in 0..len {
-            let alphabet: Vec<char> = ALPHABETS[self.below(ALPHABETS.len() as u64) as usize].chars().collect();
+            let alphabet: Vec<char> = ALPHABETS[self.below(ALPHABETS.len() as u64) as usize]
+                .chars()
+                .collect();
             s.push(alphabet[self.below(alphabet.len() as u64) as usize]);
         }
         s
@@ -50,7 +52,13 @@ fn header_name(rng: &mut Rng) -> String {
         2 => base.to_uppercase(),
         _ => base
             .chars()
-            .map(|c| if rng.below(2) == 0 { c.to_ascii_uppercase() } else { c })
+            .map(|c| {
+                if rng.below(2) == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
             .collect(),
     }
 }
@@ -62,7 +70,13 @@ fn signature_variant(rng: &mut Rng, key: &str, body: &str) -> Option<String> {
         4 => good.to_uppercase(),
         5 => good
             .chars()
-            .map(|c| if rng.below(2) == 0 { c.to_ascii_uppercase() } else { c })
+            .map(|c| {
+                if rng.below(2) == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
             .collect(),
         6 => sign_payload(format!("{key}x").as_bytes(), body.as_bytes()),
         7 => good[..good.len() - 1 - rng.below(63) as usize].to_owned(),
@@ -155,18 +169,35 @@ fn agrees_with_the_official_sdk_on_random_cases() {
         }
     }
     let accepted = ours.iter().filter(|v| **v).count();
-    println!("{} cases, {} accepted by both, {} disagreements", ours.len(), accepted, disagreements.len());
-    assert!(accepted > 500 && accepted < 2500, "a meaningful mix of valid and invalid cases");
-    assert!(disagreements.is_empty(), "first disagreements: {:?}", &disagreements[..disagreements.len().min(3)]);
+    println!(
+        "{} cases, {} accepted by both, {} disagreements",
+        ours.len(),
+        accepted,
+        disagreements.len()
+    );
+    assert!(
+        accepted > 500 && accepted < 2500,
+        "a meaningful mix of valid and invalid cases"
+    );
+    assert!(
+        disagreements.is_empty(),
+        "first disagreements: {:?}",
+        &disagreements[..disagreements.len().min(3)]
+    );
 }
 
 #[test]
 fn real_deliveries_verify_like_the_official_sdk() {
-    let data: Value = serde_json::from_str(include_str!("../../../crates/nango-core/tests/data/real-webhooks.json")).unwrap();
+    let data: Value = serde_json::from_str(include_str!(
+        "../../../crates/nango-core/tests/data/real-webhooks.json"
+    ))
+    .unwrap();
     for d in data["deliveries"].as_array().unwrap() {
         let key = d["signing_key"].as_str().unwrap();
         let body = d["raw_body"].as_str().unwrap();
         let sig = d["headers"]["x-nango-hmac-sha256"].as_str().unwrap();
-        assert!(WebhookVerifier::new(key).verify_signature(body.as_bytes(), sig).is_ok());
+        assert!(WebhookVerifier::new(key)
+            .verify_signature(body.as_bytes(), sig)
+            .is_ok());
     }
 }

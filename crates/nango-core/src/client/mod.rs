@@ -15,8 +15,15 @@ use crate::retry::{Attempt, Decision, Outcome};
 use crate::secret::SecretString;
 use crate::transport::{BoxFuture, HttpResponse, MaybeSend, MaybeSync, Transport};
 
+mod actions;
 mod connections;
+mod environments;
+mod functions;
+mod integrations;
+mod providers;
+mod proxy;
 mod records;
+mod scripts;
 mod syncs;
 mod webhooks;
 

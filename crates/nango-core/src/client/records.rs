@@ -1,7 +1,8 @@
 //! Records (list, prune, stream) and the connections stream.
 
 use bytes::Bytes;
-use futures_core::Stream;
+use futures_core::stream::FusedStream;
+use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 
 use super::{call_options, Call, Client};
@@ -136,7 +137,8 @@ impl<T: Transport> Client<T> {
     /// Every record of a listing, page after page: the stream sends `list`, yields
     /// its records, then follows `next_cursor` until it is `None`. Only one page is
     /// held at a time, and the next one is asked for only when the current one is
-    /// drained. A failure is yielded as an `Err` item, and the stream ends.
+    /// drained. A failure is yielded as an `Err` item, and the stream ends (it is
+    /// fused: polling it again gives `None`).
     ///
     /// Records are decoded as `R`, whatever the type parameter of `list`. The
     /// stream owns a clone of the client; it is `Send` when `R` is.
@@ -156,7 +158,7 @@ impl<T: Transport> Client<T> {
     pub fn records_stream<R: DeserializeOwned>(
         &self,
         list: ListRecords<impl Sized>,
-    ) -> impl Stream<Item = Result<Record<R>, Error>> {
+    ) -> impl FusedStream<Item = Result<Record<R>, Error>> {
         let state = RecordsState {
             client: self.clone(),
             list: list.typed::<R>(),
@@ -197,6 +199,7 @@ impl<T: Transport> Client<T> {
                 }
             }
         })
+        .fuse()
     }
 
     /// Every connection of a listing, page after page: the stream sends `list`
@@ -219,7 +222,7 @@ impl<T: Transport> Client<T> {
     pub fn connections_stream(
         &self,
         list: ListConnections,
-    ) -> impl Stream<Item = Result<ConnectionSummary, Error>> {
+    ) -> impl FusedStream<Item = Result<ConnectionSummary, Error>> {
         let limit = list.page_size().unwrap_or(DEFAULT_CONNECTIONS_PAGE_SIZE);
         let page_number = list.page_number().unwrap_or(0);
         let state = ConnectionsState {
@@ -258,5 +261,6 @@ impl<T: Transport> Client<T> {
                 }
             }
         })
+        .fuse()
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use super::functions::{null_as_default, FunctionSource, FunctionType};
@@ -30,9 +30,32 @@ pub struct ScriptsConfig {
     /// Its actions.
     #[serde(default, deserialize_with = "null_as_default")]
     pub actions: Vec<ScriptConfig>,
-    /// Its on-event scripts.
-    #[serde(rename = "on-events", default, deserialize_with = "null_as_default")]
+    /// Its on-event scripts. A bare name (the OpenAPI document's shape) reads as
+    /// a config holding only the name and the type.
+    #[serde(rename = "on-events", default, deserialize_with = "configs_or_names")]
     pub on_events: Vec<ScriptConfig>,
+}
+
+/// Reads a list whose items are script configs or bare script names.
+fn configs_or_names<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<ScriptConfig>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Entry {
+        Name(String),
+        Config(Box<ScriptConfig>),
+    }
+    let entries: Vec<Entry> = null_as_default(d)?;
+    Ok(entries
+        .into_iter()
+        .map(|e| match e {
+            Entry::Config(config) => *config,
+            Entry::Name(name) => ScriptConfig {
+                name,
+                kind: Some(FunctionType::OnEvent),
+                ..ScriptConfig::default()
+            },
+        })
+        .collect())
 }
 
 /// One deployed script (sync, action or on-event) as `GET /scripts/config` lists it.

@@ -183,7 +183,7 @@ impl CreateQuickstartIntegration {
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum OneOrList {
-    One(Integration),
+    One(Box<Integration>),
     List(Vec<Integration>),
 }
 
@@ -198,7 +198,7 @@ impl Endpoint for CreateQuickstartIntegration {
 
     fn decode(&self, response: HttpResponse) -> Result<Integration, Error> {
         match decode_json::<Data<OneOrList>>(&response)?.data {
-            OneOrList::One(integration) => Ok(integration),
+            OneOrList::One(integration) => Ok(*integration),
             OneOrList::List(list) => list.into_iter().next().ok_or_else(|| {
                 Error::Decode(Box::new(DecodeError::new(
                     response.status().as_u16(),

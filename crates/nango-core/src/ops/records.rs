@@ -20,6 +20,24 @@ pub const MAX_RECORD_IDS: usize = 100;
 /// The longest cursor the server accepts.
 pub const MAX_CURSOR_LEN: usize = 1_000;
 
+/// Sets a required id header (`Connection-Id`, `Provider-Config-Key`): non-empty,
+/// no control characters, and ASCII only. Nango's server reads header bytes as
+/// Latin-1, so UTF-8 bytes would arrive garbled and name another connection:
+/// such ids are refused rather than sent wrong.
+pub(crate) fn id_header(
+    req: ApiRequest,
+    name: &str,
+    field: &str,
+    value: &str,
+) -> Result<ApiRequest, Error> {
+    if !value.is_ascii() {
+        return Err(InvalidInput::new(field, InvalidReason::InvalidValue)
+            .with_detail("a header can only carry ASCII; this operation sends it as a header")
+            .into());
+    }
+    req.required_header(name, field, value)
+}
+
 fn invalid(field: &str, detail: &str) -> Error {
     InvalidInput::new(field, InvalidReason::InvalidValue)
         .with_detail(detail)
@@ -241,20 +259,21 @@ impl<R: DeserializeOwned> Endpoint for ListRecords<R> {
                 return Err(invalid("cursor", "at most 1000 characters"));
             }
         }
-        let mut req = ApiRequest::get("/records/", &[])?
-            .required_header("Connection-Id", "connection_id", &self.connection_id)?
-            .required_header(
-                "Provider-Config-Key",
-                "provider_config_key",
-                &self.provider_config_key,
-            )?
-            .query("model", self.model.clone())
-            .query_opt("variant", self.variant.clone().filter(|v| !v.is_empty()))
-            .query_opt(
-                "modified_after",
-                self.modified_after.clone().filter(|v| !v.is_empty()),
-            )
-            .query_opt("limit", self.limit.map(|l| l.to_string()));
+        let req = ApiRequest::get("/records/", &[])?;
+        let req = id_header(req, "Connection-Id", "connection_id", &self.connection_id)?;
+        let mut req = id_header(
+            req,
+            "Provider-Config-Key",
+            "provider_config_key",
+            &self.provider_config_key,
+        )?
+        .query("model", self.model.clone())
+        .query_opt("variant", self.variant.clone().filter(|v| !v.is_empty()))
+        .query_opt(
+            "modified_after",
+            self.modified_after.clone().filter(|v| !v.is_empty()),
+        )
+        .query_opt("limit", self.limit.map(|l| l.to_string()));
         if !self.filter.is_empty() {
             let list: Vec<&str> = self.filter.iter().map(|f| f.as_str()).collect();
             req = req.query("filter", list.join(","));
@@ -353,16 +372,17 @@ impl Endpoint for PruneRecords {
                 return Err(invalid("limit", "between 1 and 10000"));
             }
         }
-        ApiRequest::new(http::Method::PATCH, "/records/prune", &[])?
-            .required_header("Connection-Id", "connection_id", &self.connection_id)?
-            .required_header(
-                "Provider-Config-Key",
-                "provider_config_key",
-                &self.provider_config_key,
-            )?
-            // Pruning up to a cursor twice leaves the same state.
-            .idempotent(true)
-            .json(&self.body)
+        let req = ApiRequest::new(http::Method::PATCH, "/records/prune", &[])?;
+        let req = id_header(req, "Connection-Id", "connection_id", &self.connection_id)?;
+        id_header(
+            req,
+            "Provider-Config-Key",
+            "provider_config_key",
+            &self.provider_config_key,
+        )?
+        // Pruning up to a cursor twice leaves the same state.
+        .idempotent(true)
+        .json(&self.body)
     }
 
     decode_as!(json);
