@@ -37,7 +37,7 @@ async fn a_million_records_stream_in_flat_memory() {
         if seen == 20_000 {
             baseline = rss_bytes();
         }
-        if seen % 50_000 == 0 {
+        if seen.is_multiple_of(50_000) {
             peak = peak.max(rss_bytes());
         }
         last_cursor = record.metadata.cursor;
