@@ -536,6 +536,30 @@ async fn waiter_gives_up_at_the_deadline_with_capped_backoff() {
     assert!(c.transport().now() >= Duration::from_secs(5));
     assert!(c.transport().now() < Duration::from_secs(6));
     assert_eq!(c.transport().paths().len(), slept.len() + 1);
+
+    // with a longer timeout, every wait past the cap is the cap
+    let c = client(Scripted::new(vec![Ok((404, RUNNING)); 50]));
+    let options = ActionWaitOptions {
+        timeout: Duration::from_secs(10),
+        ..fast()
+    };
+    let err = c
+        .wait_for_action_result::<Value>(ActionRef::id("35f4"), &options)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::WaitTimeout(_)));
+    assert_eq!(
+        c.transport().slept(),
+        [
+            Duration::from_millis(500),
+            Duration::from_secs(1),
+            Duration::from_secs(2),
+            Duration::from_secs(2),
+            Duration::from_secs(2),
+            Duration::from_secs(2),
+            Duration::from_millis(430),
+        ]
+    );
 }
 
 #[tokio::test]

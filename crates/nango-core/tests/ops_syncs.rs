@@ -62,6 +62,7 @@ fn trigger_sync_request_with_opts() {
     .unwrap();
     assert_eq!(req.method(), Method::POST);
     assert_eq!(req.path_and_query(), "/sync/trigger");
+    assert_eq!(req.headers().len(), 1);
     assert_eq!(req.headers()["content-type"], "application/json");
     assert_eq!(
         body_json(&req),
@@ -203,6 +204,8 @@ fn start_and_pause_requests() {
         req.is_idempotent(),
         "starting a started schedule changes nothing"
     );
+    assert_eq!(req.headers().len(), 1);
+    assert_eq!(req.headers()["content-type"], "application/json");
 
     let req = PauseSync::new("github", ["issues"])
         .request(&cfg())
@@ -355,6 +358,8 @@ fn update_frequency_request() {
         .unwrap();
     assert_eq!(req.method(), Method::PUT);
     assert_eq!(req.path_and_query(), "/sync/update-connection-frequency");
+    assert_eq!(req.headers().len(), 1);
+    assert_eq!(req.headers()["content-type"], "application/json");
     assert_eq!(
         body_json(&req),
         json!({"sync_name": "issues", "provider_config_key": "github", "connection_id": "user-1", "frequency": "every 2h"})
@@ -410,6 +415,7 @@ fn sync_variant_requests() {
         .unwrap();
     assert_eq!(req.method(), Method::POST);
     assert_eq!(req.path_and_query(), "/sync/issues/variant/eu");
+    assert_eq!(req.headers().len(), 1);
     assert_eq!(
         body_json(&req),
         json!({"provider_config_key": "github", "connection_id": "user-1"})
@@ -421,6 +427,7 @@ fn sync_variant_requests() {
         .unwrap();
     assert_eq!(req.method(), Method::DELETE);
     assert_eq!(req.path_and_query(), "/sync/issues/variant/eu");
+    assert_eq!(req.headers().len(), 1);
     assert_eq!(req.headers()["content-type"], "application/json");
     assert_eq!(
         body_json(&req),

@@ -10,7 +10,7 @@ use crate::error::{DecodeError, Error};
 /// bodies included). Read the body as JSON, text or bytes.
 ///
 /// A non-success status never gets here: it is an
-/// [`Error::Api`](crate::Error::Api) that keeps the same status, headers and raw
+/// [`Error::Api`] that keeps the same status, headers and raw
 /// body.
 ///
 /// ```

@@ -13,7 +13,7 @@ string_enum! {
     /// assert_eq!(RecordAction::from("DELETED"), RecordAction::Deleted);
     /// assert_eq!(RecordAction::from("ARCHIVED"), RecordAction::Other("ARCHIVED".into()));
     /// ```
-    pub enum RecordAction {
+    RecordAction in "nango_core::models::records", example = "ADDED" {
         /// The record appeared.
         Added = "ADDED",
         /// The record changed.

@@ -180,7 +180,7 @@ string_enum! {
     /// use nango_core::models::syncs::SyncMode;
     /// assert_eq!(SyncMode::FullRefresh.as_str(), "full_refresh");
     /// ```
-    pub enum SyncMode {
+    SyncMode in "nango_core::models::syncs", example = "incremental" {
         /// Continue from the last checkpoint.
         Incremental = "incremental",
         /// Start over, keeping the cached records.
@@ -266,7 +266,7 @@ string_enum! {
     /// use nango_core::models::syncs::SyncState;
     /// assert_eq!(SyncState::from("PAUSED"), SyncState::Paused);
     /// ```
-    pub enum SyncState {
+    SyncState in "nango_core::models::syncs", example = "RUNNING" {
         /// Running now.
         Running = "RUNNING",
         /// Its schedule is paused.
@@ -287,7 +287,7 @@ string_enum! {
     /// use nango_core::models::syncs::SyncRunKind;
     /// assert_eq!(SyncRunKind::from("INCREMENTAL"), SyncRunKind::Incremental);
     /// ```
-    pub enum SyncRunKind {
+    SyncRunKind in "nango_core::models::syncs", example = "INCREMENTAL" {
         /// An incremental run.
         Incremental = "INCREMENTAL",
         /// The first run.

@@ -16,6 +16,10 @@ use crate::ops::records::id_header;
 use crate::request::ApiRequest;
 
 /// The most retries `X-Max-Retries` allows.
+///
+/// ```
+/// assert_eq!(nango_core::ops::actions::MAX_ACTION_RETRIES, 5);
+/// ```
 pub const MAX_ACTION_RETRIES: u8 = 5;
 
 /// What every trigger carries: the connection, the action and its input.
@@ -94,10 +98,17 @@ impl ActionArgs {
 /// assert!(!req.is_idempotent());
 /// # Ok::<(), nango_core::Error>(())
 /// ```
-#[derive(Debug)]
 pub struct TriggerAction<O = Value> {
     args: ActionArgs,
     _output: PhantomData<fn() -> O>,
+}
+
+impl<O> std::fmt::Debug for TriggerAction<O> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TriggerAction")
+            .field("args", &self.args)
+            .finish()
+    }
 }
 
 impl<O> Clone for TriggerAction<O> {
@@ -295,10 +306,17 @@ pub(crate) fn action_id(action: &ActionRef) -> Result<String, Error> {
 /// assert!(GetActionResult::new(ActionRef::status_url("https://evil.example/action/1")).request(&cfg).is_err());
 /// # Ok::<(), nango_core::Error>(())
 /// ```
-#[derive(Debug)]
 pub struct GetActionResult<O = Value> {
     action: ActionRef,
     _output: PhantomData<fn() -> O>,
+}
+
+impl<O> std::fmt::Debug for GetActionResult<O> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetActionResult")
+            .field("action", &self.action)
+            .finish()
+    }
 }
 
 impl<O> Clone for GetActionResult<O> {

@@ -127,7 +127,6 @@ impl ListConnections {
     }
 
     /// The page size set, if any.
-    #[allow(dead_code)]
     pub(crate) fn page_size(&self) -> Option<u32> {
         self.limit
     }

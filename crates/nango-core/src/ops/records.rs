@@ -14,10 +14,25 @@ use crate::models::records::{PruneResult, RecordFilter, RecordPage};
 use crate::request::ApiRequest;
 
 /// The most records one page may hold (`limit`).
+///
+/// ```
+/// use nango_core::ops::records::{ListRecords, MAX_RECORDS_LIMIT};
+/// # let cfg = nango_core::config::Config::builder().api_key("k").build().unwrap();
+/// # use nango_core::endpoint::Endpoint;
+/// assert!(ListRecords::new("gh", "u", "M").limit(MAX_RECORDS_LIMIT + 1).request(&cfg).is_err());
+/// ```
 pub const MAX_RECORDS_LIMIT: u32 = 10_000;
 /// The most ids one listing may filter on (`ids`).
+///
+/// ```
+/// assert_eq!(nango_core::ops::records::MAX_RECORD_IDS, 100);
+/// ```
 pub const MAX_RECORD_IDS: usize = 100;
 /// The longest cursor the server accepts.
+///
+/// ```
+/// assert_eq!(nango_core::ops::records::MAX_CURSOR_LEN, 1000);
+/// ```
 pub const MAX_CURSOR_LEN: usize = 1_000;
 
 /// Sets a required id header (`Connection-Id`, `Provider-Config-Key`): non-empty,
@@ -59,7 +74,6 @@ fn invalid(field: &str, detail: &str) -> Error {
 /// assert_eq!(req.headers()["connection-id"], "user-1");
 /// # Ok::<(), nango_core::Error>(())
 /// ```
-#[derive(Debug)]
 pub struct ListRecords<R = Value> {
     provider_config_key: String,
     connection_id: String,
@@ -71,6 +85,22 @@ pub struct ListRecords<R = Value> {
     cursor: Option<String>,
     ids: Vec<String>,
     _record: PhantomData<fn() -> R>,
+}
+
+impl<R> std::fmt::Debug for ListRecords<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListRecords")
+            .field("provider_config_key", &self.provider_config_key)
+            .field("connection_id", &self.connection_id)
+            .field("model", &self.model)
+            .field("variant", &self.variant)
+            .field("modified_after", &self.modified_after)
+            .field("limit", &self.limit)
+            .field("filter", &self.filter)
+            .field("cursor", &self.cursor)
+            .field("ids", &self.ids)
+            .finish()
+    }
 }
 
 impl<R> Clone for ListRecords<R> {
