@@ -6,7 +6,9 @@ mod common;
 
 use nango::models::environments::NewEnvironment;
 use nango::models::functions::{DeployCode, FunctionType, NewDryrun};
-use nango::models::integrations::{IntegrationInclude, IntegrationPatch, NewIntegration, NewQuickstartIntegration};
+use nango::models::integrations::{
+    IntegrationInclude, IntegrationPatch, NewIntegration, NewQuickstartIntegration,
+};
 use nango::webhook::{SignedWebhook, WebhookVerifier};
 use nango::Nango;
 use nango_local_server::{Seed, ServerConfig};
@@ -34,11 +36,20 @@ async fn integrations_crud_and_functions() {
         .create_integration(NewIntegration::new("github", "gh-main").display_name("GitHub"))
         .await
         .unwrap();
-    assert_eq!((created.unique_key.as_str(), created.provider.as_str()), ("gh-main", "github"));
-    let dup = nango.create_integration(NewIntegration::new("github", "gh-main")).await.unwrap_err();
+    assert_eq!(
+        (created.unique_key.as_str(), created.provider.as_str()),
+        ("gh-main", "github")
+    );
+    let dup = nango
+        .create_integration(NewIntegration::new("github", "gh-main"))
+        .await
+        .unwrap_err();
     let api = dup.as_api().unwrap();
     assert_eq!(api.status, 400);
-    assert_eq!(api.errors[0].message.as_deref(), Some("Unique key already exists"));
+    assert_eq!(
+        api.errors[0].message.as_deref(),
+        Some("Unique key already exists")
+    );
 
     nango
         .create_quickstart_integration(NewQuickstartIntegration::new("slack", "slack-qs"))
@@ -46,7 +57,10 @@ async fn integrations_crud_and_functions() {
         .unwrap();
     let list = nango.list_integrations().await.unwrap();
     let keys: Vec<&str> = list.iter().map(|i| i.unique_key.as_str()).collect();
-    assert!(keys.contains(&"gh-main") && keys.contains(&"slack-qs"), "{keys:?}");
+    assert!(
+        keys.contains(&"gh-main") && keys.contains(&"slack-qs"),
+        "{keys:?}"
+    );
 
     let got = nango
         .get_integration("gh-main")
@@ -62,17 +76,26 @@ async fn integrations_crud_and_functions() {
         .find(|r| r.path == "/integrations/gh-main" && r.method == "GET")
         .and_then(|r| r.query.clone())
         .unwrap();
-    assert!(query.contains("include=webhook") && query.contains("include=credentials"), "{query}");
+    assert!(
+        query.contains("include=webhook") && query.contains("include=credentials"),
+        "{query}"
+    );
 
     let renamed = nango
-        .update_integration("gh-main", IntegrationPatch::default().unique_key("gh-renamed"))
+        .update_integration(
+            "gh-main",
+            IntegrationPatch::default().unique_key("gh-renamed"),
+        )
         .await
         .unwrap();
     assert_eq!(renamed.unique_key, "gh-renamed");
 
     let functions = nango.list_functions("gh-renamed").await.unwrap();
     let _ = format!("{functions:?}");
-    let sync = nango.get_function("gh-renamed", "items").function_type(FunctionType::Sync).await;
+    let sync = nango
+        .get_function("gh-renamed", "items")
+        .function_type(FunctionType::Sync)
+        .await;
     if let Ok(f) = &sync {
         let _ = format!("{f:?}");
         nango
@@ -80,16 +103,35 @@ async fn integrations_crud_and_functions() {
             .function_type(FunctionType::Sync)
             .await
             .unwrap();
-        nango.delete_function("gh-renamed", "items", FunctionType::Sync).await.unwrap();
+        nango
+            .delete_function("gh-renamed", "items", FunctionType::Sync)
+            .await
+            .unwrap();
     }
 
-    assert!(nango.delete_integration("gh-renamed").await.unwrap().success);
-    assert_eq!(nango.get_integration("gh-renamed").await.unwrap_err().status(), Some(404));
+    assert!(
+        nango
+            .delete_integration("gh-renamed")
+            .await
+            .unwrap()
+            .success
+    );
+    assert_eq!(
+        nango
+            .get_integration("gh-renamed")
+            .await
+            .unwrap_err()
+            .status(),
+        Some(404)
+    );
 }
 
 #[tokio::test]
 async fn scripts_config_and_environment_variables() {
-    let server = common::server_with(ServerConfig::default().seed(Seed::new().env_var("REGION", "eu").env_var("TIER", "gold"))).await;
+    let server = common::server_with(
+        ServerConfig::default().seed(Seed::new().env_var("REGION", "eu").env_var("TIER", "gold")),
+    )
+    .await;
     let nango = common::client(&server);
     let vars = nango.get_environment_variables().await.unwrap();
     assert_eq!(vars.len(), 2);
@@ -105,19 +147,39 @@ async fn scripts_config_and_environment_variables() {
 async fn environments_api_keys_and_rotation() {
     let server = common::server().await;
     let nango = common::client(&server);
-    let env = nango.create_environment(NewEnvironment::new("staging")).await.unwrap();
+    let env = nango
+        .create_environment(NewEnvironment::new("staging"))
+        .await
+        .unwrap();
     assert_eq!(env.name, "staging");
-    let key = nango.create_environment_api_key(env.id, "ci").await.unwrap();
+    let key = nango
+        .create_environment_api_key(env.id, "ci")
+        .await
+        .unwrap();
     // the new key authenticates against the new environment
     let staging = Nango::builder()
         .api_key(key.secret.expose_secret())
         .host(server.base_url())
         .build()
         .unwrap();
-    assert!(staging.list_connections().await.unwrap().connections.is_empty());
-    assert!(!format!("{key:?}").contains(key.secret.expose_secret()), "the key is redacted");
-    nango.delete_environment_api_key(env.id, key.id).await.unwrap();
-    assert_eq!(staging.list_connections().await.unwrap_err().status(), Some(401));
+    assert!(staging
+        .list_connections()
+        .await
+        .unwrap()
+        .connections
+        .is_empty());
+    assert!(
+        !format!("{key:?}").contains(key.secret.expose_secret()),
+        "the key is redacted"
+    );
+    nango
+        .delete_environment_api_key(env.id, key.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        staging.list_connections().await.unwrap_err().status(),
+        Some(401)
+    );
     nango.delete_environment(env.id).await.unwrap();
 
     // rotation: both keys sign during the window; a verifier holding both accepts either
@@ -127,7 +189,10 @@ async fn environments_api_keys_and_rotation() {
     assert_ne!(new, old);
     let verifier = WebhookVerifier::new(new.as_str()).with_key(old.as_str());
     for key in [&new, &old] {
-        let signed = SignedWebhook::new(key.as_bytes(), br#"{"from":"nango","type":"auth"}"#.to_vec());
+        let signed = SignedWebhook::new(
+            key.as_bytes(),
+            br#"{"from":"nango","type":"auth"}"#.to_vec(),
+        );
         verifier.verify(&signed.body, &signed.header_map()).unwrap();
     }
 }
@@ -139,8 +204,11 @@ async fn function_compile_dryrun_deploy() {
     common::integration(&nango, "airtable").await;
     nango
         .import_connection(
-            nango::models::connections::UpsertConnection::new("airtable", serde_json::json!({"type": "API_KEY", "apiKey": "k"}))
-                .connection_id("c1"),
+            nango::models::connections::UpsertConnection::new(
+                "airtable",
+                serde_json::json!({"type": "API_KEY", "apiKey": "k"}),
+            )
+            .connection_id("c1"),
         )
         .await
         .unwrap();
@@ -154,10 +222,22 @@ async fn function_compile_dryrun_deploy() {
     let dry = nango.get_function_dryrun(&job.id).await.unwrap();
     let _ = format!("{dry:?}");
     let job = nango
-        .create_function_deployment(DeployCode::new("airtable", "my-action", FunctionType::Action, code))
+        .create_function_deployment(DeployCode::new(
+            "airtable",
+            "my-action",
+            FunctionType::Action,
+            code,
+        ))
         .await
         .unwrap();
     let deployed = nango.get_function_deployment(&job.id).await.unwrap();
     let _ = format!("{deployed:?}");
-    assert_eq!(nango.get_function_dryrun("does-not-exist").await.unwrap_err().status(), Some(404));
+    assert_eq!(
+        nango
+            .get_function_dryrun("does-not-exist")
+            .await
+            .unwrap_err()
+            .status(),
+        Some(404)
+    );
 }

@@ -46,7 +46,10 @@ async fn with_connection(server: &LocalServer) -> Nango {
     let nango = common::client(server);
     common::integration(&nango, "airtable").await;
     nango
-        .import_connection(UpsertConnection::new("airtable", json!({"type": "API_KEY", "apiKey": "k"})).connection_id("c1"))
+        .import_connection(
+            UpsertConnection::new("airtable", json!({"type": "API_KEY", "apiKey": "k"}))
+                .connection_id("c1"),
+        )
         .await
         .unwrap();
     nango
@@ -57,21 +60,39 @@ async fn rate_limit_storm_is_ridden_out_for_reads_and_writes() {
     let server = common::server().await;
     let nango = client_with(&server, fast_retries(), Duration::from_secs(5));
     let rate = r#"{"error":{"code":"too_many_request","method":"GET","path":"/connections"}}"#;
-    server.inject_fault(Fault::status("/connections", 429, rate).method("GET").times(3));
+    server.inject_fault(
+        Fault::status("/connections", 429, rate)
+            .method("GET")
+            .times(3),
+    );
     nango.list_connections().await.unwrap();
     assert_eq!(count(&server, "GET", "/connections"), 4);
 
     // a 429 means the server did not act: even a POST is retried
     server.inject_fault(Fault::status("/connect/sessions", 429, rate).times(2));
-    nango.create_connect_session(CreateConnectSession::default().tag("end_user_id", "u-1")).await.unwrap();
+    nango
+        .create_connect_session(CreateConnectSession::default().tag("end_user_id", "u-1"))
+        .await
+        .unwrap();
     assert_eq!(count(&server, "POST", "/connect/sessions"), 3);
 
     // a storm longer than the attempts allow ends in the typed 429
-    server.inject_fault(Fault::status("/connections", 429, rate).method("GET").times(10));
+    server.inject_fault(
+        Fault::status("/connections", 429, rate)
+            .method("GET")
+            .times(10),
+    );
     server.clear_requests();
     let err = nango.list_connections().await.unwrap_err();
-    assert_eq!(err.as_api().unwrap().error_code(), Some(ErrorCode::TooManyRequest));
-    assert_eq!(count(&server, "GET", "/connections"), 4, "stops at max_attempts");
+    assert_eq!(
+        err.as_api().unwrap().error_code(),
+        Some(ErrorCode::TooManyRequest)
+    );
+    assert_eq!(
+        count(&server, "GET", "/connections"),
+        4,
+        "stops at max_attempts"
+    );
 }
 
 #[tokio::test]
@@ -87,9 +108,16 @@ async fn the_real_rate_limiter_sends_retry_after_and_it_is_honoured_or_reported(
     assert_eq!(api.status, 429);
     assert_eq!(api.error_code(), Some(ErrorCode::TooManyRequest));
     let wait = api.retry_after.expect("Retry-After");
-    assert!(wait > Duration::from_secs(2), "longer than max_retry_after: not waited for ({wait:?})");
+    assert!(
+        wait > Duration::from_secs(2),
+        "longer than max_retry_after: not waited for ({wait:?})"
+    );
     assert!(api.headers.contains_key("x-ratelimit-limit"));
-    assert_eq!(count(&server, "GET", "/connections"), 4, "sent once, then reported");
+    assert_eq!(
+        count(&server, "GET", "/connections"),
+        4,
+        "sent once, then reported"
+    );
 }
 
 #[tokio::test]
@@ -97,7 +125,11 @@ async fn server_error_bursts_retry_reads_but_never_resend_writes() {
     let server = common::server().await;
     with_connection(&server).await;
     let nango = client_with(&server, fast_retries(), Duration::from_secs(5));
-    server.inject_fault(Fault::status("/connections/c1", 503, "").method("GET").times(2));
+    server.inject_fault(
+        Fault::status("/connections/c1", 503, "")
+            .method("GET")
+            .times(2),
+    );
     nango.get_connection("airtable", "c1").await.unwrap();
     assert_eq!(count(&server, "GET", "/connections/c1"), 3);
 
@@ -108,21 +140,36 @@ async fn server_error_bursts_retry_reads_but_never_resend_writes() {
         .await
         .unwrap_err();
     assert_eq!(err.status(), Some(503));
-    assert_eq!(count(&server, "POST", "/action/trigger"), 1, "an action trigger is never sent twice");
+    assert_eq!(
+        count(&server, "POST", "/action/trigger"),
+        1,
+        "an action trigger is never sent twice"
+    );
 
     server.clear_requests();
     server.clear_faults();
-    server.inject_fault(Fault::status("/connect/sessions", 502, "<html>bad gateway</html>").times(1));
-    let err = nango.create_connect_session(CreateConnectSession::default().tag("end_user_id", "u-1")).await.unwrap_err();
+    server
+        .inject_fault(Fault::status("/connect/sessions", 502, "<html>bad gateway</html>").times(1));
+    let err = nango
+        .create_connect_session(CreateConnectSession::default().tag("end_user_id", "u-1"))
+        .await
+        .unwrap_err();
     let api = err.as_api().unwrap();
-    assert_eq!((api.status, api.body_text().as_str()), (502, "<html>bad gateway</html>"));
+    assert_eq!(
+        (api.status, api.body_text().as_str()),
+        (502, "<html>bad gateway</html>")
+    );
     assert_eq!(count(&server, "POST", "/connect/sessions"), 1);
 }
 
 #[tokio::test]
 async fn retries_stop_at_their_bounds() {
     let server = common::server().await;
-    let nango = client_with(&server, fast_retries().max_attempts(3), Duration::from_secs(5));
+    let nango = client_with(
+        &server,
+        fast_retries().max_attempts(3),
+        Duration::from_secs(5),
+    );
     server.inject_fault(Fault::status("/connections", 500, "").method("GET"));
     let err = nango.list_connections().await.unwrap_err();
     assert_eq!(err.status(), Some(500));
@@ -136,9 +183,15 @@ async fn retries_stop_at_their_bounds() {
     let nango = client_with(&server, deadline, Duration::from_secs(5));
     let started = Instant::now();
     nango.list_connections().await.unwrap_err();
-    assert!(started.elapsed() < Duration::from_secs(2), "the overall deadline holds");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "the overall deadline holds"
+    );
     let sent = count(&server, "GET", "/connections");
-    assert!((2..100).contains(&sent), "stopped by the deadline, not the attempts: {sent}");
+    assert!(
+        (2..100).contains(&sent),
+        "stopped by the deadline, not the attempts: {sent}"
+    );
 
     server.clear_requests();
     let nango = client_with(&server, RetryPolicy::disabled(), Duration::from_secs(5));
@@ -150,14 +203,25 @@ async fn retries_stop_at_their_bounds() {
 async fn dropped_connections() {
     let server = common::server().await;
     let nango = client_with(&server, fast_retries(), Duration::from_secs(5));
-    server.inject_fault(Fault::drop_connection("/connections").method("GET").times(2));
+    server.inject_fault(
+        Fault::drop_connection("/connections")
+            .method("GET")
+            .times(2),
+    );
     nango.list_connections().await.unwrap();
 
     server.inject_fault(Fault::drop_connection("/connect/sessions").times(3));
     server.clear_requests();
-    let err = nango.create_connect_session(CreateConnectSession::default().tag("end_user_id", "u-1")).await.unwrap_err();
+    let err = nango
+        .create_connect_session(CreateConnectSession::default().tag("end_user_id", "u-1"))
+        .await
+        .unwrap_err();
     assert!(matches!(&err, Error::Transport(_)), "{err:?}");
-    assert_eq!(count(&server, "POST", "/connect/sessions"), 1, "a POST whose answer was lost is not resent");
+    assert_eq!(
+        count(&server, "POST", "/connect/sessions"),
+        1,
+        "a POST whose answer was lost is not resent"
+    );
 }
 
 #[tokio::test]
@@ -167,12 +231,18 @@ async fn slow_answers_time_out() {
     let nango = client_with(&server, RetryPolicy::disabled(), Duration::from_millis(200));
     let started = Instant::now();
     let err = nango.list_connections().await.unwrap_err();
-    assert!(matches!(err, Error::Timeout(t) if t == Duration::from_millis(200)), "{err:?}");
+    assert!(
+        matches!(err, Error::Timeout(t) if t == Duration::from_millis(200)),
+        "{err:?}"
+    );
     assert!(started.elapsed() < Duration::from_millis(1200));
 
     server.inject_fault(Fault::delay("/connections", 1500).method("GET").times(1));
     let nango = client_with(&server, fast_retries(), Duration::from_millis(200));
-    nango.list_connections().await.expect("the retry after the timeout succeeds");
+    nango
+        .list_connections()
+        .await
+        .expect("the retry after the timeout succeeds");
 }
 
 #[tokio::test]
@@ -187,7 +257,10 @@ async fn truncated_and_malformed_bodies_are_typed_errors() {
     );
     // idempotent: with retries on, the truncated answer is fetched again
     server.inject_fault(Fault::truncated_body("/connections").method("GET").times(1));
-    client_with(&server, fast_retries(), Duration::from_secs(5)).list_connections().await.unwrap();
+    client_with(&server, fast_retries(), Duration::from_secs(5))
+        .list_connections()
+        .await
+        .unwrap();
 
     server.inject_fault(Fault::malformed_body("/connections").method("GET").times(1));
     let err = nango.list_connections().await.unwrap_err();
@@ -214,7 +287,10 @@ async fn ten_megabyte_action_outputs() {
         .trigger_action::<_, Value>("airtable", "c1", "big", json!({"bytes": 10_500_000}))
         .await
         .unwrap_err();
-    assert_eq!(err.status(), Some(400), "over 10 MB is refused by the server: {err}");
+    assert_eq!(
+        err.status(),
+        Some(400),
+        "over 10 MB is refused by the server: {err}"
+    );
     assert_eq!(server.action_count("airtable", "big"), 2);
 }
-

@@ -26,17 +26,34 @@ type Seen = Arc<Mutex<Vec<(Method, String, HeaderMap, Bytes)>>>;
 async fn upstream() -> (String, Seen) {
     let seen: Seen = Arc::default();
     let state = seen.clone();
-    let app = Router::new().fallback(any(move |method: Method, uri: Uri, headers: HeaderMap, body: Bytes| {
-        let state = state.clone();
-        async move {
-            state.lock().unwrap().push((method, uri.to_string(), headers, body));
-            match uri.path() {
-                "/binary" => (StatusCode::OK, [("content-type", "application/octet-stream")], Bytes::from_static(&[0, 159, 146, 150, 255])),
-                "/teapot" => (StatusCode::IM_A_TEAPOT, [("content-type", "text/plain")], Bytes::from_static(b"short and stout")),
-                _ => (StatusCode::OK, [("content-type", "application/json")], Bytes::from_static(br#"{"ok":true}"#)),
+    let app = Router::new().fallback(any(
+        move |method: Method, uri: Uri, headers: HeaderMap, body: Bytes| {
+            let state = state.clone();
+            async move {
+                state
+                    .lock()
+                    .unwrap()
+                    .push((method, uri.to_string(), headers, body));
+                match uri.path() {
+                    "/binary" => (
+                        StatusCode::OK,
+                        [("content-type", "application/octet-stream")],
+                        Bytes::from_static(&[0, 159, 146, 150, 255]),
+                    ),
+                    "/teapot" => (
+                        StatusCode::IM_A_TEAPOT,
+                        [("content-type", "text/plain")],
+                        Bytes::from_static(b"short and stout"),
+                    ),
+                    _ => (
+                        StatusCode::OK,
+                        [("content-type", "application/json")],
+                        Bytes::from_static(br#"{"ok":true}"#),
+                    ),
+                }
             }
-        }
-    }));
+        },
+    ));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move {
@@ -50,7 +67,10 @@ async fn setup() -> (LocalServer, Nango) {
     let nango = common::client(&server);
     common::integration(&nango, "airtable").await;
     nango
-        .import_connection(UpsertConnection::new("airtable", json!({"type": "API_KEY", "apiKey": "pat-xyz"})).connection_id("c1"))
+        .import_connection(
+            UpsertConnection::new("airtable", json!({"type": "API_KEY", "apiKey": "pat-xyz"}))
+                .connection_id("c1"),
+        )
         .await
         .unwrap();
     (server, nango)
@@ -76,12 +96,26 @@ async fn proxy_every_verb_header_and_body() {
         let seen = seen.lock().unwrap();
         let (method, uri, headers, _) = seen.last().unwrap();
         assert_eq!(method, Method::GET);
-        assert!(uri.starts_with("/v1/items?") && uri.contains("existing=1") && uri.contains("page=2"), "{uri}");
-        assert_eq!(headers["x-custom"], "yes", "Nango-Proxy-X-Custom reaches the upstream unprefixed");
-        assert_eq!(headers["authorization"], "Bearer pat-xyz", "credentials injected");
+        assert!(
+            uri.starts_with("/v1/items?") && uri.contains("existing=1") && uri.contains("page=2"),
+            "{uri}"
+        );
+        assert_eq!(
+            headers["x-custom"], "yes",
+            "Nango-Proxy-X-Custom reaches the upstream unprefixed"
+        );
+        assert_eq!(
+            headers["authorization"], "Bearer pat-xyz",
+            "credentials injected"
+        );
     }
 
-    for (method, verb) in [(Method::POST, "post"), (Method::PUT, "put"), (Method::PATCH, "patch"), (Method::DELETE, "delete")] {
+    for (method, verb) in [
+        (Method::POST, "post"),
+        (Method::PUT, "put"),
+        (Method::PATCH, "patch"),
+        (Method::DELETE, "delete"),
+    ] {
         let call = match verb {
             "post" => nango.post("/things"),
             "put" => nango.put("/things"),
@@ -100,7 +134,10 @@ async fn proxy_every_verb_header_and_body() {
         let (m, _, headers, body) = seen.last().unwrap();
         assert_eq!(m, method);
         assert_eq!(headers["content-type"], "application/json");
-        assert_eq!(serde_json::from_slice::<Value>(body).unwrap(), json!({"verb": verb}));
+        assert_eq!(
+            serde_json::from_slice::<Value>(body).unwrap(),
+            json!({"verb": verb})
+        );
     }
 
     // raw bytes both ways, binary-safe
@@ -115,7 +152,10 @@ async fn proxy_every_verb_header_and_body() {
         .await
         .unwrap();
     assert_eq!(resp.body.as_ref(), &[0, 159, 146, 150, 255]);
-    assert_eq!(seen.lock().unwrap().last().unwrap().3.as_ref(), payload.as_slice());
+    assert_eq!(
+        seen.lock().unwrap().last().unwrap().3.as_ref(),
+        payload.as_slice()
+    );
 
     // an upstream error comes back with its status, headers and body
     let err = nango
@@ -126,7 +166,10 @@ async fn proxy_every_verb_header_and_body() {
         .await
         .unwrap_err();
     let api = err.as_api().unwrap();
-    assert_eq!((api.status, api.body_text().as_str()), (418, "short and stout"));
+    assert_eq!(
+        (api.status, api.body_text().as_str()),
+        (418, "short and stout")
+    );
 
     // the config's defaults stand in for missing ids
     let defaults = Nango::builder()
@@ -136,7 +179,15 @@ async fn proxy_every_verb_header_and_body() {
         .connection_id("c1")
         .build()
         .unwrap();
-    assert_eq!(defaults.get("/x").base_url_override(&url).await.unwrap().status, 200);
+    assert_eq!(
+        defaults
+            .get("/x")
+            .base_url_override(&url)
+            .await
+            .unwrap()
+            .status,
+        200
+    );
     // and without ids at all, nothing is sent
     let err = nango.get("/x").base_url_override(&url).await.unwrap_err();
     assert!(matches!(err, nango::Error::InvalidInput(_)), "{err:?}");
@@ -145,24 +196,48 @@ async fn proxy_every_verb_header_and_body() {
 #[tokio::test]
 async fn actions_sync_async_and_failures() {
     let (server, nango) = setup().await;
-    let out: Value = nango.trigger_action("airtable", "c1", "echo", json!({"n": 1})).await.unwrap();
+    let out: Value = nango
+        .trigger_action("airtable", "c1", "echo", json!({"n": 1}))
+        .await
+        .unwrap();
     assert_eq!(out, json!({"n": 1}));
-    let err = nango.trigger_action::<_, Value>("airtable", "c1", "fail", json!({})).await.unwrap_err();
-    assert_eq!(err.as_api().unwrap().code.as_deref(), Some("action_script_failure"));
-    let err = nango.trigger_action::<_, Value>("airtable", "c1", "nope", json!({})).await.unwrap_err();
+    let err = nango
+        .trigger_action::<_, Value>("airtable", "c1", "fail", json!({}))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.as_api().unwrap().code.as_deref(),
+        Some("action_script_failure")
+    );
+    let err = nango
+        .trigger_action::<_, Value>("airtable", "c1", "nope", json!({}))
+        .await
+        .unwrap_err();
     assert_eq!(err.status(), Some(404));
 
-    server.register_action("airtable", "double", |input| Ok(json!({"v": input["v"].as_i64().unwrap_or(0) * 2})));
+    server.register_action("airtable", "double", |input| {
+        Ok(json!({"v": input["v"].as_i64().unwrap_or(0) * 2}))
+    });
     #[derive(serde::Deserialize)]
     struct Doubled {
         v: i64,
     }
-    let d: Doubled = nango.trigger_action("airtable", "c1", "double", json!({"v": 21})).await.unwrap();
+    let d: Doubled = nango
+        .trigger_action("airtable", "c1", "double", json!({"v": 21}))
+        .await
+        .unwrap();
     assert_eq!(d.v, 42);
 
-    let handle = nango.trigger_action_async("airtable", "c1", "slow", json!({"ms": 200})).max_retries(2).await.unwrap();
+    let handle = nango
+        .trigger_action_async("airtable", "c1", "slow", json!({"ms": 200}))
+        .max_retries(2)
+        .await
+        .unwrap();
     assert!(handle.status_url.starts_with("/action/"));
-    let early = nango.get_async_action_result::<Value>(&handle).await.unwrap_err();
+    let early = nango
+        .get_async_action_result::<Value>(&handle)
+        .await
+        .unwrap_err();
     assert_eq!(early.status(), Some(404), "404 while running");
     let fast = ActionWaitOptions {
         initial_delay: std::time::Duration::from_millis(20),
@@ -170,36 +245,86 @@ async fn actions_sync_async_and_failures() {
         timeout: std::time::Duration::from_secs(10),
     };
     let _done: Value = nango.wait_for_action_result(&handle, &fast).await.unwrap();
-    let out: Value = nango.trigger_action_and_wait("airtable", "c1", "echo", json!({"z": 9}), &fast).await.unwrap();
+    let out: Value = nango
+        .trigger_action_and_wait("airtable", "c1", "echo", json!({"z": 9}), &fast)
+        .await
+        .unwrap();
     assert_eq!(out, json!({"z": 9}));
-    let failed = nango.trigger_action_and_wait::<_, Value>("airtable", "c1", "fail", json!({}), &fast).await.unwrap_err();
-    assert_eq!(failed.status(), Some(500), "an async failure is the 500 of GET /action/{{id}}");
+    let failed = nango
+        .trigger_action_and_wait::<_, Value>("airtable", "c1", "fail", json!({}), &fast)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        failed.status(),
+        Some(500),
+        "an async failure is the 500 of GET /action/{{id}}"
+    );
 }
 
 #[tokio::test]
 async fn syncs_lifecycle() {
     let (server, nango) = setup().await;
     server.clear_webhook_deliveries();
-    nango.trigger_sync("airtable", ["items"]).connection_id("c1").await.unwrap();
-    nango.trigger_sync("airtable", ["items"]).connection_id("c1").reset(true).empty_cache(true).await.unwrap();
     nango
-        .trigger_sync("airtable", [SyncRef::Variant { name: "items".into(), variant: "base".into() }])
+        .trigger_sync("airtable", ["items"])
         .connection_id("c1")
         .await
         .unwrap();
-    nango.pause_sync("airtable", ["items"]).connection_id("c1").await.unwrap();
-    nango.start_sync("airtable", ["items"]).connection_id("c1").await.unwrap();
-    let status = nango.sync_status("airtable", "*").connection_id("c1").await.unwrap();
+    nango
+        .trigger_sync("airtable", ["items"])
+        .connection_id("c1")
+        .reset(true)
+        .empty_cache(true)
+        .await
+        .unwrap();
+    nango
+        .trigger_sync(
+            "airtable",
+            [SyncRef::Variant {
+                name: "items".into(),
+                variant: "base".into(),
+            }],
+        )
+        .connection_id("c1")
+        .await
+        .unwrap();
+    nango
+        .pause_sync("airtable", ["items"])
+        .connection_id("c1")
+        .await
+        .unwrap();
+    nango
+        .start_sync("airtable", ["items"])
+        .connection_id("c1")
+        .await
+        .unwrap();
+    let status = nango
+        .sync_status("airtable", "*")
+        .connection_id("c1")
+        .await
+        .unwrap();
     assert!(status.syncs.iter().any(|s| s.name == "items"), "{status:?}");
     let freq = nango
         .update_sync_connection_frequency("airtable", "items", "c1", Some("every 30 minutes"))
         .await
         .unwrap();
     let _ = format!("{freq:?}");
-    nango.update_sync_connection_frequency("airtable", "items", "c1", None).await.unwrap();
-    let v = nango.create_sync_variant("airtable", "c1", "items", "eu").await.unwrap();
+    nango
+        .update_sync_connection_frequency("airtable", "items", "c1", None)
+        .await
+        .unwrap();
+    let v = nango
+        .create_sync_variant("airtable", "c1", "items", "eu")
+        .await
+        .unwrap();
     assert_eq!(v.variant, "eu");
-    assert!(nango.delete_sync_variant("airtable", "c1", "items", "eu").await.unwrap().success);
+    assert!(
+        nango
+            .delete_sync_variant("airtable", "c1", "items", "eu")
+            .await
+            .unwrap()
+            .success
+    );
     // every triggered run produced a signed `sync` webhook (no receiver configured:
     // the server still records its delivery attempts)
     let deliveries = server.webhook_deliveries();
@@ -209,16 +334,31 @@ async fn syncs_lifecycle() {
 #[tokio::test]
 async fn records_pages_filters_and_prune() {
     let (server, nango) = setup().await;
-    let records: Vec<Value> = (0..25).map(|i| json!({"id": format!("r{i:02}"), "n": i})).collect();
+    let records: Vec<Value> = (0..25)
+        .map(|i| json!({"id": format!("r{i:02}"), "n": i}))
+        .collect();
     server.seed_records("airtable", "c1", "Item", None, records);
 
-    let page = nango.list_records::<Value>("airtable", "c1", "Item").limit(10).await.unwrap();
+    let page = nango
+        .list_records::<Value>("airtable", "c1", "Item")
+        .limit(10)
+        .await
+        .unwrap();
     assert_eq!(page.records.len(), 10);
     let cursor = page.next_cursor.clone().expect("more pages");
-    let next = nango.list_records::<Value>("airtable", "c1", "Item").limit(10).cursor(cursor).await.unwrap();
+    let next = nango
+        .list_records::<Value>("airtable", "c1", "Item")
+        .limit(10)
+        .cursor(cursor)
+        .await
+        .unwrap();
     assert_eq!(next.records[0].data["id"], "r10");
 
-    let some = nango.list_records::<Value>("airtable", "c1", "Item").ids(["r03", "r07"]).await.unwrap();
+    let some = nango
+        .list_records::<Value>("airtable", "c1", "Item")
+        .ids(["r03", "r07"])
+        .await
+        .unwrap();
     assert_eq!(some.records.len(), 2);
     let added = nango
         .list_records::<Value>("airtable", "c1", "Item")
@@ -239,10 +379,18 @@ async fn records_pages_filters_and_prune() {
         .await;
     assert_eq!(all.len(), 25);
     let items: Vec<Item> = all.into_iter().map(|r| r.unwrap().data).collect();
-    assert!(items.iter().enumerate().all(|(i, it)| it.n as usize == i && it.id == format!("r{i:02}")));
+    assert!(items
+        .iter()
+        .enumerate()
+        .all(|(i, it)| it.n as usize == i && it.id == format!("r{i:02}")));
 
     let pruned = nango
-        .prune_records("airtable", "c1", "Item", page.records[9].metadata.cursor.as_str())
+        .prune_records(
+            "airtable",
+            "c1",
+            "Item",
+            page.records[9].metadata.cursor.as_str(),
+        )
         .await
         .unwrap();
     assert!(pruned.count >= 1, "{pruned:?}");

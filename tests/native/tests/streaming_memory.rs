@@ -10,7 +10,11 @@ use serde_json::{json, Value};
 
 fn rss_bytes() -> u64 {
     let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
-    let pages: u64 = statm.split_whitespace().nth(1).and_then(|v| v.parse().ok()).unwrap_or(0);
+    let pages: u64 = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
     pages * 4096
 }
 
@@ -20,12 +24,16 @@ async fn a_million_records_stream_in_flat_memory() {
     let nango = common::client(&server);
     common::integration(&nango, "airtable").await;
     nango
-        .import_connection(UpsertConnection::new("airtable", json!({"type": "API_KEY", "apiKey": "k"})).connection_id("c1"))
+        .import_connection(
+            UpsertConnection::new("airtable", json!({"type": "API_KEY", "apiKey": "k"}))
+                .connection_id("c1"),
+        )
         .await
         .unwrap();
     const N: u64 = 1_000_000;
     server.generate_records("airtable", "c1", "Item", None, N);
-    let stream = nango.records_stream::<Value>(ListRecords::new("airtable", "c1", "Item").limit(10_000));
+    let stream =
+        nango.records_stream::<Value>(ListRecords::new("airtable", "c1", "Item").limit(10_000));
     futures_util::pin_mut!(stream);
     let mut seen = 0u64;
     let mut baseline = 0;
@@ -45,6 +53,14 @@ async fn a_million_records_stream_in_flat_memory() {
     assert_eq!(seen, N);
     assert!(!last_cursor.is_empty());
     let growth = peak.saturating_sub(baseline);
-    println!("streamed {seen} records; RSS after 2 pages {} MiB, peak {} MiB", baseline >> 20, peak >> 20);
-    assert!(growth < 64 << 20, "memory grew by {} MiB while streaming", growth >> 20);
+    println!(
+        "streamed {seen} records; RSS after 2 pages {} MiB, peak {} MiB",
+        baseline >> 20,
+        peak >> 20
+    );
+    assert!(
+        growth < 64 << 20,
+        "memory grew by {} MiB while streaming",
+        growth >> 20
+    );
 }

@@ -157,6 +157,12 @@ pub struct ScriptConfig {
     /// Deprecated sync type (`incremental` or `full`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync_type: Option<String>,
+    /// Whether it is public (a legacy flag, superseded by `source`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_public: Option<bool>,
+    /// Whether it is a pre-built template (a legacy flag, superseded by `source`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pre_built: Option<bool>,
 }
 
 /// A script as an OpenAI function definition (`format=openai`).
