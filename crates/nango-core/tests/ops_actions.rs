@@ -6,14 +6,11 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use bytes::Bytes;
 use http::Method;
-use nango_core::config::Config;
 use nango_core::endpoint::Endpoint;
 use nango_core::error::InvalidReason;
 use nango_core::models::actions::{ActionRef, ActionWaitOptions, AsyncActionHandle};
 use nango_core::ops::actions::{GetActionResult, TriggerAction, TriggerActionAsync};
-use nango_core::request::ApiRequest;
 use nango_core::transport::{
     HttpRequest, HttpResponse, Transport, TransportError, TransportErrorKind,
 };
@@ -21,29 +18,8 @@ use nango_core::{Client, Error};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-fn cfg() -> Config {
-    Config::builder()
-        .api_key("a3f1c2d4-0000-4000-8000-000000000000")
-        .build()
-        .unwrap()
-}
-
-fn response(status: u16, body: &str) -> HttpResponse {
-    let mut r = http::Response::new(Bytes::copy_from_slice(body.as_bytes()));
-    *r.status_mut() = http::StatusCode::from_u16(status).unwrap();
-    r
-}
-
-fn body_json(req: &ApiRequest) -> Value {
-    serde_json::from_slice(req.body().expect("a body")).unwrap()
-}
-
-fn invalid_reason(e: Error) -> InvalidReason {
-    match e {
-        Error::InvalidInput(i) => i.reason,
-        other => panic!("expected invalid input, got {other:?}"),
-    }
-}
+mod common;
+use common::*;
 
 #[derive(Debug, Serialize)]
 struct NewIssue {

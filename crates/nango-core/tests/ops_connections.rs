@@ -1,6 +1,5 @@
 //! Request and decode tests of the connections, metadata and connect-session operations.
 
-use bytes::Bytes;
 use http::Method;
 use nango_core::config::Config;
 use nango_core::endpoint::Endpoint;
@@ -13,47 +12,10 @@ use nango_core::ops::connections::*;
 use nango_core::Error;
 use serde_json::{json, Value};
 
-fn cfg() -> Config {
-    Config::builder()
-        .api_key("a3f1c2d4-0000-4000-8000-000000000000")
-        .build()
-        .unwrap()
-}
-
-fn response(status: u16, body: &str) -> http::Response<Bytes> {
-    let mut r = http::Response::new(Bytes::copy_from_slice(body.as_bytes()));
-    *r.status_mut() = http::StatusCode::from_u16(status).unwrap();
-    r
-}
-
-fn body_json(req: &nango_core::request::ApiRequest) -> Value {
-    serde_json::from_slice(req.body().expect("a body")).unwrap()
-}
-
-fn invalid_reason(e: Error) -> InvalidReason {
-    match e {
-        Error::InvalidInput(i) => i.reason,
-        other => panic!("expected invalid input, got {other:?}"),
-    }
-}
+mod common;
+use common::*;
 
 /// Decodes one percent-encoded path segment.
-fn decode_segment(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
-}
-
 const CONNECTION: &str = r#"{
   "id": 7, "connection_id": "user-1", "provider_config_key": "github", "provider": "github",
   "errors": [{"type": "auth", "log_id": "VrnbtykXJFckCm3HP93t"}],

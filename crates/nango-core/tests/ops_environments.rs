@@ -1,57 +1,14 @@
 //! Request and decode tests of the environment operations.
 
-use bytes::Bytes;
 use http::Method;
-use nango_core::config::Config;
 use nango_core::endpoint::Endpoint;
 use nango_core::error::InvalidReason;
 use nango_core::models::environments::NewEnvironment;
 use nango_core::ops::environments::*;
-use nango_core::request::ApiRequest;
-use nango_core::Error;
-use serde_json::{json, Value};
+use serde_json::json;
 
-fn cfg() -> Config {
-    Config::builder()
-        .api_key("a3f1c2d4-0000-4000-8000-000000000000")
-        .build()
-        .unwrap()
-}
-
-fn response(status: u16, body: &str) -> http::Response<Bytes> {
-    let mut r = http::Response::new(Bytes::copy_from_slice(body.as_bytes()));
-    *r.status_mut() = http::StatusCode::from_u16(status).unwrap();
-    r
-}
-
-fn body_json(req: &ApiRequest) -> Value {
-    assert_eq!(req.headers()["content-type"], "application/json");
-    assert_eq!(req.headers().len(), 1, "no other operation header");
-    serde_json::from_slice(req.body().expect("a body")).unwrap()
-}
-
-fn invalid(e: Error) -> (String, InvalidReason) {
-    match e {
-        Error::InvalidInput(i) => (i.field, i.reason),
-        other => panic!("expected invalid input, got {other:?}"),
-    }
-}
-
-fn decode_segment(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
-}
+mod common;
+use common::*;
 
 #[test]
 fn create_environment_request_and_decode() {
@@ -61,7 +18,7 @@ fn create_environment_request_and_decode() {
     assert_eq!(req.method(), Method::POST);
     assert_eq!(req.path_and_query(), "/environments");
     assert!(!req.is_idempotent());
-    assert_eq!(body_json(&req), json!({"name": "staging"}));
+    assert_eq!(json_body_only(&req), json!({"name": "staging"}));
 
     let full = NewEnvironment::new("eu_prod-2")
         .is_production(true)
@@ -74,7 +31,7 @@ fn create_environment_request_and_decode() {
         .request(&cfg())
         .unwrap();
     assert_eq!(
-        body_json(&req),
+        json_body_only(&req),
         json!({"name":"eu_prod-2","is_production":true,"callback_url":"https://example.com/oauth/callback",
                "hmac_key":"hmac-s3cr3t","hmac_enabled":true,"slack_notifications":false,
                "otlp_endpoint":"https://otel.example.com","otlp_headers":[{"name":"x-api-key","value":"otel-s3cr3t"}]})
@@ -172,7 +129,7 @@ fn create_api_key_request_and_decode() {
     assert_eq!(req.path_and_query(), "/environment/api-keys");
     assert!(!req.is_idempotent());
     assert_eq!(
-        body_json(&req),
+        json_body_only(&req),
         json!({"environment_id": 123, "display_name": "provisioned-ci"})
     );
     assert_eq!(
@@ -210,7 +167,7 @@ fn delete_api_key_request_and_decode() {
     assert_eq!(req.path_and_query(), "/environment/api-keys");
     assert!(!req.is_idempotent());
     assert_eq!(
-        body_json(&req),
+        json_body_only(&req),
         json!({"environment_id": 123, "key_id": 456})
     );
     assert_eq!(

@@ -1,8 +1,6 @@
 //! Request and decode tests of the function compile, dry-run and deployment operations.
 
-use bytes::Bytes;
 use http::Method;
-use nango_core::config::Config;
 use nango_core::endpoint::Endpoint;
 use nango_core::error::InvalidReason;
 use nango_core::models::functions::{
@@ -11,49 +9,10 @@ use nango_core::models::functions::{
 use nango_core::ops::functions::*;
 use nango_core::request::ApiRequest;
 use nango_core::Error;
-use serde_json::{json, Value};
+use serde_json::json;
 
-fn cfg() -> Config {
-    Config::builder()
-        .api_key("a3f1c2d4-0000-4000-8000-000000000000")
-        .build()
-        .unwrap()
-}
-
-fn response(status: u16, body: &str) -> http::Response<Bytes> {
-    let mut r = http::Response::new(Bytes::copy_from_slice(body.as_bytes()));
-    *r.status_mut() = http::StatusCode::from_u16(status).unwrap();
-    r
-}
-
-fn body_json(req: &ApiRequest) -> Value {
-    assert_eq!(req.headers()["content-type"], "application/json");
-    assert_eq!(req.headers().len(), 1, "no other operation header");
-    serde_json::from_slice(req.body().expect("a body")).unwrap()
-}
-
-fn invalid(e: Error) -> (String, InvalidReason) {
-    match e {
-        Error::InvalidInput(i) => (i.field, i.reason),
-        other => panic!("expected invalid input, got {other:?}"),
-    }
-}
-
-fn decode_segment(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
-}
+mod common;
+use common::*;
 
 fn check_ids(build: impl Fn(&str) -> Result<ApiRequest, Error>, prefix: &str) {
     assert_eq!(invalid(build("").unwrap_err()).1, InvalidReason::Empty);
@@ -90,7 +49,7 @@ fn compile_function_request_and_decode() {
     assert_eq!(req.method(), Method::POST);
     assert_eq!(req.path_and_query(), "/functions/compile");
     assert!(req.is_idempotent(), "compiling has no side effect");
-    assert_eq!(body_json(&req), json!({ "code": CODE }));
+    assert_eq!(json_body_only(&req), json!({ "code": CODE }));
     assert_eq!(
         invalid(CompileFunction::new("").request(&cfg()).unwrap_err()),
         ("code".into(), InvalidReason::Empty)
@@ -124,7 +83,7 @@ fn create_dryrun_request_and_decode() {
         "a dry run runs against a live connection"
     );
     assert_eq!(
-        body_json(&req),
+        json_body_only(&req),
         json!({"integration_id":"github","function_type":"action","code":CODE,"connection_id":"user-1",
                "input":{"title":"Bug"},"metadata":{"owner":"acme"},"checkpoint":{},
                "last_sync_date":"2026-10-01T00:00:00.000Z"})
@@ -134,7 +93,7 @@ fn create_dryrun_request_and_decode() {
             .request(&cfg())
             .unwrap();
     assert_eq!(
-        body_json(&minimal),
+        json_body_only(&minimal),
         json!({"integration_id":"github","function_type":"sync","code":CODE,"connection_id":"user-1"})
     );
     for (body, field) in [
@@ -226,7 +185,7 @@ fn create_deployment_request_and_decode() {
     assert_eq!(req.path_and_query(), "/functions/deployments");
     assert!(!req.is_idempotent());
     assert_eq!(
-        body_json(&req),
+        json_body_only(&req),
         json!({"type":"function","integration_id":"github","function_name":"create-issue","function_type":"action",
                "code":CODE,"version":"1.2.0","allow_destructive":true})
     );
@@ -236,7 +195,7 @@ fn create_deployment_request_and_decode() {
         .request(&cfg())
         .unwrap();
     assert_eq!(
-        body_json(&req),
+        json_body_only(&req),
         json!({"type":"template","integration_id":"github","template":"fetch-issues","function_type":"sync"})
     );
 

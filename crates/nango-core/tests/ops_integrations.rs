@@ -1,8 +1,6 @@
 //! Request and decode tests of the integration and integration-function operations.
 
-use bytes::Bytes;
 use http::Method;
-use nango_core::config::Config;
 use nango_core::endpoint::Endpoint;
 use nango_core::error::InvalidReason;
 use nango_core::models::connections::AuthMode;
@@ -14,53 +12,14 @@ use nango_core::models::integrations::{
 use nango_core::ops::integrations::*;
 use nango_core::request::ApiRequest;
 use nango_core::Error;
-use serde_json::{json, Value};
+use serde_json::json;
 
-fn cfg() -> Config {
-    Config::builder()
-        .api_key("a3f1c2d4-0000-4000-8000-000000000000")
-        .build()
-        .unwrap()
-}
-
-fn response(status: u16, body: &str) -> http::Response<Bytes> {
-    let mut r = http::Response::new(Bytes::copy_from_slice(body.as_bytes()));
-    *r.status_mut() = http::StatusCode::from_u16(status).unwrap();
-    r
-}
-
-fn body_json(req: &ApiRequest) -> Value {
-    assert_eq!(req.headers()["content-type"], "application/json");
-    assert_eq!(req.headers().len(), 1, "no other operation header");
-    serde_json::from_slice(req.body().expect("a body")).unwrap()
-}
+mod common;
+use common::*;
 
 fn assert_bare(req: &ApiRequest) {
     assert!(req.headers().is_empty(), "{:?}", req.headers());
     assert!(req.body().is_none());
-}
-
-fn invalid_reason(e: Error) -> InvalidReason {
-    match e {
-        Error::InvalidInput(i) => i.reason,
-        other => panic!("expected invalid input, got {other:?}"),
-    }
-}
-
-fn decode_segment(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
 }
 
 const ODD_IDS: [&str; 8] = [
@@ -219,7 +178,7 @@ fn create_integration_request_and_decode() {
     assert_eq!(req.path_and_query(), "/integrations");
     assert!(!req.is_idempotent());
     assert_eq!(
-        body_json(&req),
+        json_body_only(&req),
         json!({"provider":"github","unique_key":"github-prod","display_name":"GitHub",
                "credentials":{"type":"OAUTH2","client_id":"Iv1.abc","client_secret":"s3cr3t","scopes":"repo,user","webhook_secret":"whsec"},
                "integration_config":{"region":"eu"},"forward_webhooks":false})
@@ -232,7 +191,7 @@ fn create_integration_request_and_decode() {
     ));
     let req = CreateIntegration::new(app).request(&cfg()).unwrap();
     assert_eq!(
-        body_json(&req)["credentials"],
+        json_body_only(&req)["credentials"],
         json!({"type":"APP","app_id":"123","app_link":"https://github.com/apps/my-app",
                "private_key":"-----BEGIN RSA PRIVATE KEY-----k-----END RSA PRIVATE KEY-----"})
     );
@@ -265,7 +224,7 @@ fn create_quickstart_integration_request_and_decode() {
     assert_eq!(req.path_and_query(), "/integrations/quickstart");
     assert!(!req.is_idempotent());
     assert_eq!(
-        body_json(&req),
+        json_body_only(&req),
         json!({"provider":"github","unique_key":"github-quickstart","display_name":"GitHub Quickstart","forward_webhooks":false})
     );
 
@@ -304,7 +263,7 @@ fn update_integration_request_and_decode() {
         "writing the same values twice is harmless"
     );
     assert_eq!(
-        body_json(&req),
+        json_body_only(&req),
         json!({"display_name":"GitHub (prod)","forward_webhooks":true,"custom":{"team":"core"}})
     );
 
@@ -314,7 +273,7 @@ fn update_integration_request_and_decode() {
     )
     .request(&cfg())
     .unwrap();
-    assert_eq!(body_json(&rename), json!({"unique_key":"github-v2"}));
+    assert_eq!(json_body_only(&rename), json!({"unique_key":"github-v2"}));
     assert!(
         !rename.is_idempotent(),
         "a repeated rename finds nothing at the old key"

@@ -1,8 +1,6 @@
 //! Request and decode tests of the provider operations.
 
-use bytes::Bytes;
 use http::Method;
-use nango_core::config::Config;
 use nango_core::endpoint::Endpoint;
 use nango_core::error::InvalidReason;
 use nango_core::models::connections::AuthMode;
@@ -11,41 +9,8 @@ use nango_core::ops::providers::{GetProvider, GetProviderTemplates, ListProvider
 use nango_core::request::ApiRequest;
 use nango_core::Error;
 
-fn cfg() -> Config {
-    Config::builder()
-        .api_key("a3f1c2d4-0000-4000-8000-000000000000")
-        .build()
-        .unwrap()
-}
-
-fn response(status: u16, body: &str) -> http::Response<Bytes> {
-    let mut r = http::Response::new(Bytes::copy_from_slice(body.as_bytes()));
-    *r.status_mut() = http::StatusCode::from_u16(status).unwrap();
-    r
-}
-
-fn invalid_reason(e: Error) -> InvalidReason {
-    match e {
-        Error::InvalidInput(i) => i.reason,
-        other => panic!("expected invalid input, got {other:?}"),
-    }
-}
-
-fn decode_segment(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
-}
+mod common;
+use common::*;
 
 /// Checks that `build(id)` refuses empty and dot ids, and encodes the others as
 /// one segment between `prefix` and `suffix` that decodes back to the id.

@@ -19,12 +19,8 @@ use nango_core::{Client, Error};
 use serde::Serialize;
 use serde_json::{json, Value};
 
-fn cfg() -> Config {
-    Config::builder()
-        .api_key("a3f1c2d4-0000-4000-8000-000000000000")
-        .build()
-        .unwrap()
-}
+mod common;
+use common::*;
 
 fn cfg_with_defaults() -> Config {
     Config::builder()
@@ -34,13 +30,6 @@ fn cfg_with_defaults() -> Config {
         .activity_log_id("log-1")
         .build()
         .unwrap()
-}
-
-fn invalid_reason(e: Error) -> InvalidReason {
-    match e {
-        Error::InvalidInput(i) => i.reason,
-        other => panic!("expected invalid input, got {other:?}"),
-    }
 }
 
 fn gh(p: Proxy) -> Proxy {

@@ -8,10 +8,8 @@ use std::pin::pin;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use bytes::Bytes;
 use futures_util::StreamExt;
 use http::Method;
-use nango_core::config::Config;
 use nango_core::endpoint::Endpoint;
 use nango_core::error::InvalidReason;
 use nango_core::models::records::{Record, RecordAction, RecordFilter, RecordPage};
@@ -22,25 +20,8 @@ use nango_core::{Client, Error};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-fn cfg() -> Config {
-    Config::builder()
-        .api_key("a3f1c2d4-0000-4000-8000-000000000000")
-        .build()
-        .unwrap()
-}
-
-fn response(status: u16, body: &str) -> HttpResponse {
-    let mut r = http::Response::new(Bytes::copy_from_slice(body.as_bytes()));
-    *r.status_mut() = http::StatusCode::from_u16(status).unwrap();
-    r
-}
-
-fn invalid_reason(e: Error) -> InvalidReason {
-    match e {
-        Error::InvalidInput(i) => i.reason,
-        other => panic!("expected invalid input, got {other:?}"),
-    }
-}
+mod common;
+use common::*;
 
 /// The decoded `key=value` pairs of a query string.
 fn query_pairs(query: &str) -> Vec<(String, String)> {

@@ -1,25 +1,13 @@
 //! Request and decode tests of the scripts-config and environment-variable operations.
 
-use bytes::Bytes;
 use http::Method;
-use nango_core::config::Config;
 use nango_core::endpoint::Endpoint;
 use nango_core::models::functions::{FunctionSource, FunctionType};
 use nango_core::ops::scripts::{GetEnvironmentVariables, GetScriptsConfig, GetScriptsConfigOpenAi};
 use nango_core::Error;
 
-fn cfg() -> Config {
-    Config::builder()
-        .api_key("a3f1c2d4-0000-4000-8000-000000000000")
-        .build()
-        .unwrap()
-}
-
-fn response(status: u16, body: &str) -> http::Response<Bytes> {
-    let mut r = http::Response::new(Bytes::copy_from_slice(body.as_bytes()));
-    *r.status_mut() = http::StatusCode::from_u16(status).unwrap();
-    r
-}
+mod common;
+use common::*;
 
 const NANGO_CONFIG: &str = r#"[{
   "providerConfigKey": "github", "provider": "github",

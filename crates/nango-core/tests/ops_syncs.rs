@@ -1,49 +1,18 @@
 //! Request and decode tests of the sync operations: trigger, start, pause,
 //! status, frequency, and variants.
 
-use bytes::Bytes;
 use http::Method;
-use nango_core::config::Config;
 use nango_core::endpoint::Endpoint;
 use nango_core::error::InvalidReason;
 use nango_core::models::syncs::{
     SyncMode, SyncRef, SyncRunKind, SyncSelection, SyncState, TriggerMode, TriggerOptions,
 };
 use nango_core::ops::syncs::*;
-use nango_core::request::ApiRequest;
 use nango_core::Error;
-use serde_json::{json, Value};
+use serde_json::json;
 
-fn cfg() -> Config {
-    Config::builder()
-        .api_key("a3f1c2d4-0000-4000-8000-000000000000")
-        .build()
-        .unwrap()
-}
-
-fn response(status: u16, body: &str) -> http::Response<Bytes> {
-    let mut r = http::Response::new(Bytes::copy_from_slice(body.as_bytes()));
-    *r.status_mut() = http::StatusCode::from_u16(status).unwrap();
-    r
-}
-
-fn body_json(req: &ApiRequest) -> Value {
-    serde_json::from_slice(req.body().expect("a body")).unwrap()
-}
-
-fn invalid_reason(e: Error) -> InvalidReason {
-    match e {
-        Error::InvalidInput(i) => i.reason,
-        other => panic!("expected invalid input, got {other:?}"),
-    }
-}
-
-fn decode_segment(s: &str) -> String {
-    percent_encoding::percent_decode_str(s)
-        .decode_utf8()
-        .unwrap()
-        .into_owned()
-}
+mod common;
+use common::*;
 
 // ---------------------------------------------------------------------------
 // triggerSync
