@@ -2,8 +2,11 @@
 //! (tests across crates and runtimes, lints, setup of the toolchain) lives here so
 //! that CI and a newcomer run the same commands.
 
+mod bench;
 mod cmd;
 mod tasks;
+mod wasm;
+mod www;
 
 use std::process::ExitCode;
 
@@ -16,6 +19,12 @@ tasks:
   native       the Rust tests only (unit, integration, doc tests)
   setup        install what the tests need (rustup target wasm32-unknown-unknown)
   quickstart   run the quickstart against the embedded local Nango server
+  pkg          build the npm package pkg/ (wasm32, wasm-bindgen, wasm-opt) and print its size
+  wasm-test    build pkg/ and run the wasm suites (Node, Chromium, Deno, workerd, tsc)
+  bench        the benchmarks (native vs @nangohq/node vs raw reqwest, wasm in Node/Deno/workerd);
+               writes BENCHMARKS.md [--quick] [--reps N] [--only http,webhook,stream,size] [--no-pkg]
+  www          the Worker, Deno and native examples of www/ with their page, offline against the
+               local Nango server (HTTP + headless Chromium) [--serve: keep them running] [--no-pkg]
 ";
 
 fn main() -> ExitCode {
@@ -30,6 +39,10 @@ fn main() -> ExitCode {
         "native" => tasks::native().map(|_| ()),
         "setup" => tasks::setup(),
         "quickstart" => tasks::quickstart(),
+        "pkg" => wasm::pkg(),
+        "wasm-test" => wasm::test().map(|_| ()),
+        "bench" => bench::bench(&args[1..]),
+        "www" => www::www(&args[1..]),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             Ok(())

@@ -98,6 +98,7 @@ pub fn setup() -> Result<(), String> {
     }
     // The official SDK, run side by side with ours by the differential tests.
     npm_ci("tests/conformance")?;
+    crate::wasm::setup()?;
     Ok(())
 }
 
@@ -135,11 +136,19 @@ pub fn test() -> Result<(), String> {
     if !out.contains("Done: the whole flow ran") {
         return Err("the quickstart did not complete".into());
     }
+    let wasm = crate::wasm::test()?;
+    let (wasm_passed, wasm_failed) = wasm.iter().fold((0, 0), |(p, f), (_, a, b)| (p + a, f + b));
+    // The examples of www/ (pkg/ was just built by the wasm suites).
+    let (www_passed, www_failed) = crate::www::test(false)?;
     println!(
-        "\nxtask test: native {} passed, {} failed, {} ignored",
+        "\nxtask test: native {} passed, {} failed, {} ignored; wasm {wasm_passed} passed, {wasm_failed} failed",
         native.passed, native.failed, native.ignored
     );
-    println!("{} passed, {} failed", native.passed, native.failed);
+    println!(
+        "{} passed, {} failed",
+        native.passed + wasm_passed + www_passed,
+        native.failed + wasm_failed + www_failed
+    );
     Ok(())
 }
 

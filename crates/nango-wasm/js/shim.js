@@ -174,12 +174,3 @@ export function decodeBody(bytes, responseType) {
   }
 }
 
-/** A body for `fetch` from a proxy `data` value: bytes, text, or JSON. */
-export function encodeBody(data) {
-  if (data === undefined || data === null) return undefined;
-  if (data instanceof Uint8Array) return { bytes: data, json: false };
-  if (data instanceof ArrayBuffer) return { bytes: new Uint8Array(data), json: false };
-  if (ArrayBuffer.isView(data)) return { bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), json: false };
-  if (typeof data === 'string') return { bytes: new TextEncoder().encode(data), json: false };
-  return { bytes: new TextEncoder().encode(JSON.stringify(data)), json: true };
-}

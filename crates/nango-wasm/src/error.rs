@@ -59,6 +59,7 @@ pub fn to_js(e: Error) -> JsValue {
     };
     let message = match &e {
         Error::Api(api) => api.message.clone().unwrap_or_else(|| e.to_string()),
+        Error::WaitTimeout(what) => what.clone(),
         _ => e.to_string(),
     };
     let details = details.map(|mut d| {

@@ -91,6 +91,87 @@ pub async fn send<E: Endpoint>(client: &Inner, endpoint: &E) -> Result<HttpRespo
     execute(client, &request).await
 }
 
+/// `endpoint`'s request for `client`'s configuration (bad input is refused here).
+pub fn request<E: Endpoint>(client: &Inner, endpoint: &E) -> Result<ApiRequest, JsValue> {
+    endpoint.request(client.config()).map_err(to_js)
+}
+
+/// What a method makes of a success answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// The body, parsed (`undefined` when empty).
+    Json,
+    /// `undefined`.
+    Nothing,
+    /// `{status, statusText, headers, data}` (the official SDK returns axios' response).
+    Response,
+    /// `getToken`: the access token (OAuth 2), `{oAuthToken, oAuthTokenSecret}` (OAuth 1) or the credentials.
+    Token,
+    /// `getRawTokenResponse`: `credentials.raw`.
+    RawToken,
+    /// `getMetadata`: `metadata`.
+    Metadata,
+    /// `listIntegrations`: `{configs: data}`.
+    Configs,
+    /// `getEnvironmentVariables`: the body, `[]` when empty.
+    List,
+    /// The proxy: `{status, statusText, headers, data}` with `data` decoded for a `responseType`
+    /// (0 json, 1 text, 2 arraybuffer, 3 blob, 4 stream).
+    Proxy(u8),
+}
+
+impl Shape {
+    /// The JavaScript value of `response` in this shape.
+    pub fn apply(self, response: &HttpResponse) -> JsResult {
+        Ok(match self {
+            Shape::Json => json(response)?,
+            Shape::Nothing => JsValue::UNDEFINED,
+            Shape::Response => response_object(response, json(response)?),
+            Shape::Token => {
+                let credentials = get(&json(response)?, "credentials");
+                match get(&credentials, "type").as_string().as_deref() {
+                    Some("OAUTH2") => get(&credentials, "access_token"),
+                    Some("OAUTH1") => object(&[
+                        ("oAuthToken", get(&credentials, "oauth_token")),
+                        ("oAuthTokenSecret", get(&credentials, "oauth_token_secret")),
+                    ]),
+                    _ => credentials,
+                }
+            }
+            Shape::RawToken => get(&get(&json(response)?, "credentials"), "raw"),
+            Shape::Metadata => get(&json(response)?, "metadata"),
+            Shape::Configs => object(&[("configs", get(&json(response)?, "data"))]),
+            Shape::List => {
+                let value = json(response)?;
+                if value.is_undefined() || value.is_null() {
+                    js_sys::Array::new().into()
+                } else {
+                    value
+                }
+            }
+            Shape::Proxy(kind) => {
+                let name =
+                    ["json", "text", "arraybuffer", "blob", "stream"][usize::from(kind.min(4))];
+                let data = crate::shim::decode_body(response.body().to_vec(), name);
+                response_object(response, data)
+            }
+        })
+    }
+}
+
+/// Sends `request` (or rejects with its error) and resolves to the answer in `shape`.
+///
+/// The one future every simple method shares: methods only build requests.
+pub fn call(client: &Inner, request: Result<ApiRequest, JsValue>, shape: Shape) -> js_sys::Promise {
+    match request {
+        Err(e) => js_sys::Promise::reject(&e),
+        Ok(request) => {
+            let client = client.clone();
+            promise(async move { shape.apply(&execute(&client, &request).await?) })
+        }
+    }
+}
+
 /// Sends a prepared request with retries.
 pub async fn execute(client: &Inner, request: &ApiRequest) -> Result<HttpResponse, JsValue> {
     client.execute(request).await.map_err(to_js)

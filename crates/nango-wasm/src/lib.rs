@@ -8,7 +8,9 @@
 //! [`FetchTransport`]; nothing here writes an operation a second time. Errors are
 //! `NangoError`s (see `js/shim.js`).
 //!
-//! The npm package is built by `cargo xtask pkg` into `pkg/`.
+//! The npm package is built by `cargo xtask pkg` into `pkg/`. The crate is empty
+//! on other targets (a workspace-wide native build compiles it to nothing).
+#![cfg(target_arch = "wasm32")]
 #![warn(missing_docs)]
 
 use std::time::Duration;

@@ -47,12 +47,4 @@ extern "C" {
     #[wasm_bindgen(js_name = decodeBody)]
     pub fn decode_body(bytes: Vec<u8>, response_type: &str) -> JsValue;
 
-    /// A proxy `data` value as bytes: `{bytes, json}` or `undefined`.
-    pub type EncodedBody;
-    #[wasm_bindgen(method, getter)]
-    pub fn bytes(this: &EncodedBody) -> Vec<u8>;
-    #[wasm_bindgen(method, getter)]
-    pub fn json(this: &EncodedBody) -> bool;
-    #[wasm_bindgen(js_name = encodeBody)]
-    pub fn encode_body(data: &JsValue) -> Option<EncodedBody>;
 }

@@ -8,8 +8,8 @@ use nango_core::client::WaitOptions;
 use nango_core::models::common::OneOrMany;
 use nango_core::models::connections::{ConnectionPatch, UpsertConnection};
 use nango_core::ops::connections::{
-    DeleteConnection, GetConnection, ImportConnection, ListConnections, MetadataMode,
-    PatchConnection, SetMetadata,
+    DeleteConnection, GetConnection, GetConnectionField, GetToken, ImportConnection,
+    ListConnections, MetadataMode, PatchConnection, SetMetadata,
 };
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -17,7 +17,8 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::error::missing;
 use crate::js::{
-    self, field, from_json, get, json, promise, required, send, string, to_json, Inner,
+    self, call, field, from_json, get, json, promise, request, required, send, string, to_json,
+    Inner, Shape,
 };
 use crate::{shim, Nango};
 
@@ -98,32 +99,21 @@ fn get_connection(
         .refresh_github_app_jwt_token(refresh_github_app_jwt_token.is_truthy()))
 }
 
-async fn connection(client: &Inner, op: GetConnection) -> Result<JsValue, JsValue> {
-    let response = send(client, &op).await?;
-    json(&response)
-}
-
+/// `POST`/`PATCH /connections/metadata`.
 fn metadata(
-    client: &Inner,
     mode: MetadataMode,
-    pck: JsValue,
-    ids: JsValue,
-    metadata: JsValue,
-) -> Promise {
-    let client = client.clone();
-    promise(async move {
-        let pck = string(&pck)
-            .filter(|s| !s.is_empty())
-            .ok_or_else(|| missing("providerConfigKey"))?;
-        let ids = connection_ids(&ids)?;
-        if metadata.is_undefined() || metadata.is_null() {
-            return Err(missing("metadata"));
-        }
-        let op =
-            SetMetadata::new(mode, pck, ids, to_json(&metadata)?).map_err(crate::error::to_js)?;
-        let response = send(&client, &op).await?;
-        Ok(js::response_object(&response, json(&response)?))
-    })
+    pck: &JsValue,
+    ids: &JsValue,
+    metadata: &JsValue,
+) -> Result<SetMetadata, JsValue> {
+    let pck = string(pck)
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| missing("providerConfigKey"))?;
+    let ids = connection_ids(ids)?;
+    if metadata.is_undefined() || metadata.is_null() {
+        return Err(missing("metadata"));
+    }
+    SetMetadata::new(mode, pck, ids, to_json(metadata)?).map_err(crate::error::to_js)
 }
 
 /// Walks `GET /connections` page by page (see `connectionsIterator`).
@@ -173,29 +163,31 @@ impl Nango {
     /// limit?, page? })`. Resolves to `{ connections }`.
     #[wasm_bindgen(js_name = listConnections, skip_typescript)]
     pub fn list_connections(&self, first: JsValue, search: JsValue, queries: JsValue) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
-            let list = if first.is_object() {
-                list_from_object(&to_json(&first)?)?
-            } else {
-                let mut list = ListConnections::new();
-                if let Some(id) = string(&first).filter(|s| !s.is_empty()) {
-                    list = list.connection_id(id);
-                }
-                if let Some(text) = string(&search).filter(|s| !s.is_empty()) {
-                    list = list.search(text);
-                }
-                let q = to_json(&queries)?;
-                if let Some(id) = field(&q, "endUserId") {
-                    list = list.end_user_id(id);
-                }
-                if let Some(id) = field(&q, "endUserOrganizationId") {
-                    list = list.end_user_organization_id(id);
-                }
-                page_options(list, &q)
-            };
-            json(&send(&client, &list).await?)
-        })
+        let list = || -> Result<ListConnections, JsValue> {
+            if first.is_object() {
+                return list_from_object(&to_json(&first)?);
+            }
+            let mut list = ListConnections::new();
+            if let Some(id) = string(&first).filter(|s| !s.is_empty()) {
+                list = list.connection_id(id);
+            }
+            if let Some(text) = string(&search).filter(|s| !s.is_empty()) {
+                list = list.search(text);
+            }
+            let q = to_json(&queries)?;
+            if let Some(id) = field(&q, "endUserId") {
+                list = list.end_user_id(id);
+            }
+            if let Some(id) = field(&q, "endUserOrganizationId") {
+                list = list.end_user_organization_id(id);
+            }
+            Ok(page_options(list, &q))
+        };
+        call(
+            &self.client,
+            list().and_then(|l| request(&self.client, &l)),
+            Shape::Json,
+        )
     }
 
     /// An async iterator over every connection matching the filters of the object
@@ -239,17 +231,18 @@ impl Nango {
         refresh_token: JsValue,
         refresh_github_app_jwt_token: JsValue,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
-            let op = get_connection(
-                &provider_config_key,
-                &connection_id,
-                &force_refresh,
-                &refresh_token,
-                &refresh_github_app_jwt_token,
-            )?;
-            connection(&client, op).await
-        })
+        let op = get_connection(
+            &provider_config_key,
+            &connection_id,
+            &force_refresh,
+            &refresh_token,
+            &refresh_github_app_jwt_token,
+        );
+        call(
+            &self.client,
+            op.and_then(|op| request(&self.client, &op)),
+            Shape::Json,
+        )
     }
 
     /// The connection's token: the access token string (OAuth 2), `{ oAuthToken,
@@ -262,25 +255,19 @@ impl Nango {
         force_refresh: JsValue,
         refresh_github_app_jwt_token: JsValue,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
-            let op = get_connection(
-                &provider_config_key,
-                &connection_id,
-                &force_refresh,
-                &JsValue::FALSE,
-                &refresh_github_app_jwt_token,
-            )?;
-            let credentials = get(&connection(&client, op).await?, "credentials");
-            Ok(match get(&credentials, "type").as_string().as_deref() {
-                Some("OAUTH2") => get(&credentials, "access_token"),
-                Some("OAUTH1") => js::object(&[
-                    ("oAuthToken", get(&credentials, "oauth_token")),
-                    ("oAuthTokenSecret", get(&credentials, "oauth_token_secret")),
-                ]),
-                _ => credentials,
-            })
-        })
+        let op = get_connection(
+            &provider_config_key,
+            &connection_id,
+            &force_refresh,
+            &JsValue::FALSE,
+            &refresh_github_app_jwt_token,
+        )
+        .map(GetToken::new);
+        call(
+            &self.client,
+            op.and_then(|op| request(&self.client, &op)),
+            Shape::Token,
+        )
     }
 
     /// `credentials.raw` of the connection: the provider's raw token response.
@@ -292,42 +279,31 @@ impl Nango {
         force_refresh: JsValue,
         refresh_github_app_jwt_token: JsValue,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
-            let op = get_connection(
-                &provider_config_key,
-                &connection_id,
-                &force_refresh,
-                &JsValue::FALSE,
-                &refresh_github_app_jwt_token,
-            )?;
-            Ok(get(
-                &get(&connection(&client, op).await?, "credentials"),
-                "raw",
-            ))
-        })
+        let op = get_connection(
+            &provider_config_key,
+            &connection_id,
+            &force_refresh,
+            &JsValue::FALSE,
+            &refresh_github_app_jwt_token,
+        );
+        call(
+            &self.client,
+            op.and_then(|op| request(&self.client, &op)),
+            Shape::RawToken,
+        )
     }
 
     /// The connection's `metadata`.
     #[wasm_bindgen(js_name = getMetadata, skip_typescript)]
     pub fn get_metadata(&self, provider_config_key: JsValue, connection_id: JsValue) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
-            if string(&provider_config_key).is_none_or(|s| s.is_empty()) {
-                return Err(missing("providerConfigKey"));
+        let op = match (string(&provider_config_key), string(&connection_id)) {
+            (Some(p), Some(c)) if !p.is_empty() && !c.is_empty() => {
+                request(&self.client, &GetConnectionField::<Value>::metadata(p, c))
             }
-            if string(&connection_id).is_none_or(|s| s.is_empty()) {
-                return Err(missing("connectionId"));
-            }
-            let op = get_connection(
-                &provider_config_key,
-                &connection_id,
-                &JsValue::FALSE,
-                &JsValue::FALSE,
-                &JsValue::FALSE,
-            )?;
-            Ok(get(&connection(&client, op).await?, "metadata"))
-        })
+            (Some(p), _) if !p.is_empty() => Err(missing("connectionId")),
+            _ => Err(missing("providerConfigKey")),
+        };
+        call(&self.client, op, Shape::Metadata)
     }
 
     /// `POST /connections/metadata`: replaces the metadata of one connection or of
@@ -340,12 +316,16 @@ impl Nango {
         connection_id: JsValue,
         metadata: JsValue,
     ) -> Promise {
-        self::metadata(
-            &self.client,
+        let op = self::metadata(
             MetadataMode::Replace,
-            provider_config_key,
-            connection_id,
-            metadata,
+            &provider_config_key,
+            &connection_id,
+            &metadata,
+        );
+        call(
+            &self.client,
+            op.and_then(|op| request(&self.client, &op)),
+            Shape::Response,
         )
     }
 
@@ -357,12 +337,16 @@ impl Nango {
         connection_id: JsValue,
         metadata: JsValue,
     ) -> Promise {
-        self::metadata(
-            &self.client,
+        let op = self::metadata(
             MetadataMode::Merge,
-            provider_config_key,
-            connection_id,
-            metadata,
+            &provider_config_key,
+            &connection_id,
+            &metadata,
+        );
+        call(
+            &self.client,
+            op.and_then(|op| request(&self.client, &op)),
+            Shape::Response,
         )
     }
 
@@ -370,15 +354,18 @@ impl Nango {
     /// the deprecated end user). Resolves to `{ success }`.
     #[wasm_bindgen(js_name = patchConnection, skip_typescript)]
     pub fn patch_connection(&self, params: JsValue, body: JsValue) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let op = || -> Result<PatchConnection, JsValue> {
             let params = to_json(&params)?;
             let cid = required(&params, "connectionId")?;
             let pck = required(&params, "provider_config_key")?;
             let patch: ConnectionPatch = from_json(to_json(&body)?, "body")?;
-            let response = send(&client, &PatchConnection::new(pck, cid, patch)).await?;
-            json(&response)
-        })
+            Ok(PatchConnection::new(pck, cid, patch))
+        };
+        call(
+            &self.client,
+            op().and_then(|op| request(&self.client, &op)),
+            Shape::Json,
+        )
     }
 
     /// `DELETE /connections/{connectionId}`. Resolves to `{ status, headers, data }`.
@@ -388,13 +375,12 @@ impl Nango {
         provider_config_key: JsValue,
         connection_id: JsValue,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
-            let pck = string(&provider_config_key).ok_or_else(|| missing("providerConfigKey"))?;
-            let cid = string(&connection_id).ok_or_else(|| missing("connectionId"))?;
-            let response = send(&client, &DeleteConnection::new(pck, cid)).await?;
-            Ok(js::response_object(&response, json(&response)?))
-        })
+        let op = match (string(&provider_config_key), string(&connection_id)) {
+            (Some(p), Some(c)) => request(&self.client, &DeleteConnection::new(p, c)),
+            (None, _) => Err(missing("providerConfigKey")),
+            _ => Err(missing("connectionId")),
+        };
+        call(&self.client, op, Shape::Response)
     }
 
     /// `POST /connections`: imports (upserts) a connection whose credentials you
@@ -402,11 +388,10 @@ impl Nango {
     /// connection_config?, tags?, end_user? }`. Resolves to the connection.
     #[wasm_bindgen(js_name = importConnection, skip_typescript)]
     pub fn import_connection(&self, body: JsValue) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
-            let body: UpsertConnection = from_json(to_json(&body)?, "body")?;
-            json(&send(&client, &ImportConnection::new(body)).await?)
-        })
+        let op = to_json(&body)
+            .and_then(|b| from_json::<UpsertConnection>(b, "body"))
+            .and_then(|b| request(&self.client, &ImportConnection::new(b)));
+        call(&self.client, op, Shape::Json)
     }
 
     /// The same as `importConnection`.
@@ -448,7 +433,7 @@ impl Nango {
                 .as_f64()
                 .filter(|v| *v >= 1.0)
                 .map_or(defaults.attempts, |v| v as u32);
-            let aborted = || crate::error::to_js(nango_core::Error::Cancelled);
+            let aborted = || shim::make_error("cancelled", "Wait for connection was aborted", None);
             let list = ListConnections::new().end_user_id(user);
             for attempt in 0..attempts {
                 if js::prop(&signal, "aborted").is_truthy() {

@@ -1,0 +1,8 @@
+// Browsers and bundlers (ESM): the .wasm file is fetched next to this module and
+// compiled while it downloads.
+import init from './dist/nango_wasm.js';
+
+await init({ module_or_path: new URL('./dist/nango_wasm_bg.wasm', import.meta.url) });
+
+export { Nango } from './dist/nango_wasm.js';
+export { NangoError } from './dist/error.js';

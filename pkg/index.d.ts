@@ -1,0 +1,29 @@
+// Types of every entry (node, deno, browser, workerd): the class and the option and
+// result types from the generated declarations, and the error class of the shim.
+import type { HttpResponse, NangoErrorKind, ValidationIssue } from './dist/nango_wasm.js';
+
+export { Nango } from './dist/nango_wasm.js';
+export type * from './dist/nango_wasm.js';
+
+/** The error every `Nango` method throws or rejects with. */
+export declare class NangoError extends Error {
+  readonly name: 'NangoError';
+  /** What went wrong: bad arguments, no response, too slow, an API error, an unreadable answer, cancelled. */
+  kind: NangoErrorKind;
+  /** The HTTP status (API and decode errors). */
+  status?: number;
+  /** The API's error code (`not_found`, `invalid_body`...). */
+  code?: string;
+  /** Validation issues of a 400 answer. */
+  errors?: ValidationIssue[];
+  /** Seconds to wait, from `Retry-After` (429). */
+  retryAfter?: number;
+  /** The raw response body. */
+  body?: string;
+  /** The response headers (lowercase names). */
+  headers?: Record<string, string>;
+  /** `error.payload` of the answer, when any. */
+  payload?: unknown;
+  /** The answer as axios shaped it, for code written for @nangohq/node (`err.response.status`). */
+  response?: Omit<HttpResponse<unknown>, 'statusText'>;
+}

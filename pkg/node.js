@@ -1,0 +1,8 @@
+// Node 20+: the module is read from the package and instantiated synchronously.
+import { readFileSync } from 'node:fs';
+import { initSync } from './dist/nango_wasm.js';
+
+initSync({ module: readFileSync(new URL('./dist/nango_wasm_bg.wasm', import.meta.url)) });
+
+export { Nango } from './dist/nango_wasm.js';
+export { NangoError } from './dist/error.js';

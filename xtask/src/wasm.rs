@@ -1,0 +1,418 @@
+//! The WebAssembly package: build `pkg/` (`cargo xtask pkg`), install its tools
+//! (`setup`), and test it (`cargo xtask wasm-test`): wasm-bindgen-test in Node and
+//! headless Chromium, then the built package in Node, Deno, workerd and Chromium
+//! through one shared scenario (`tests/wasm/scenario.mjs`), then the TypeScript types.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use crate::cmd::{cmd, has, output, root, run, run_tee};
+
+const TARGET: &str = "wasm32-unknown-unknown";
+const PROFILE: &str = "wasm-release";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+fn tests_dir() -> PathBuf {
+    root().join("tests/wasm")
+}
+
+fn bin(name: &str) -> PathBuf {
+    tests_dir().join("node_modules/.bin").join(name)
+}
+
+fn path_str(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+/// The `wasm-bindgen` version in Cargo.lock (the CLI must be exactly it).
+fn locked_wasm_bindgen() -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err("wasm-bindgen is not in Cargo.lock".into())
+}
+
+fn cli_version() -> Option<String> {
+    output("wasm-bindgen", &["--version"])
+        .and_then(|v| v.split_whitespace().nth(1).map(str::to_owned))
+}
+
+/// Installs what the wasm build and tests need: wasm-bindgen-cli at the lock
+/// file's version, Chromium and its driver (apt), and the pinned npm packages.
+pub fn setup() -> Result<(), String> {
+    let want = locked_wasm_bindgen()?;
+    if cli_version().as_deref() != Some(want.as_str()) {
+        // Without --locked: a dependency pinned by the CLI's lock file is missing here.
+        let mut c = cmd(
+            "cargo",
+            &[
+                "install",
+                "wasm-bindgen-cli",
+                "--version",
+                &format!("={want}"),
+                "--force",
+            ],
+        );
+        c.env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1");
+        run(c)?;
+    }
+    if !Path::new(CHROMEDRIVER).exists() || !has("chromium") {
+        let mut update = cmd("apt-get", &["update"]);
+        update.env("DEBIAN_FRONTEND", "noninteractive");
+        run(update)?;
+        let mut install = cmd(
+            "apt-get",
+            &[
+                "install",
+                "-y",
+                "--no-install-recommends",
+                "chromium",
+                "chromium-driver",
+            ],
+        );
+        install.env("DEBIAN_FRONTEND", "noninteractive");
+        run(install)?;
+    }
+    crate::tasks::npm_ci("tests/wasm")
+}
+
+fn file_size(path: &Path) -> Result<u64, String> {
+    std::fs::metadata(path)
+        .map(|m| m.len())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn gzip_size(path: &Path) -> Result<u64, String> {
+    let out = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .output()
+        .map_err(|e| format!("gzip: {e}"))?;
+    Ok(out.stdout.len() as u64)
+}
+
+/// The JavaScript files of `dist/` (glue and snippets).
+fn js_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                js_files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "js") {
+                out.push(p);
+            }
+        }
+    }
+}
+
+/// Builds `pkg/`: cargo (size profile) → wasm-bindgen --target web → wasm-opt -Oz
+/// (npm binaryen) → `dist/error.js`; prints the sizes.
+pub fn pkg() -> Result<(), String> {
+    run(cmd(
+        "cargo",
+        &[
+            "build",
+            "-p",
+            "nango-wasm",
+            "--target",
+            TARGET,
+            "--profile",
+            PROFILE,
+        ],
+    ))?;
+    let want = locked_wasm_bindgen()?;
+    if cli_version().as_deref() != Some(want.as_str()) {
+        return Err(format!(
+            "wasm-bindgen {want} is needed (run `cargo xtask setup`)"
+        ));
+    }
+    let wasm_opt = bin("wasm-opt");
+    if !wasm_opt.exists() {
+        return Err("tests/wasm/node_modules is missing (run `cargo xtask setup`)".into());
+    }
+    let dist = root().join("pkg/dist");
+    let _ = std::fs::remove_dir_all(&dist);
+    let input = root().join(format!("target/{TARGET}/{PROFILE}/nango_wasm.wasm"));
+    run(cmd(
+        "wasm-bindgen",
+        &[
+            "--target",
+            "web",
+            "--out-dir",
+            &path_str(&dist),
+            "--out-name",
+            "nango_wasm",
+            &path_str(&input),
+        ],
+    ))?;
+    let wasm = dist.join("nango_wasm_bg.wasm");
+    run(cmd(
+        &path_str(&wasm_opt),
+        &[
+            "-Oz",
+            "--strip-debug",
+            "--strip-producers",
+            &path_str(&wasm),
+            "-o",
+            &path_str(&wasm),
+        ],
+    ))?;
+    // `NangoError` is defined in the shim, which wasm-bindgen copies under a hashed
+    // folder: re-export it from a fixed path for the entry files.
+    let snippets = dist.join("snippets");
+    let shim = std::fs::read_dir(&snippets)
+        .map_err(|e| format!("{}: {e}", snippets.display()))?
+        .flatten()
+        .map(|e| e.path().join("js/shim.js"))
+        .find(|p| p.exists())
+        .ok_or("the shim is missing from dist/snippets")?;
+    let rel = shim.strip_prefix(&dist).map_err(|e| e.to_string())?;
+    std::fs::write(
+        dist.join("error.js"),
+        format!(
+            "export {{ NangoError }} from './{}';\n",
+            rel.to_string_lossy()
+        ),
+    )
+    .map_err(|e| e.to_string())?;
+    let mut js = Vec::new();
+    js_files(&dist, &mut js);
+    let (mut js_raw, mut js_gz) = (0, 0);
+    for f in &js {
+        js_raw += file_size(f)?;
+        js_gz += gzip_size(f)?;
+    }
+    let (wasm_raw, wasm_gz) = (file_size(&wasm)?, gzip_size(&wasm)?);
+    println!(
+        "\npkg: wasm {:.1} KB ({:.1} KB gzip) + JS {:.1} KB ({:.1} KB gzip) = {:.1} KB ({:.1} KB gzip)",
+        kb(wasm_raw),
+        kb(wasm_gz),
+        kb(js_raw),
+        kb(js_gz),
+        kb(wasm_raw + js_raw),
+        kb(wasm_gz + js_gz)
+    );
+    Ok(())
+}
+
+fn kb(bytes: u64) -> f64 {
+    bytes as f64 / 1000.0
+}
+
+/// The local Nango server, started for the tests and stopped when dropped.
+struct Server {
+    child: Child,
+    url: String,
+    key: String,
+}
+
+impl Server {
+    fn start() -> Result<Server, String> {
+        run(cmd("cargo", &["build", "-p", "nango-local-server"]))?;
+        let exe = root().join("target/debug/nango-local-server");
+        let mut child = Command::new(&exe)
+            .args(["--port", "0", "--host", "127.0.0.1", "--seed", "demo"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|e| format!("{}: {e}", exe.display()))?;
+        let stdout = child.stdout.take().ok_or("no stdout")?;
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .map_err(|e| e.to_string())?;
+        // `listening on http://127.0.0.1:PORT api_key=<key>`
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .map(str::to_owned);
+        let key = line
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix("api_key="))
+            .map(str::to_owned);
+        match (url, key) {
+            (Some(url), Some(key)) => Ok(Server { child, url, key }),
+            _ => {
+                let _ = child.kill();
+                Err(format!(
+                    "unexpected first line from nango-local-server: {line:?}"
+                ))
+            }
+        }
+    }
+
+    fn env(&self, c: &mut Command) {
+        c.env("NANGO_HOST", &self.url)
+            .env("NANGO_API_KEY", &self.key);
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Passed and failed counts of one suite.
+#[derive(Debug, Default, Clone, Copy)]
+struct Count {
+    passed: u64,
+    failed: u64,
+}
+
+/// The number before `word` in `text` (`"5 passed"`), summed over all lines.
+fn number_before(text: &str, word: &str) -> u64 {
+    let mut total = 0;
+    for line in text.lines() {
+        let words: Vec<&str> = line
+            .split(|c: char| c.is_whitespace() || c == ';' || c == '|' || c == ',')
+            .collect();
+        let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+        for (i, w) in words.iter().enumerate() {
+            if w.trim_end_matches('.') == word && i > 0 {
+                total += words[i - 1].parse::<u64>().unwrap_or(0);
+            }
+        }
+    }
+    total
+}
+
+/// The counts in the summary lines starting with `prefix`: `test result: ok. N
+/// passed; M failed` (wasm-bindgen-test-runner, and the runners' own lines), `ok |
+/// N passed | M failed` (Deno), or TAP's `# pass N` / `# fail M` (node:test).
+fn summary_count(text: &str, prefix: &str) -> Count {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with(prefix))
+        .collect();
+    if prefix == "# " {
+        let tap = |key: &str| -> u64 {
+            lines
+                .iter()
+                .filter_map(|l| l.trim().strip_prefix(key))
+                .filter_map(|n| n.trim().parse::<u64>().ok())
+                .sum()
+        };
+        return Count {
+            passed: tap("# pass "),
+            failed: tap("# fail "),
+        };
+    }
+    let joined = lines.join("\n");
+    Count {
+        passed: number_before(&joined, "passed"),
+        failed: number_before(&joined, "failed"),
+    }
+}
+
+fn bindgen_tests(server: &Server, browser: bool) -> Result<Count, String> {
+    let mut c = cmd("cargo", &["test", "-p", "nango-wasm", "--target", TARGET]);
+    c.env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+        "wasm-bindgen-test-runner",
+    );
+    // The tests read the server's address at compile time (a browser has no env).
+    c.env("NANGO_TEST_HOST", &server.url)
+        .env("NANGO_TEST_API_KEY", &server.key);
+    if browser {
+        c.env("WASM_BINDGEN_USE_BROWSER", "1")
+            .env("CHROMEDRIVER", CHROMEDRIVER);
+    } else {
+        c.env("WASM_BINDGEN_USE_NODE_EXPERIMENTAL", "1");
+    }
+    let out = run_tee(c)?;
+    Ok(summary_count(&out, "test result:"))
+}
+
+fn js_runner(server: &Server, program: &str, args: &[&str], prefix: &str) -> Result<Count, String> {
+    let mut c = cmd(program, args);
+    c.current_dir(tests_dir());
+    server.env(&mut c);
+    c.env("DENO_NO_UPDATE_CHECK", "1")
+        .env("NO_COLOR", "1")
+        .env("CHROMEDRIVER", CHROMEDRIVER);
+    let out = run_tee(c)?;
+    Ok(summary_count(&out, prefix))
+}
+
+/// Builds the package and runs every wasm suite; fails if one ran no test.
+pub fn test() -> Result<Vec<(&'static str, u64, u64)>, String> {
+    run(cmd(
+        "cargo",
+        &[
+            "clippy",
+            "-p",
+            "nango-wasm",
+            "--target",
+            TARGET,
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ))?;
+    pkg()?;
+    let server = Server::start()?;
+    let deno = path_str(&bin("deno"));
+    let node_test = ["--test", "--test-reporter=tap", "node.test.mjs"];
+    let deno_test = [
+        "test",
+        "--no-check",
+        "--allow-net=127.0.0.1",
+        "--allow-read",
+        "--allow-env",
+        "deno.test.mjs",
+    ];
+    let results: Vec<(&'static str, Count)> = vec![
+        ("wasm-bindgen-test (Node)", bindgen_tests(&server, false)?),
+        (
+            "wasm-bindgen-test (Chromium)",
+            bindgen_tests(&server, true)?,
+        ),
+        (
+            "pkg in Node (node:test)",
+            js_runner(&server, "node", &node_test, "# ")?,
+        ),
+        (
+            "pkg in Deno",
+            js_runner(&server, &deno, &deno_test, "ok |")?,
+        ),
+        (
+            "pkg in workerd (Miniflare)",
+            js_runner(&server, "node", &["workerd.test.mjs"], "workerd:")?,
+        ),
+        (
+            "pkg in Chromium (browser entry)",
+            js_runner(&server, "node", &["browser.test.mjs"], "browser:")?,
+        ),
+    ];
+    drop(server);
+    let mut c = cmd(&path_str(&bin("tsc")), &["-p", "types/tsconfig.json"]);
+    c.current_dir(tests_dir());
+    run(c)?;
+    println!("\nwasm suites:");
+    let mut zero = Vec::new();
+    for (name, count) in &results {
+        println!("  {name}: {} passed, {} failed", count.passed, count.failed);
+        if count.passed == 0 {
+            zero.push(*name);
+        }
+    }
+    println!("  TypeScript types (tsc --strict): ok");
+    if !zero.is_empty() {
+        return Err(format!("no test ran in: {}", zero.join(", ")));
+    }
+    Ok(results
+        .into_iter()
+        .map(|(n, c)| (n, c.passed, c.failed))
+        .collect())
+}
