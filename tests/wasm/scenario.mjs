@@ -8,6 +8,8 @@
 // `cases({ Nango, NangoError, host, apiKey })` returns `[{ name, run }]`; the cases
 // run in order (the first resets the server).
 
+import realWebhooks from './real-webhooks.mjs';
+
 class AssertionError extends Error {}
 
 function fail(message) {
@@ -22,6 +24,15 @@ function eq(actual, expected, message = '') {
   const a = JSON.stringify(actual);
   const e = JSON.stringify(expected);
   if (a !== e) fail(`${message ? message + ': ' : ''}expected ${e}, got ${a}`);
+}
+
+/** JSON with object keys sorted, to compare values whatever their key order. */
+function canonical(value) {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical(value[k])]));
+  }
+  return value;
 }
 
 async function rejects(promise, check) {
@@ -363,6 +374,48 @@ export function cases({ Nango, NangoError, host, apiKey }) {
         const legacy = await sha256Hex(signingKey + JSON.stringify(payload));
         eq(nango.verifyWebhookSignature(legacy, payload), true, 'legacy');
         eq(nango.verifyWebhookSignature('00', payload), false, 'legacy, wrong');
+      },
+    },
+    {
+      name: 'webhooks: real deliveries verify and parse; parseWebhook and verifyWebhookRequest',
+      async run() {
+        for (const d of realWebhooks.deliveries) {
+          const n = new Nango({ apiKey, host, webhookSigningKey: d.signing_key });
+          eq(n.verifyIncomingWebhookRequest(d.raw_body, d.headers), true, `${d.type}: verifies`);
+          const event = n.parseWebhook(d.raw_body, d.headers);
+          eq(event.type, d.type, `${d.type}: parsed`);
+          eq(canonical(event), canonical(JSON.parse(d.raw_body)), `${d.type}: the event is the delivery as sent`);
+          const request = new Request('http://127.0.0.1/webhooks', { method: 'POST', body: d.raw_body, headers: d.headers });
+          eq((await n.verifyWebhookRequest(request)).type, d.type, `${d.type}: from a Request`);
+          const tampered = d.raw_body.replace('"success":true', '"success":false');
+          if (tampered !== d.raw_body) {
+            eq(n.verifyIncomingWebhookRequest(tampered, d.headers), false, `${d.type}: tampered`);
+            throws(() => n.parseWebhook(tampered, d.headers), (e) => {
+              isNangoError(e, 'webhook');
+              eq(e.code, 'invalid_signature', 'code');
+            });
+          }
+          const wrongKey = new Nango({ apiKey, host, webhookSigningKey: 'not-the-key' });
+          eq(wrongKey.verifyIncomingWebhookRequest(d.raw_body, d.headers), false, `${d.type}: wrong key`);
+        }
+        const [first] = realWebhooks.deliveries;
+        const n = new Nango({ apiKey, host, webhookSigningKey: first.signing_key });
+        const unsigned = new Request('http://127.0.0.1/webhooks', { method: 'POST', body: first.raw_body });
+        await rejects(n.verifyWebhookRequest(unsigned), (e) => {
+          isNangoError(e, 'webhook');
+          eq(e.code, 'invalid_signature', 'unsigned request');
+        });
+        const sig = first.headers['x-nango-hmac-sha256'];
+        eq(n.verifyIncomingWebhookRequest(first.raw_body, { 'X-NANGO-HMAC-SHA256': sig.toUpperCase() }), true, 'uppercase hex, as the official SDK');
+        eq(n.verifyIncomingWebhookRequest(first.raw_body, { 'x-nango-hmac-sha256': sig.slice(0, 63) }), false, 'truncated');
+        eq(n.verifyIncomingWebhookRequest(first.raw_body, { 'x-nango-hmac-sha256': 'z' + sig.slice(1) }), false, 'not hex');
+        // a signed body that is not JSON
+        const text = 'not json';
+        const signed = await hmacHex(first.signing_key, text);
+        throws(() => n.parseWebhook(text, { 'x-nango-hmac-sha256': signed }), (e) => {
+          isNangoError(e, 'webhook');
+          eq(e.code, 'invalid_webhook', 'not JSON');
+        });
       },
     },
     {

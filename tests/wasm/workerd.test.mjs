@@ -15,6 +15,7 @@ if (!host || !apiKey) throw new Error('NANGO_HOST and NANGO_API_KEY are required
 const root = mkdtempSync(join(tmpdir(), 'nango-wasm-workerd-'));
 cpSync(join(here, 'worker.mjs'), join(root, 'worker.mjs'));
 cpSync(join(here, 'scenario.mjs'), join(root, 'scenario.mjs'));
+cpSync(join(here, 'real-webhooks.mjs'), join(root, 'real-webhooks.mjs'));
 for (const f of ['workerd.js', 'package.json']) cpSync(join(here, '../../pkg', f), join(root, 'pkg', f));
 cpSync(join(here, '../../pkg/dist'), join(root, 'pkg/dist'), { recursive: true });
 

@@ -51,7 +51,13 @@ fn prepare(build_pkg: bool) -> Result<(), String> {
     }
     run(cmd(
         "cargo",
-        &["build", "-p", "nango-local-server", "-p", "nango-www-native"],
+        &[
+            "build",
+            "-p",
+            "nango-local-server",
+            "-p",
+            "nango-www-native",
+        ],
     ))?;
     crate::tasks::npm_ci("www")?;
     // Deno copies the linked package into its node_modules: start from pkg/ as built.

@@ -8,7 +8,7 @@ export class NangoError extends Error {
   constructor(kind, message, details) {
     super(message);
     this.name = 'NangoError';
-    /** 'invalid_input' | 'transport' | 'timeout' | 'api' | 'decode' | 'cancelled' */
+    /** 'invalid_input' | 'transport' | 'timeout' | 'api' | 'decode' | 'cancelled' | 'webhook' */
     this.kind = kind;
     this.status = undefined;
     this.code = undefined;

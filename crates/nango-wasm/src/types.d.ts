@@ -59,7 +59,14 @@ export type NangoProps = NangoCommonProps &
   ({ apiKey: string; secretKey?: never } | { apiKey?: never; /** @deprecated use `apiKey` */ secretKey: string });
 
 /** What a `NangoError` is about. */
-export type NangoErrorKind = 'invalid_input' | 'transport' | 'timeout' | 'api' | 'decode' | 'cancelled';
+export type NangoErrorKind =
+  | 'invalid_input'
+  | 'transport'
+  | 'timeout'
+  | 'api'
+  | 'decode'
+  | 'cancelled'
+  | 'webhook';
 
 /** One validation issue of a 400 answer. */
 export interface ValidationIssue {
@@ -626,4 +633,85 @@ export interface Nango {
   ): boolean;
   /** @deprecated open to length-extension forgery: use `verifyIncomingWebhookRequest` */
   verifyWebhookSignature(signatureInHeader: string, jsonPayload: unknown): boolean;
+  /**
+   * Verifies a delivery and returns its typed event; throws a `NangoError` with
+   * `kind: 'webhook'` (`code`: `invalid_signature` or `invalid_webhook`) otherwise.
+   */
+  parseWebhook(
+    body: string | Uint8Array | ArrayBuffer,
+    headers: Record<string, unknown> | Headers,
+  ): NangoWebhookEvent;
+  /** Reads a `Request`'s raw body once, verifies it and returns its typed event. */
+  verifyWebhookRequest(request: Request): Promise<NangoWebhookEvent>;
 }
+
+/** Tags copied from the connect session onto the connection. */
+export type WebhookTags = Record<string, string>;
+
+/** `type: 'auth'`: a connection was created, re-authorised, refreshed or deleted. */
+export interface NangoAuthWebhook {
+  from: string;
+  type: 'auth';
+  connectionId: string;
+  authMode: string;
+  providerConfigKey: string;
+  provider: string;
+  environment: string;
+  operation: 'creation' | 'override' | 'refresh' | 'deletion' | 'unknown' | (string & {});
+  success: boolean;
+  tags?: WebhookTags;
+  endUser?: { endUserId: string; endUserEmail?: string | null; organizationId?: string | null; tags?: Record<string, unknown> };
+  error?: { type: string; description: string };
+}
+
+/** `type: 'sync'`: a sync run finished (`success` tells how). */
+export interface NangoSyncWebhook {
+  from: string;
+  type: 'sync';
+  connectionId: string;
+  providerConfigKey: string;
+  syncName: string;
+  syncVariant: string;
+  model: string;
+  /** @deprecated */
+  syncType?: string;
+  checkpoints?: Record<string, unknown> | null;
+  success: boolean;
+  modifiedAfter?: string;
+  responseResults?: { added: number; updated: number; deleted: number };
+  /** @deprecated */
+  queryTimeStamp?: string | null;
+  error?: { type: string; description: string };
+  startedAt?: string;
+  failedAt?: string;
+}
+
+/** `type: 'forward'`: a provider's webhook forwarded by Nango. */
+export interface NangoForwardWebhook {
+  from: string;
+  type: 'forward';
+  connectionId?: string;
+  providerConfigKey: string;
+  payload: unknown;
+}
+
+/** `type: 'async_action'`: an async action finished; fetch its result with `getAsyncActionResult`. */
+export interface NangoAsyncActionWebhook {
+  from: string;
+  type: 'async_action';
+  connectionId: string;
+  providerConfigKey: string;
+  payload: { id: string; statusUrl: string };
+}
+
+/**
+ * A verified webhook: one of Nango's types, a type Nango added since (`type` is
+ * another string), or a provider payload forwarded without Nango's envelope.
+ */
+export type NangoWebhookEvent =
+  | NangoAuthWebhook
+  | NangoSyncWebhook
+  | NangoForwardWebhook
+  | NangoAsyncActionWebhook
+  | ({ from: string; type: string } & Record<string, unknown>)
+  | Record<string, unknown>;

@@ -1316,6 +1316,13 @@ fn every_request_matches_the_official_sdk_or_is_a_listed_difference() {
     let wasm_built =
         root.join("pkg/node.js").exists() && root.join("pkg/dist/nango_wasm_bg.wasm").exists();
     let skip_wasm = std::env::var("NANGO_CONFORMANCE_SKIP_WASM").is_ok_and(|v| v == "1");
+    // `cargo xtask test` builds pkg/ first and requires the wasm client to be compared.
+    if std::env::var("NANGO_CONFORMANCE_REQUIRE_WASM").is_ok_and(|v| v == "1") {
+        assert!(
+            wasm_built && !skip_wasm,
+            "the wasm package (pkg/) must be built and compared"
+        );
+    }
     let wasm = if wasm_built && !skip_wasm {
         Some(run_node("run-wasm.mjs", &server, &resolved_path))
     } else {

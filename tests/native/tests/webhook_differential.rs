@@ -4,7 +4,9 @@
 //! uppercase, mixed case, non-hex, missing, header names in any case). They must
 //! agree on every case.
 //!
-//! Needs Node and `tests/conformance/node_modules` (`cargo xtask setup` installs it).
+//! The wasm package's `verifyIncomingWebhookRequest` is checked on the same cases
+//! when `pkg/` is built. Needs Node and `tests/conformance/node_modules` (`cargo
+//! xtask setup` installs it).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -159,8 +161,32 @@ fn agrees_with_the_official_sdk_on_random_cases() {
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "node failed");
-    let theirs: Vec<bool> = serde_json::from_slice(&out.stdout).unwrap();
+    #[derive(serde::Deserialize)]
+    struct Oracle {
+        official: Vec<bool>,
+        wasm: Option<Vec<bool>>,
+    }
+    let oracle: Oracle = serde_json::from_slice(&out.stdout).unwrap();
+    let theirs = oracle.official;
     assert_eq!(theirs.len(), ours.len());
+    // the wasm package (when pkg/ is built; `cargo xtask test` builds it first) must
+    // agree with the native verifier on every case, hence with the official SDK
+    if std::env::var("NANGO_CONFORMANCE_REQUIRE_WASM").is_ok_and(|v| v == "1") {
+        assert!(oracle.wasm.is_some(), "pkg/ must be built");
+    }
+    if let Some(wasm) = &oracle.wasm {
+        let mismatches: Vec<usize> = (0..ours.len()).filter(|&i| wasm[i] != ours[i]).collect();
+        println!(
+            "wasm package: {} cases, {} disagreements",
+            wasm.len(),
+            mismatches.len()
+        );
+        assert!(
+            mismatches.is_empty(),
+            "wasm disagrees on cases {:?}",
+            &mismatches[..mismatches.len().min(5)]
+        );
+    }
 
     let mut disagreements = Vec::new();
     for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {

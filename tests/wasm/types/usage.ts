@@ -3,6 +3,8 @@
 // type-check (each `@ts-expect-error` fails the check if its line compiles).
 import { Nango, NangoError } from 'nango-wasm';
 import type {
+  NangoAuthWebhook,
+  NangoWebhookEvent,
   AsyncActionHandle,
   Connection,
   ConnectionSummary,
@@ -191,13 +193,20 @@ export async function usage(): Promise<void> {
   nango.verifyWebhookSignature('ab', { a: 1 });
   // @ts-expect-error it answers synchronously
   const notAPromise: Promise<boolean> = nango.verifyIncomingWebhookRequest('{}', {});
+  const event = nango.parseWebhook('{}', new Headers());
+  if ('type' in event && event.type === 'auth') {
+    const op: string = (event as NangoAuthWebhook).operation;
+  }
+  const fromRequest: Promise<NangoWebhookEvent> = nango.verifyWebhookRequest(new Request('http://x'));
+  // @ts-expect-error a Request, not its body
+  nango.verifyWebhookRequest('{}');
 
   // Errors
   try {
     await nango.listIntegrations();
   } catch (err) {
     if (err instanceof NangoError) {
-      const kind: 'invalid_input' | 'transport' | 'timeout' | 'api' | 'decode' | 'cancelled' = err.kind;
+      const kind: 'invalid_input' | 'transport' | 'timeout' | 'api' | 'decode' | 'cancelled' | 'webhook' = err.kind;
       const retryAfter: number | undefined = err.retryAfter;
       const httpStatus: number | undefined = err.response?.status;
       const retryHeader: string | undefined = err.response?.headers['retry-after'];

@@ -60,3 +60,68 @@ impl Nango {
             .is_ok()
     }
 }
+
+/// Verifies `body` against the signature in `headers` and parses the typed event,
+/// or the `NangoError` (`kind: "webhook"`) saying why it was refused.
+fn verified_event(
+    client: &crate::js::Inner,
+    body: &[u8],
+    headers: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let pairs: Vec<(&str, String)> = shim::header(headers, SIGNATURE_HEADER)
+        .map(|signature| vec![(SIGNATURE_HEADER, signature.trim().to_owned())])
+        .unwrap_or_default();
+    let event = client
+        .webhook_verifier()
+        .verify_pairs_and_parse(body, pairs)
+        .map_err(|e| {
+            let code = if e.is_verification_error() {
+                "invalid_signature"
+            } else {
+                "invalid_webhook"
+            };
+            shim::make_error(
+                "webhook",
+                &e.to_string(),
+                Some(format!(r#"{{"code":"{code}"}}"#)),
+            )
+        })?;
+    let json = serde_json::to_string(&event)
+        .map_err(|e| shim::make_error("webhook", &e.to_string(), None))?;
+    js_sys::JSON::parse(&json)
+}
+
+#[wasm_bindgen(js_class = Nango)]
+impl Nango {
+    /// Verifies a webhook delivery and returns its typed event (a plain object with
+    /// the wire names: `type` is `auth`, `sync`, `forward`, `async_action`, or a type
+    /// Nango added since; a forwarded provider payload without Nango's envelope comes
+    /// back as is). Throws a `NangoError` with `kind: "webhook"` and `code`
+    /// `invalid_signature` (missing, malformed or wrong signature) or
+    /// `invalid_webhook` (signed, but not JSON).
+    #[wasm_bindgen(js_name = parseWebhook, skip_typescript)]
+    pub fn parse_webhook(&self, body: JsValue, headers: JsValue) -> Result<JsValue, JsValue> {
+        verified_event(&self.client, &body_bytes(&body), &headers)
+    }
+
+    /// Reads a `Request`'s raw body once, verifies it and returns the typed event
+    /// (see `parseWebhook`). For Workers, Deno and other `fetch`-style servers:
+    /// `const event = await nango.verifyWebhookRequest(request)`.
+    #[wasm_bindgen(js_name = verifyWebhookRequest, skip_typescript)]
+    pub fn verify_webhook_request(&self, request: JsValue) -> js_sys::Promise {
+        let client = self.client.clone();
+        crate::js::promise(async move {
+            let headers = js_sys::Reflect::get(&request, &JsValue::from_str("headers"))?;
+            let read = js_sys::Reflect::get(&request, &JsValue::from_str("arrayBuffer"))?
+                .dyn_into::<js_sys::Function>()
+                .map_err(|_| {
+                    shim::make_error("invalid_input", "`request` is not a Request", None)
+                })?;
+            let buffer =
+                wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(read.call0(&request)?))
+                    .await?;
+            let body = js_sys::Uint8Array::new(&buffer).to_vec();
+            verified_event(&client, &body, &headers)
+        })
+    }
+}
