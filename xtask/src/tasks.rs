@@ -41,6 +41,7 @@ const NATIVE_PACKAGES: &[&str] = &[
     "nango",
     "nango-local-server",
     "nango-tests",
+    "nango-www-native",
     "xtask",
 ];
 
