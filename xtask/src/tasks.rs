@@ -42,6 +42,7 @@ const NATIVE_PACKAGES: &[&str] = &[
     "nango-local-server",
     "nango-tests",
     "nango-www-native",
+    "nango-bench",
     "xtask",
 ];
 
