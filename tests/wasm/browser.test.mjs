@@ -60,11 +60,11 @@ try {
   session = (await wd('POST', '/session', { capabilities: { alwaysMatch: { browserName: 'chrome', 'goog:chromeOptions': { args } } } })).sessionId;
   await wd('POST', `/session/${session}/url`, { url: page });
   let results = null;
-  for (let i = 0; i < 600 && !results; i++) {
+  for (let i = 0; i < 3000 && !results; i++) {
     results = await wd('POST', `/session/${session}/execute/sync`, { script: 'return window.__results ?? null', args: [] });
     if (!results) await new Promise((r) => setTimeout(r, 100));
   }
-  if (!results) throw new Error('the page did not finish in 60 s');
+  if (!results) throw new Error('the page did not finish in 300 s');
   for (const r of results) {
     if (r.ok) {
       passed++;

@@ -1,13 +1,16 @@
 // The Worker the workerd runner loads: imports pkg/ through its `workerd` entry
 // (the .wasm as a compiled module, no nodejs_compat) and runs the shared scenario
-// inside a request, answering the results as JSON.
+// with the fault and bad-input suites inside a request, answering the results as JSON.
 import { Nango, NangoError } from './pkg/workerd.js';
 import { cases } from './scenario.mjs';
+import { cases as faults } from './faults.mjs';
+import { cases as badInput } from './bad-input.mjs';
 
 export default {
   async fetch(request, env) {
     const results = [];
-    for (const c of cases({ Nango, NangoError, host: env.NANGO_HOST, apiKey: env.NANGO_API_KEY })) {
+    const props = { Nango, NangoError, host: env.NANGO_HOST, apiKey: env.NANGO_API_KEY };
+    for (const c of [...cases(props), ...faults(props), ...badInput(props)]) {
       const started = Date.now();
       try {
         await c.run();

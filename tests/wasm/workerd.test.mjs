@@ -1,4 +1,5 @@
-// Runs the shared scenario inside workerd (through Miniflare): worker.mjs imports
+// Runs the shared scenario, the fault suite (50,000 records, no RSS) and the
+// bad-input suite inside workerd (through Miniflare): worker.mjs imports
 // pkg/workerd.js exactly as a Worker bundled by wrangler would.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,8 @@ const root = mkdtempSync(join(tmpdir(), 'nango-wasm-workerd-'));
 cpSync(join(here, 'worker.mjs'), join(root, 'worker.mjs'));
 cpSync(join(here, 'scenario.mjs'), join(root, 'scenario.mjs'));
 cpSync(join(here, 'real-webhooks.mjs'), join(root, 'real-webhooks.mjs'));
+cpSync(join(here, 'faults.mjs'), join(root, 'faults.mjs'));
+cpSync(join(here, 'bad-input.mjs'), join(root, 'bad-input.mjs'));
 for (const f of ['workerd.js', 'package.json']) cpSync(join(here, '../../pkg', f), join(root, 'pkg', f));
 cpSync(join(here, '../../pkg/dist'), join(root, 'pkg/dist'), { recursive: true });
 

@@ -35,12 +35,19 @@ export function makeError(kind, message, details) {
   return new NangoError(kind, message, details);
 }
 
-function errorKind(e, timedOut) {
+/**
+ * The transport kind of a failure: `during` is 'fetch' (no response yet) or 'body'
+ * (the response broke off while read). fetch rejects only for network failures: a
+ * TypeError in the Fetch standard when nothing could be exchanged with the server;
+ * anything else (workerd's 'Network connection lost.', a service binding's error)
+ * may have reached the server ('interrupted', retried for idempotent requests only).
+ */
+function errorKind(e, timedOut, during) {
   if (timedOut) return 'timeout';
   if (e && e.name === 'AbortError') return 'aborted';
-  // fetch rejects with a TypeError when nothing could be exchanged with the server.
+  if (during === 'body') return 'interrupted';
   if (e instanceof TypeError) return 'connect';
-  return 'other';
+  return 'interrupted';
 }
 
 /**
@@ -58,6 +65,7 @@ export async function send(f, url, method, headers, body, timeoutMs) {
       controller.abort();
     }, timeoutMs);
   }
+  let during = 'fetch';
   try {
     const pairs = [];
     for (let i = 0; i + 1 < headers.length; i += 2) pairs.push([headers[i], headers[i + 1]]);
@@ -65,12 +73,13 @@ export async function send(f, url, method, headers, body, timeoutMs) {
     if (controller) init.signal = controller.signal;
     if (body !== undefined) init.body = body;
     const res = await (typeof f === 'function' ? f(url, init) : fetch(url, init));
+    during = 'body';
     const bytes = new Uint8Array(await res.arrayBuffer());
     const flat = [];
     res.headers.forEach((value, name) => flat.push(name, value));
     return { status: res.status, headers: flat, body: bytes };
   } catch (e) {
-    return { error: errorKind(e, timedOut), message: String((e && e.message) || e) };
+    return { error: errorKind(e, timedOut, during), message: String((e && e.message) || e) };
   } finally {
     if (timer !== undefined) clearTimeout(timer);
   }

@@ -36,6 +36,7 @@ fn kind_of(name: &str) -> TransportErrorKind {
         "timeout" => TransportErrorKind::Timeout,
         "aborted" => TransportErrorKind::Aborted,
         "connect" => TransportErrorKind::Connect,
+        "interrupted" => TransportErrorKind::Interrupted,
         _ => TransportErrorKind::Other,
     }
 }

@@ -4,18 +4,25 @@ use js_sys::Promise;
 use nango_core::ops::scripts::{GetEnvironmentVariables, GetScriptsConfig, GetScriptsConfigOpenAi};
 use wasm_bindgen::prelude::*;
 
+use crate::error::invalid;
 use crate::js::{call, request, string, Shape};
 use crate::Nango;
 
 #[wasm_bindgen(js_class = Nango)]
 impl Nango {
     /// `GET /scripts/config?format=nango|openai` (default `nango`): the deployed
-    /// functions' configuration, or `{ data: OpenAIFunction[] }`.
+    /// functions' configuration, or `{ data: OpenAIFunction[] }`. Any other
+    /// format is refused (`invalid_input`) rather than answered as `nango`.
     #[wasm_bindgen(js_name = getScriptsConfig, skip_typescript)]
     pub fn get_scripts_config(&self, format: JsValue) -> Promise {
-        let op = match string(&format).as_deref() {
-            Some("openai") => request(&self.client, &GetScriptsConfigOpenAi::new()),
-            _ => request(&self.client, &GetScriptsConfig::new()),
+        let op = if format.is_undefined() || format.is_null() {
+            request(&self.client, &GetScriptsConfig::new())
+        } else {
+            match string(&format).as_deref() {
+                Some("nango") => request(&self.client, &GetScriptsConfig::new()),
+                Some("openai") => request(&self.client, &GetScriptsConfigOpenAi::new()),
+                _ => Err(invalid("format", "must be 'nango' or 'openai'")),
+            }
         };
         call(&self.client, op, Shape::Json)
     }
