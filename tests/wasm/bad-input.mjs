@@ -9,22 +9,7 @@
 // `cases({ Nango, NangoError, host, apiKey })` returns `[{ name, run }]`, as
 // scenario.mjs. A method of `Nango.prototype` that is neither checked nor exempted
 // below fails the first case: a new method cannot be forgotten.
-
-class AssertionError extends Error {}
-
-function fail(message) {
-  throw new AssertionError(message);
-}
-
-function ok(value, message = 'expected a truthy value') {
-  if (!value) fail(message);
-}
-
-function eq(actual, expected, message = '') {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) fail(`${message ? message + ': ' : ''}expected ${e}, got ${a}`);
-}
+import { fail, ok, eq, adminApi } from './assert.mjs';
 
 const crlf = 'user\r\nX-Injected: 1';
 const circular = () => {
@@ -296,16 +281,7 @@ const EXEMPT = {
 const NOT_METHODS = new Set(['constructor', 'free', '__destroy_into_raw', 'serverUrl', 'connectionId', 'providerConfigKey']);
 
 export function cases({ Nango, NangoError, host, apiKey }) {
-  const admin = async (method, path, body) => {
-    const res = await fetch(`${host}/_admin/${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) fail(`admin ${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
+  const admin = adminApi(host);
   const sent = async () => {
     const { requests } = await admin('GET', 'requests');
     return requests.filter((r) => !r.path.startsWith('/_admin'));

@@ -17,46 +17,12 @@
 // request again, a POST too, when the connection closes before the answer (a
 // dropped or truncated one): there the server may record up to twice what the
 // package sent; everywhere else both counts must be equal.
-
-class AssertionError extends Error {}
-
-function fail(message) {
-  throw new AssertionError(message);
-}
-
-function ok(value, message = 'expected a truthy value') {
-  if (!value) fail(message);
-}
-
-function eq(actual, expected, message = '') {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) fail(`${message ? message + ': ' : ''}expected ${e}, got ${a}`);
-}
-
-async function rejects(promise, check) {
-  try {
-    await promise;
-  } catch (e) {
-    check(e);
-    return e;
-  }
-  fail('expected a rejection');
-}
+import { ok, eq, rejects, adminApi } from './assert.mjs';
 
 const RATE = '{"error":{"code":"too_many_request","message":"Too many requests"}}';
 
 export function cases({ Nango, NangoError, host, apiKey, million = false, resends = false }) {
-  const admin = async (method, path, body) => {
-    const res = await fetch(`${host}/_admin/${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) fail(`admin ${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
+  const admin = adminApi(host);
   const fault = (f) => admin('POST', 'faults', f);
   const clear = async () => {
     await admin('DELETE', 'faults');

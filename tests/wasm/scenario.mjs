@@ -7,53 +7,9 @@
 //
 // `cases({ Nango, NangoError, host, apiKey })` returns `[{ name, run }]`; the cases
 // run in order (the first resets the server).
+import { fail, ok, eq, canonical, rejects, throws, adminApi } from './assert.mjs';
 
 import realWebhooks from './real-webhooks.mjs';
-
-class AssertionError extends Error {}
-
-function fail(message) {
-  throw new AssertionError(message);
-}
-
-function ok(value, message = 'expected a truthy value') {
-  if (!value) fail(message);
-}
-
-function eq(actual, expected, message = '') {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) fail(`${message ? message + ': ' : ''}expected ${e}, got ${a}`);
-}
-
-/** JSON with object keys sorted, to compare values whatever their key order. */
-function canonical(value) {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical(value[k])]));
-  }
-  return value;
-}
-
-async function rejects(promise, check) {
-  try {
-    await promise;
-  } catch (e) {
-    check(e);
-    return e;
-  }
-  fail('expected a rejection');
-}
-
-function throws(f, check) {
-  try {
-    f();
-  } catch (e) {
-    check(e);
-    return e;
-  }
-  fail('expected an exception');
-}
 
 async function hmacHex(key, body) {
   const enc = new TextEncoder();
@@ -68,16 +24,7 @@ async function sha256Hex(text) {
 }
 
 export function cases({ Nango, NangoError, host, apiKey }) {
-  const admin = async (method, path, body) => {
-    const res = await fetch(`${host}/_admin/${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) fail(`admin ${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
+  const admin = adminApi(host);
   const isNangoError = (e, kind) => {
     ok(e instanceof NangoError, `not a NangoError: ${e}`);
     ok(e instanceof Error, 'a NangoError is an Error');

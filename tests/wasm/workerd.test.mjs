@@ -16,6 +16,7 @@ if (!host || !apiKey) throw new Error('NANGO_HOST and NANGO_API_KEY are required
 const root = mkdtempSync(join(tmpdir(), 'nango-wasm-workerd-'));
 cpSync(join(here, 'worker.mjs'), join(root, 'worker.mjs'));
 cpSync(join(here, 'scenario.mjs'), join(root, 'scenario.mjs'));
+cpSync(join(here, 'assert.mjs'), join(root, 'assert.mjs'));
 cpSync(join(here, 'real-webhooks.mjs'), join(root, 'real-webhooks.mjs'));
 cpSync(join(here, 'faults.mjs'), join(root, 'faults.mjs'));
 cpSync(join(here, 'bad-input.mjs'), join(root, 'bad-input.mjs'));
