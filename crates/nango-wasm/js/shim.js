@@ -16,7 +16,7 @@ export class NangoError extends Error {
     this.retryAfter = undefined;
     this.body = undefined;
     this.payload = undefined;
-    if (details) Object.assign(this, JSON.parse(details));
+    if (details) Object.assign(this, details);
     if (this.status !== undefined) {
       let data = this.body;
       try {
@@ -30,7 +30,7 @@ export class NangoError extends Error {
   }
 }
 
-/** Builds a `NangoError` (called from Rust; `details` is a JSON object as text). */
+/** Builds a `NangoError` (called from Rust; `details` is an object of extra fields, or undefined). */
 export function makeError(kind, message, details) {
   return new NangoError(kind, message, details);
 }

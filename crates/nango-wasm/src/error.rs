@@ -1,10 +1,13 @@
 //! The core's [`Error`] as a JavaScript `NangoError`.
+//!
+//! The details are built as JavaScript values directly (no JSON text in between),
+//! so the package carries no JSON serialiser.
 
 use nango_core::error::{InvalidInput, InvalidReason};
 use nango_core::Error;
-use serde_json::{json, Map, Value};
 use wasm_bindgen::JsValue;
 
+use crate::js::{object, to_js_value};
 use crate::shim;
 
 /// The `kind` of a `NangoError`.
@@ -19,22 +22,47 @@ fn kind(e: &Error) -> &'static str {
     }
 }
 
-fn headers_object(headers: &http::HeaderMap) -> Value {
-    let mut map = Map::new();
+/// The response headers as a plain object; several values of one header are
+/// joined as `fetch`'s `Headers` does.
+fn headers_object(headers: &http::HeaderMap) -> JsValue {
+    let obj = js_sys::Object::new();
     for (name, value) in headers {
+        let key = JsValue::from_str(name.as_str());
         let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
-        match map.get_mut(name.as_str()) {
-            // Several values of one header are joined as `fetch`'s `Headers` does.
-            Some(Value::String(existing)) => {
-                existing.push_str(", ");
-                existing.push_str(&value);
-            }
-            _ => {
-                map.insert(name.as_str().to_owned(), Value::String(value));
-            }
-        }
+        let joined = match js_sys::Reflect::get(&obj, &key)
+            .ok()
+            .and_then(|v| v.as_string())
+        {
+            Some(existing) => existing + ", " + &value,
+            None => value,
+        };
+        let _ = js_sys::Reflect::set(&obj, &key, &JsValue::from_str(&joined));
     }
-    Value::Object(map)
+    obj.into()
+}
+
+fn opt_str(s: &Option<String>) -> JsValue {
+    s.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str)
+}
+
+/// The validation issues of a 400 answer (`undefined` when none).
+fn issues(api: &nango_core::error::ApiError) -> JsValue {
+    if api.errors.is_empty() {
+        return JsValue::UNDEFINED;
+    }
+    let list = js_sys::Array::new();
+    for issue in &api.errors {
+        let path = js_sys::Array::new();
+        for p in &issue.path {
+            path.push(&to_js_value(p));
+        }
+        list.push(&object(&[
+            ("code", opt_str(&issue.code)),
+            ("message", opt_str(&issue.message)),
+            ("path", path.into()),
+        ]));
+    }
+    list.into()
 }
 
 /// The `NangoError` for `e`: `kind`, `message`, and for API errors `status`,
@@ -42,34 +70,34 @@ fn headers_object(headers: &http::HeaderMap) -> Value {
 /// `payload` and an axios-like `response`.
 pub fn to_js(e: Error) -> JsValue {
     let details = match &e {
-        Error::Api(api) => Some(json!({
-            "status": api.status,
-            "code": api.code,
-            "errors": if api.errors.is_empty() { Value::Null } else { serde_json::to_value(&api.errors).unwrap_or(Value::Null) },
-            "retryAfter": api.retry_after.map(|d| d.as_secs_f64()),
-            "body": api.body_text(),
-            "headers": headers_object(&api.headers),
-            "payload": api.payload,
-        })),
-        Error::Decode(d) => Some(json!({
-            "status": d.status,
-            "body": String::from_utf8_lossy(&d.body),
-        })),
-        _ => None,
+        Error::Api(api) => object(&[
+            ("status", JsValue::from(api.status)),
+            ("code", opt_str(&api.code)),
+            ("errors", issues(api)),
+            (
+                "retryAfter",
+                api.retry_after
+                    .map_or(JsValue::UNDEFINED, |d| JsValue::from(d.as_secs_f64())),
+            ),
+            ("body", JsValue::from(api.body_text())),
+            ("headers", headers_object(&api.headers)),
+            (
+                "payload",
+                api.payload.as_ref().map_or(JsValue::UNDEFINED, to_js_value),
+            ),
+        ]),
+        Error::Decode(d) => object(&[
+            ("status", JsValue::from(d.status)),
+            ("body", JsValue::from(String::from_utf8_lossy(&d.body).as_ref())),
+        ]),
+        _ => JsValue::UNDEFINED,
     };
     let message = match &e {
         Error::Api(api) => api.message.clone().unwrap_or_else(|| e.to_string()),
         Error::WaitTimeout(what) => what.clone(),
         _ => e.to_string(),
     };
-    let details = details.map(|mut d| {
-        // `undefined` rather than `null` for what the answer did not carry.
-        if let Value::Object(m) = &mut d {
-            m.retain(|_, v| !v.is_null());
-        }
-        d.to_string()
-    });
-    shim::make_error(kind(&e), &message, details)
+    shim::make_error(kind(&e), &message, &details)
 }
 
 /// A `NangoError` of kind `invalid_input` about `field`.

@@ -52,12 +52,55 @@ pub fn string(value: &JsValue) -> Option<String> {
     value.as_string()
 }
 
-/// A string field of a JSON object, when it is a non-empty string.
+/// A string field of a JSON object, when it is a non-empty string (or a number).
 pub fn field(obj: &Value, key: &str) -> Option<String> {
     match obj.get(key) {
         Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
-        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(n @ Value::Number(_)) => Some(display(n)),
         _ => None,
+    }
+}
+
+/// `value` as a JavaScript value (the inverse of `JSON.stringify` + parse).
+pub fn to_js_value(value: &Value) -> JsValue {
+    match value {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number(n) => JsValue::from_f64(n.as_f64().unwrap_or(f64::NAN)),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => items
+            .iter()
+            .map(to_js_value)
+            .collect::<js_sys::Array>()
+            .into(),
+        Value::Object(map) => {
+            let obj = js_sys::Object::new();
+            for (key, item) in map {
+                let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(key), &to_js_value(item));
+            }
+            obj.into()
+        }
+    }
+}
+
+/// `value` as text, as JavaScript's `String(value)` would write it for strings,
+/// numbers and booleans, and as `JSON.stringify` for arrays and objects.
+///
+/// Formatting goes through JavaScript so the package needs no number formatter
+/// of its own.
+pub fn display(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Array(_) | Value::Object(_) => js_sys::JSON::stringify(&to_js_value(value))
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default(),
+        Value::Number(n) => js_sys::Number::from(n.as_f64().unwrap_or(f64::NAN))
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_default(),
+        Value::Bool(b) => if *b { "true" } else { "false" }.to_owned(),
+        Value::Null => "null".to_owned(),
     }
 }
 

@@ -106,7 +106,7 @@ fn construction_error(e: nango_core::Error) -> JsValue {
         _ => None,
     };
     match message {
-        Some(m) => shim::make_error("invalid_input", &m, None),
+        Some(m) => shim::make_error("invalid_input", &m, &JsValue::UNDEFINED),
         None => error::to_js(e),
     }
 }
@@ -125,7 +125,7 @@ impl Nango {
             return Err(shim::make_error(
                 "invalid_input",
                 "You must specify an API key (cf. documentation).",
-                None,
+                &JsValue::UNDEFINED,
             ));
         }
         let text = |key: &str| prop(&config, key).as_string().filter(|s| !s.is_empty());

@@ -35,7 +35,7 @@ extern "C" {
 
     /// A `NangoError`.
     #[wasm_bindgen(js_name = makeError)]
-    pub fn make_error(kind: &str, message: &str, details: Option<String>) -> JsValue;
+    pub fn make_error(kind: &str, message: &str, details: &JsValue) -> JsValue;
 
     /// An async iterator over the items of a pager's pages.
     pub fn items(pager: JsValue) -> JsValue;

@@ -43,7 +43,7 @@ fn list_from_object(params: &Value) -> Result<ListConnections, JsValue> {
             let value = match value {
                 Value::String(s) => s.clone(),
                 Value::Null => continue,
-                other => other.to_string(),
+                other => crate::js::display(other),
             };
             list = list.tag(key.clone(), value);
         }
@@ -433,7 +433,7 @@ impl Nango {
                 .as_f64()
                 .filter(|v| *v >= 1.0)
                 .map_or(defaults.attempts, |v| v as u32);
-            let aborted = || shim::make_error("cancelled", "Wait for connection was aborted", None);
+            let aborted = || shim::make_error("cancelled", "Wait for connection was aborted", &JsValue::UNDEFINED);
             let list = ListConnections::new().end_user_id(user);
             for attempt in 0..attempts {
                 if js::prop(&signal, "aborted").is_truthy() {

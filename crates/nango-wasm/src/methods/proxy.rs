@@ -16,7 +16,7 @@ fn text(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
         Value::Null => None,
-        other => Some(other.to_string()),
+        other => Some(crate::js::display(other)),
     }
 }
 

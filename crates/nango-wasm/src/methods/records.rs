@@ -53,7 +53,7 @@ fn list_records(config: &JsValue) -> Result<ListRecords, JsValue> {
     if let Some(Value::Array(ids)) = c.get("ids") {
         op = op.ids(ids.iter().map(|v| match v {
             Value::String(s) => s.clone(),
-            other => other.to_string(),
+            other => crate::js::display(other),
         }));
     }
     Ok(op)

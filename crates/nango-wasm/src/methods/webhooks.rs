@@ -61,8 +61,11 @@ impl Nango {
     }
 }
 
-/// Verifies `body` against the signature in `headers` and parses the typed event,
-/// or the `NangoError` (`kind: "webhook"`) saying why it was refused.
+/// Verifies `body` against the signature in `headers` and returns the event: the
+/// signed JSON exactly as Nango sent it, parsed by `JSON.parse` (the TypeScript
+/// union `NangoWebhookEvent` describes it). Otherwise the `NangoError` (`kind:
+/// "webhook"`) saying why it was refused: `invalid_signature`, or `invalid_webhook`
+/// for a signed body that is not JSON.
 fn verified_event(
     client: &crate::js::Inner,
     body: &[u8],
@@ -71,24 +74,29 @@ fn verified_event(
     let pairs: Vec<(&str, String)> = shim::header(headers, SIGNATURE_HEADER)
         .map(|signature| vec![(SIGNATURE_HEADER, signature.trim().to_owned())])
         .unwrap_or_default();
-    let event = client
+    let refused = |code: &str, message: &str| {
+        shim::make_error(
+            "webhook",
+            message,
+            &crate::js::object(&[("code", JsValue::from_str(code))]),
+        )
+    };
+    client
         .webhook_verifier()
-        .verify_pairs_and_parse(body, pairs)
-        .map_err(|e| {
-            let code = if e.is_verification_error() {
-                "invalid_signature"
-            } else {
-                "invalid_webhook"
-            };
-            shim::make_error(
-                "webhook",
-                &e.to_string(),
-                Some(format!(r#"{{"code":"{code}"}}"#)),
-            )
-        })?;
-    let json = serde_json::to_string(&event)
-        .map_err(|e| shim::make_error("webhook", &e.to_string(), None))?;
-    js_sys::JSON::parse(&json)
+        .verify_pairs(body, pairs)
+        .map_err(|e| refused("invalid_signature", &e.to_string()))?;
+    let text = std::str::from_utf8(body)
+        .map_err(|_| refused("invalid_webhook", "the webhook body is not UTF-8 JSON"))?;
+    js_sys::JSON::parse(text).map_err(|e| {
+        let detail = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
+        refused(
+            "invalid_webhook",
+            &format!("the webhook body is not JSON: {detail}"),
+        )
+    })
 }
 
 #[wasm_bindgen(js_class = Nango)]
@@ -115,7 +123,11 @@ impl Nango {
             let read = js_sys::Reflect::get(&request, &JsValue::from_str("arrayBuffer"))?
                 .dyn_into::<js_sys::Function>()
                 .map_err(|_| {
-                    shim::make_error("invalid_input", "`request` is not a Request", None)
+                    shim::make_error(
+                        "invalid_input",
+                        "`request` is not a Request",
+                        &JsValue::UNDEFINED,
+                    )
                 })?;
             let buffer =
                 wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(read.call0(&request)?))
