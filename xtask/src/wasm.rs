@@ -114,7 +114,8 @@ fn js_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Builds `pkg/`: cargo (size profile) → wasm-bindgen --target web → wasm-opt -Oz
-/// (npm binaryen) → `dist/error.js`; prints the sizes.
+/// (npm binaryen) → `dist/error.js` → every JS file minified (npm esbuild); prints
+/// the sizes.
 pub fn pkg() -> Result<(), String> {
     run(cmd(
         "cargo",
@@ -185,6 +186,23 @@ pub fn pkg() -> Result<(), String> {
     .map_err(|e| e.to_string())?;
     let mut js = Vec::new();
     js_files(&dist, &mut js);
+    // The glue carries the rustdoc of every method as JSDoc (the types are in the
+    // .d.ts): minify it, as any bundler would.
+    let esbuild = path_str(&bin("esbuild"));
+    for f in &js {
+        let f = path_str(f);
+        run(cmd(
+            &esbuild,
+            &[
+                &f,
+                "--minify",
+                "--format=esm",
+                "--log-level=error",
+                "--allow-overwrite",
+                &format!("--outfile={f}"),
+            ],
+        ))?;
+    }
     let (mut js_raw, mut js_gz) = (0, 0);
     for f in &js {
         js_raw += file_size(f)?;

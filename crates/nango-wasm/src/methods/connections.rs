@@ -79,7 +79,17 @@ fn connection_ids(value: &JsValue) -> Result<OneOrMany, JsValue> {
         return Ok(OneOrMany::One(id));
     }
     if js::is_array(value) {
-        return from_json(to_json(value)?, "connectionId");
+        let Value::Array(items) = to_json(value)? else {
+            return Err(missing("connectionId"));
+        };
+        return items
+            .into_iter()
+            .map(|item| match item {
+                Value::String(id) => Ok(id),
+                _ => Err(crate::error::invalid("connectionId", "ids are strings")),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(OneOrMany::Many);
     }
     Err(missing("connectionId"))
 }

@@ -10,7 +10,7 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{invalid, missing};
-use crate::js::{self, call, from_json, request, required, string, to_json, Shape};
+use crate::js::{self, call, request, required, string, to_json, Shape};
 use crate::Nango;
 
 /// A list of syncs: names or `{ name, variant }`; `undefined` is the empty list.
@@ -24,7 +24,29 @@ fn syncs(value: &JsValue) -> Result<Vec<SyncRef>, JsValue> {
             "Syncs must be an array. If it is a single sync, please wrap it in an array.",
         ));
     }
-    from_json(to_json(value)?, "syncs")
+    match to_json(value)? {
+        Value::Array(items) => items
+            .iter()
+            .map(|item| sync_ref(item).ok_or_else(|| invalid("syncs", SYNC_SHAPE)))
+            .collect(),
+        _ => Err(invalid("syncs", SYNC_SHAPE)),
+    }
+}
+
+const SYNC_SHAPE: &str = "each sync is a name or { name, variant }";
+
+/// A sync: its name, or `{ name, variant }`.
+fn sync_ref(value: &Value) -> Option<SyncRef> {
+    match value {
+        Value::String(name) => Some(SyncRef::Name(name.clone())),
+        Value::Object(m) => match (m.get("name"), m.get("variant")) {
+            (Some(Value::String(name)), Some(Value::String(variant))) => {
+                Some(SyncRef::variant(name.clone(), variant.clone()))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 fn provider_config_key(value: &JsValue) -> Result<String, JsValue> {
@@ -177,7 +199,9 @@ impl Nango {
             let pck = self::provider_config_key(&provider_config_key)?;
             let sync: SyncRef = match string(&sync) {
                 Some(name) => SyncRef::Name(name),
-                None if sync.is_object() => from_json(to_json(&sync)?, "sync")?,
+                None if sync.is_object() => {
+                    sync_ref(&to_json(&sync)?).ok_or_else(|| invalid("sync", SYNC_SHAPE))?
+                }
                 None => return Err(missing("sync")),
             };
             let cid = string(&connection_id)
