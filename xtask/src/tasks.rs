@@ -62,6 +62,18 @@ pub fn lint() -> Result<(), String> {
     args.extend(package_args());
     let mut c = cmd("cargo", &args);
     c.env("RUSTDOCFLAGS", "-D warnings");
+    run(c)?;
+    // The wasm crate is empty on native targets: lint and document it for wasm32.
+    ensure_wasm_target()?;
+    let wasm = ["-p", "nango-wasm", "--target", "wasm32-unknown-unknown"];
+    let mut args = vec!["clippy"];
+    args.extend(wasm);
+    args.extend(["--all-targets", "--", "-D", "warnings"]);
+    run(cmd("cargo", &args))?;
+    let mut args = vec!["doc", "--no-deps"];
+    args.extend(wasm);
+    let mut c = cmd("cargo", &args);
+    c.env("RUSTDOCFLAGS", "-D warnings");
     run(c)
 }
 
@@ -90,7 +102,8 @@ fn core_for_wasm() -> Result<(), String> {
     ))
 }
 
-pub fn setup() -> Result<(), String> {
+/// Installs the `wasm32-unknown-unknown` target when it is missing.
+fn ensure_wasm_target() -> Result<(), String> {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
     if !installed
         .lines()
@@ -98,6 +111,11 @@ pub fn setup() -> Result<(), String> {
     {
         run(cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]))?;
     }
+    Ok(())
+}
+
+pub fn setup() -> Result<(), String> {
+    ensure_wasm_target()?;
     // The official SDK, run side by side with ours by the differential tests.
     npm_ci("tests/conformance")?;
     crate::wasm::setup()?;

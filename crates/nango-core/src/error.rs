@@ -411,15 +411,33 @@ impl ApiError {
     }
 }
 
-/// Reads `Retry-After` as whole seconds (the form Nango sends), `0` included.
+/// Reads `Retry-After` as seconds (whole, the form Nango sends, `0` included, or
+/// with a decimal fraction), at most a day. An HTTP date or anything else is
+/// ignored. Parsed by hand: no float parser (and its tables) in the wasm package.
 pub(crate) fn parse_retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let value = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?;
-    let secs: f64 = value.trim().parse().ok()?;
-    if secs.is_finite() && secs >= 0.0 {
-        Some(Duration::from_secs_f64(secs.min(86_400.0)))
-    } else {
-        None
+    let value = headers
+        .get(http::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !digits(whole) || !digits(fraction) {
+        return None;
     }
+    const DAY: u64 = 86_400;
+    let whole = whole.trim_start_matches('0');
+    let secs = if whole.len() > 5 {
+        DAY
+    } else {
+        whole.parse::<u64>().unwrap_or(0)
+    };
+    let nanos = fraction
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(9)
+        .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    Some(Duration::new(secs, nanos).min(Duration::from_secs(DAY)))
 }
 
 impl fmt::Debug for ApiError {

@@ -18,6 +18,7 @@
 mod encode;
 mod macros;
 
+pub mod attempts;
 pub mod client;
 pub mod config;
 pub mod endpoint;

@@ -1,7 +1,8 @@
 //! The retry policy: a pure function from what happened to what to do next.
 //!
-//! Both clients (native and wasm) apply the same decisions; only the sleeping
-//! differs. Rules:
+//! Both clients (native and wasm) apply the same decisions, through
+//! [`Attempts`](crate::attempts::Attempts); only the sending and the sleeping
+//! differ. Rules:
 //! - `429` is always retried (the server did not act on the request), after
 //!   `Retry-After` when given (`0` included); a `Retry-After` longer than
 //!   [`RetryPolicy::max_retry_after`] is not waited for: the error is returned.

@@ -149,4 +149,28 @@ fn retry_after() {
         ApiError::from_parts(429, &h, Bytes::new()).retry_after,
         None
     );
+    let day = Duration::from_secs(86_400);
+    for (value, expected) in [
+        (" 3 ", Some(Duration::from_secs(3))),
+        ("1.5", Some(Duration::from_millis(1500))),
+        (".25", Some(Duration::from_millis(250))),
+        ("2.", Some(Duration::from_secs(2))),
+        ("0.0000000019", Some(Duration::from_nanos(1))),
+        ("007", Some(Duration::from_secs(7))),
+        ("86401", Some(day)),
+        ("99999999999999999999999", Some(day)),
+        (".", None),
+        ("1e3", None),
+        ("+5", None),
+        ("1.2.3", None),
+        ("NaN", None),
+        ("", None),
+    ] {
+        h.insert("retry-after", value.parse().unwrap());
+        assert_eq!(
+            ApiError::from_parts(429, &h, Bytes::new()).retry_after,
+            expected,
+            "Retry-After: {value:?}"
+        );
+    }
 }

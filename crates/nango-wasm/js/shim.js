@@ -1,7 +1,9 @@
-// The few things the Rust side needs from the JavaScript host, written once in
-// plain JS: `fetch` with a timeout, `setTimeout`, the error class, and the
-// async-iterator adapter. Only globals every target has (Workers, Deno, Node 20+,
-// browsers) are used; nothing from Node's standard library.
+// The JavaScript half of the package: the error class, and the loop that sends a
+// request built by the Rust core (`fetch` with a timeout, retries decided by the
+// core between two sends, `setTimeout` for the waits), the shapes answers are
+// returned in, the async iterators and the polling waits. Only globals every
+// target has (Workers, Deno, Node 20+, browsers) are used; nothing from Node's
+// standard library.
 
 /** The error every `Nango` method throws (or rejects with). */
 export class NangoError extends Error {
@@ -77,7 +79,7 @@ export async function send(f, url, method, headers, body, timeoutMs) {
     const bytes = new Uint8Array(await res.arrayBuffer());
     const flat = [];
     res.headers.forEach((value, name) => flat.push(name, value));
-    return { status: res.status, headers: flat, body: bytes };
+    return { status: res.status, statusText: res.statusText, headers: flat, body: bytes };
   } catch (e) {
     return { error: errorKind(e, timedOut, during), message: String((e && e.message) || e) };
   } finally {
@@ -109,10 +111,100 @@ export function now() {
   return typeof performance !== 'undefined' && performance.now ? performance.now() : Date.now();
 }
 
+const since = (start) => now() - start;
+
 /**
- * An async iterator over the items of the pages a pager yields: `pager.next()`
- * resolves to an array (one page) or `undefined` (no more pages). One page is held
- * at a time; the pager is freed when the iteration ends or is broken off.
+ * Sends the request of `exchange` (a Rust `Exchange`) until it succeeds or the
+ * core gives up: each failed attempt is reported to the exchange, which answers a
+ * delay in ms (send again after it) or the `NangoError` to throw. Resolves to the
+ * answer in `shape`. Frees the exchange unless `keep`.
+ */
+export async function execute(exchange, shape, keep) {
+  try {
+    const [url, method, headers, body, f] = exchange.prepare();
+    const start = now();
+    for (;;) {
+      const timeoutMs = exchange.start(since(start));
+      const res = await send(f, url, method, headers, body, timeoutMs);
+      let next;
+      if (res.error) {
+        next = exchange.lost(res.error, res.message, timeoutMs, since(start), Math.random());
+      } else if (res.status >= 200 && res.status < 300) {
+        return shaped(res, shape);
+      } else {
+        next = exchange.refused(res.status, res.headers, res.body, since(start), Math.random());
+      }
+      if (typeof next !== 'number') throw next;
+      await sleep(next);
+    }
+  } finally {
+    if (!keep) exchange.free();
+  }
+}
+
+/** The response headers as a plain object (lowercase names, repeated ones joined). */
+function headersObject(flat) {
+  const out = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    const [name, value] = [flat[i], flat[i + 1]];
+    out[name] = name in out ? `${out[name]}, ${value}` : value;
+  }
+  return out;
+}
+
+/** The body parsed as JSON (`undefined` when empty), or a `decode` error. */
+function json(res) {
+  const text = new TextDecoder().decode(res.body);
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new NangoError('decode', `could not decode the ${res.status} response: ${e.message}`, {
+      status: res.status,
+      body: text,
+    });
+  }
+}
+
+/** An axios-like `{ status, statusText, headers, data }`. */
+const response = (res, data) => ({ status: res.status, statusText: res.statusText ?? '', headers: headersObject(res.headers), data });
+
+const RESPONSE_TYPES = ['json', 'text', 'arraybuffer', 'blob', 'stream'];
+
+/** The answer in a shape (the `Shape` codes of `src/js.rs`; 10 + n: the proxy with `responseType` n). */
+function shaped(res, shape) {
+  switch (shape) {
+    case 1:
+      return undefined;
+    case 2:
+      return response(res, json(res));
+    case 3: {
+      const credentials = json(res)?.credentials;
+      if (credentials?.type === 'OAUTH2') return credentials.access_token;
+      if (credentials?.type === 'OAUTH1') {
+        return { oAuthToken: credentials.oauth_token, oAuthTokenSecret: credentials.oauth_token_secret };
+      }
+      return credentials;
+    }
+    case 4:
+      return json(res)?.credentials?.raw;
+    case 5:
+      return json(res)?.metadata;
+    case 6:
+      return { configs: json(res)?.data };
+    case 7:
+      return json(res) ?? [];
+    default:
+      if (shape >= 10) return response(res, decodeBody(res.body, RESPONSE_TYPES[shape - 10]));
+      return json(res);
+  }
+}
+
+/**
+ * An async iterator over the items of the pages a pager walks: `pager.request()`
+ * gives the next page's exchange (or `undefined` after the last), and
+ * `pager.advance(page)` the page's items (or `undefined`). One page is held at a
+ * time; the pager is freed when the iteration ends or is broken off.
  */
 export function items(pager) {
   let page = [];
@@ -133,7 +225,8 @@ export function items(pager) {
         if (done) return { done: true, value: undefined };
         let next;
         try {
-          next = await pager.next();
+          const exchange = pager.request();
+          next = exchange === undefined ? undefined : pager.advance(await execute(exchange, 0, false));
         } catch (e) {
           finish();
           throw e;
@@ -153,6 +246,44 @@ export function items(pager) {
       return { done: true, value };
     },
   };
+}
+
+/**
+ * `waitForConnection`: lists the end user's connections with `exchange` until one
+ * of integration `key` appears; first after `firstDelay` ms, then every `delay` ms,
+ * `attempts` lists in all. `signal` (an `AbortSignal`) stops the wait.
+ */
+export async function waitForConnection(exchange, key, firstDelay, delay, attempts, signal) {
+  const aborted = () => new NangoError('cancelled', 'Wait for connection was aborted');
+  try {
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      if (signal?.aborted) throw aborted();
+      const page = await execute(exchange, 0, true);
+      const found = (page?.connections ?? []).find((c) => c?.provider_config_key === key);
+      if (found) return found;
+      if (attempt + 1 < attempts) {
+        await sleep(attempt === 0 ? firstDelay : delay, signal).catch(() => {
+          throw aborted();
+        });
+      }
+    }
+    throw new NangoError('timeout', 'Timeout waiting for connection to be created');
+  } finally {
+    exchange.free();
+  }
+}
+
+/** `verifyWebhookRequest`: reads `request`'s raw body once and hands it to `check.parse`. */
+export async function verifyRequest(request, check) {
+  try {
+    if (typeof request?.arrayBuffer !== 'function') {
+      throw new NangoError('invalid_input', '`request` is not a Request');
+    }
+    const body = new Uint8Array(await request.arrayBuffer());
+    return check.parse(body, request.headers);
+  } finally {
+    check.free();
+  }
 }
 
 /** `headers[name]` of a `Headers` object or a plain object, any case; arrays give their first item. */

@@ -88,7 +88,10 @@ pub fn to_js(e: Error) -> JsValue {
         ]),
         Error::Decode(d) => object(&[
             ("status", JsValue::from(d.status)),
-            ("body", JsValue::from(String::from_utf8_lossy(&d.body).as_ref())),
+            (
+                "body",
+                JsValue::from(String::from_utf8_lossy(&d.body).as_ref()),
+            ),
         ]),
         _ => JsValue::UNDEFINED,
     };

@@ -1,34 +1,159 @@
-//! Reading JavaScript arguments and making JavaScript results.
+//! Reading JavaScript arguments, and sending the requests built from them.
 //!
 //! Arguments that are plain data go through `JSON.stringify` into
-//! [`serde_json::Value`]; answers go back through `JSON.parse` of the response
-//! text, so callers get exactly what the server sent (plain objects, `null`s kept).
+//! [`serde_json::Value`]. A request is sent by the JavaScript loop of
+//! `js/shim.js` (`execute`), which asks an [`Exchange`] what to do between two
+//! sends (the core's [`Attempts`]); answers go back through `JSON.parse` of the
+//! response text, so callers get exactly what the server sent (plain objects,
+//! `null`s kept). The package holds no Rust future.
 
-use std::future::Future;
+use std::time::Duration;
 
+use nango_core::attempts::{Attempts, Step};
 use nango_core::endpoint::Endpoint;
 use nango_core::request::ApiRequest;
-use nango_core::transport::HttpResponse;
+use nango_core::transport::{Transport, TransportError, TransportErrorKind};
 use nango_core::Client;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
 
 use crate::error::{invalid, to_js};
+use crate::shim;
 use crate::transport::FetchTransport;
-
-/// What every method's future resolves to.
-pub type JsResult = Result<JsValue, JsValue>;
 
 /// The client type the package wraps.
 pub type Inner = Client<FetchTransport>;
 
-/// Runs `f` as a JavaScript `Promise`.
-pub fn promise<F>(f: F) -> js_sys::Promise
-where
-    F: Future<Output = JsResult> + 'static,
-{
-    wasm_bindgen_futures::future_to_promise(f)
+/// One call in flight: its request, and its retry state. The JavaScript loop asks
+/// it for the request to send ([`Exchange::prepare`]), the timeout of each attempt
+/// ([`Exchange::start`]) and what a refusal or a failure comes to
+/// ([`Exchange::refused`], [`Exchange::lost`]): a delay before sending again, or
+/// the `NangoError` to throw.
+#[wasm_bindgen(skip_typescript)]
+pub struct Exchange {
+    client: Inner,
+    request: ApiRequest,
+    attempts: Attempts,
+}
+
+fn millis(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn duration(ms: f64) -> Duration {
+    Duration::from_secs_f64(if ms.is_finite() { ms.max(0.0) } else { 0.0 } / 1000.0)
+}
+
+/// A delay (a number of milliseconds) or the error to throw.
+fn step(step: Step) -> JsValue {
+    match step {
+        Step::Retry { delay, .. } => JsValue::from(millis(delay)),
+        Step::Fail { error, .. } => to_js(error),
+        // `Step` may grow; anything else ends the call.
+        _ => to_js(nango_core::Error::Cancelled),
+    }
+}
+
+#[wasm_bindgen]
+impl Exchange {
+    /// `[url, method, headers (flat name, value list), body or undefined, fetch or
+    /// undefined]`, and a fresh retry state (an exchange may be sent again, as
+    /// `waitForConnection` does).
+    pub fn prepare(&mut self) -> Result<js_sys::Array, JsValue> {
+        self.attempts = Attempts::new(self.client.config(), &self.request);
+        let transport = self.client.transport();
+        let http = self
+            .request
+            .to_http(self.client.config(), &transport.user_agent())
+            .map_err(to_js)?;
+        let headers = js_sys::Array::new();
+        for (name, value) in http.headers() {
+            let value = value
+                .to_str()
+                .map_err(|_| invalid("headers", "a header value is not visible ASCII"))?;
+            headers.push(&JsValue::from_str(name.as_str()));
+            headers.push(&JsValue::from_str(value));
+        }
+        let body = http.body();
+        let out = js_sys::Array::new();
+        out.push(&JsValue::from(http.uri().to_string()));
+        out.push(&JsValue::from_str(http.method().as_str()));
+        out.push(&headers);
+        out.push(&if body.is_empty() {
+            JsValue::UNDEFINED
+        } else {
+            js_sys::Uint8Array::from(body.as_ref()).into()
+        });
+        out.push(&transport.fetch());
+        Ok(out)
+    }
+
+    /// Starts an attempt `elapsed` ms into the call; its timeout in ms (0: none).
+    pub fn start(&mut self, elapsed: f64) -> f64 {
+        self.attempts.start(duration(elapsed)).map_or(0.0, millis)
+    }
+
+    /// The server answered `status` with `headers` (flat list) and `body`.
+    pub fn refused(
+        &mut self,
+        status: u16,
+        headers: Vec<String>,
+        body: Vec<u8>,
+        elapsed: f64,
+        random: f64,
+    ) -> JsValue {
+        let mut map = http::HeaderMap::new();
+        for pair in headers.chunks_exact(2) {
+            if let (Ok(name), Ok(value)) = (
+                http::HeaderName::from_bytes(pair[0].as_bytes()),
+                http::HeaderValue::from_str(&pair[1]),
+            ) {
+                map.append(name, value);
+            }
+        }
+        step(
+            self.attempts
+                .refused(status, &map, body.into(), duration(elapsed), random),
+        )
+    }
+
+    /// The attempt got no answer: `kind` is `timeout`, `aborted`, `connect`,
+    /// `interrupted` or anything else; `timeout` the attempt's bound in ms.
+    pub fn lost(
+        &mut self,
+        kind: &str,
+        message: String,
+        timeout: f64,
+        elapsed: f64,
+        random: f64,
+    ) -> JsValue {
+        let kind = match kind {
+            "timeout" => TransportErrorKind::Timeout,
+            "aborted" => TransportErrorKind::Aborted,
+            "connect" => TransportErrorKind::Connect,
+            "interrupted" => TransportErrorKind::Interrupted,
+            _ => TransportErrorKind::Other,
+        };
+        let timeout = (timeout > 0.0).then(|| duration(timeout));
+        step(self.attempts.lost(
+            TransportError::new(kind, message),
+            timeout,
+            duration(elapsed),
+            random,
+        ))
+    }
+}
+
+impl Exchange {
+    /// A call of `request` with `client`'s configuration.
+    pub fn new(client: &Inner, request: ApiRequest) -> Self {
+        let attempts = Attempts::new(client.config(), &request);
+        Self {
+            client: client.clone(),
+            request,
+            attempts,
+        }
+    }
 }
 
 /// `value` as JSON (`undefined` and `null` become `Value::Null`).
@@ -43,7 +168,7 @@ pub fn to_json(value: &JsValue) -> Result<Value, JsValue> {
 }
 
 /// `value` (JSON) as `T`, errors naming `field`.
-pub fn from_json<T: DeserializeOwned>(value: Value, field: &str) -> Result<T, JsValue> {
+pub fn from_json<T: serde::de::DeserializeOwned>(value: Value, field: &str) -> Result<T, JsValue> {
     serde_json::from_value(value).map_err(|e| invalid(field, &e.to_string()))
 }
 
@@ -127,118 +252,53 @@ pub fn function(value: &JsValue) -> Option<js_sys::Function> {
     value.dyn_ref::<js_sys::Function>().cloned()
 }
 
-/// Builds `endpoint`'s request, sends it with retries, and returns the success
-/// response.
-pub async fn send<E: Endpoint>(client: &Inner, endpoint: &E) -> Result<HttpResponse, JsValue> {
-    let request = endpoint.request(client.config()).map_err(to_js)?;
-    execute(client, &request).await
-}
-
 /// `endpoint`'s request for `client`'s configuration (bad input is refused here).
 pub fn request<E: Endpoint>(client: &Inner, endpoint: &E) -> Result<ApiRequest, JsValue> {
     endpoint.request(client.config()).map_err(to_js)
 }
 
-/// What a method makes of a success answer.
+/// What a method makes of a success answer (applied in `js/shim.js`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
     /// The body, parsed (`undefined` when empty).
-    Json,
+    Json = 0,
     /// `undefined`.
-    Nothing,
+    Nothing = 1,
     /// `{status, statusText, headers, data}` (the official SDK returns axios' response).
-    Response,
+    Response = 2,
     /// `getToken`: the access token (OAuth 2), `{oAuthToken, oAuthTokenSecret}` (OAuth 1) or the credentials.
-    Token,
+    Token = 3,
     /// `getRawTokenResponse`: `credentials.raw`.
-    RawToken,
+    RawToken = 4,
     /// `getMetadata`: `metadata`.
-    Metadata,
+    Metadata = 5,
     /// `listIntegrations`: `{configs: data}`.
-    Configs,
+    Configs = 6,
     /// `getEnvironmentVariables`: the body, `[]` when empty.
-    List,
-    /// The proxy: `{status, statusText, headers, data}` with `data` decoded for a `responseType`
-    /// (0 json, 1 text, 2 arraybuffer, 3 blob, 4 stream).
-    Proxy(u8),
+    List = 7,
 }
 
-impl Shape {
-    /// The JavaScript value of `response` in this shape.
-    pub fn apply(self, response: &HttpResponse) -> JsResult {
-        Ok(match self {
-            Shape::Json => json(response)?,
-            Shape::Nothing => JsValue::UNDEFINED,
-            Shape::Response => response_object(response, json(response)?),
-            Shape::Token => {
-                let credentials = get(&json(response)?, "credentials");
-                match get(&credentials, "type").as_string().as_deref() {
-                    Some("OAUTH2") => get(&credentials, "access_token"),
-                    Some("OAUTH1") => object(&[
-                        ("oAuthToken", get(&credentials, "oauth_token")),
-                        ("oAuthTokenSecret", get(&credentials, "oauth_token_secret")),
-                    ]),
-                    _ => credentials,
-                }
-            }
-            Shape::RawToken => get(&get(&json(response)?, "credentials"), "raw"),
-            Shape::Metadata => get(&json(response)?, "metadata"),
-            Shape::Configs => object(&[("configs", get(&json(response)?, "data"))]),
-            Shape::List => {
-                let value = json(response)?;
-                if value.is_undefined() || value.is_null() {
-                    js_sys::Array::new().into()
-                } else {
-                    value
-                }
-            }
-            Shape::Proxy(kind) => {
-                let name =
-                    ["json", "text", "arraybuffer", "blob", "stream"][usize::from(kind.min(4))];
-                let data = crate::shim::decode_body(response.body().to_vec(), name);
-                response_object(response, data)
-            }
-        })
-    }
+/// The shape code of the proxy: `{status, statusText, headers, data}` with `data`
+/// decoded for a `responseType` (0 json, 1 text, 2 arraybuffer, 3 blob, 4 stream).
+pub fn proxy_shape(response_type: u8) -> u8 {
+    10 + response_type.min(4)
 }
 
-/// Sends `request` (or rejects with its error) and resolves to the answer in `shape`.
-///
-/// The one future every simple method shares: methods only build requests.
+/// Sends `request` (or rejects with its error) and resolves to the answer in
+/// `shape`.
 pub fn call(client: &Inner, request: Result<ApiRequest, JsValue>, shape: Shape) -> js_sys::Promise {
+    send(client, request, shape as u8)
+}
+
+/// [`call`] with a shape code (a [`Shape`] or a [`proxy_shape`]).
+pub fn send(client: &Inner, request: Result<ApiRequest, JsValue>, shape: u8) -> js_sys::Promise {
     match request {
         Err(e) => js_sys::Promise::reject(&e),
-        Ok(request) => {
-            let client = client.clone();
-            promise(async move { shape.apply(&execute(&client, &request).await?) })
-        }
+        Ok(request) => shim::execute(Exchange::new(client, request).into(), shape, false),
     }
 }
 
-/// Sends a prepared request with retries.
-pub async fn execute(client: &Inner, request: &ApiRequest) -> Result<HttpResponse, JsValue> {
-    client.execute(request).await.map_err(to_js)
-}
-
-/// The response body parsed with `JSON.parse`; `undefined` for an empty body.
-pub fn json(response: &HttpResponse) -> JsResult {
-    let body = response.body();
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(JsValue::UNDEFINED);
-    }
-    let text = String::from_utf8_lossy(body);
-    js_sys::JSON::parse(&text).map_err(|e| {
-        let message = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| "not JSON".to_owned());
-        to_js(nango_core::Error::Decode(Box::new(
-            nango_core::error::DecodeError::new(response.status().as_u16(), message, body.clone()),
-        )))
-    })
-}
-
-/// `obj[key]` of a parsed answer.
+/// A property of a parsed answer or an argument object.
 pub fn get(obj: &JsValue, key: &str) -> JsValue {
     prop(obj, key)
 }
@@ -250,36 +310,4 @@ pub fn object(pairs: &[(&str, JsValue)]) -> JsValue {
         let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(key), value);
     }
     obj.into()
-}
-
-/// The response headers as a plain object (lowercase names).
-pub fn headers(response: &HttpResponse) -> JsValue {
-    let obj = js_sys::Object::new();
-    for (name, value) in response.headers() {
-        let key = JsValue::from_str(name.as_str());
-        let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
-        let joined = match js_sys::Reflect::get(&obj, &key)
-            .ok()
-            .and_then(|v| v.as_string())
-        {
-            Some(existing) => format!("{existing}, {value}"),
-            None => value,
-        };
-        let _ = js_sys::Reflect::set(&obj, &key, &JsValue::from_str(&joined));
-    }
-    obj.into()
-}
-
-/// An axios-like `{status, statusText, headers, data}` for methods whose official
-/// counterpart returns the axios response.
-pub fn response_object(response: &HttpResponse, data: JsValue) -> JsValue {
-    object(&[
-        ("status", JsValue::from(response.status().as_u16())),
-        (
-            "statusText",
-            JsValue::from_str(response.status().canonical_reason().unwrap_or("")),
-        ),
-        ("headers", headers(response)),
-        ("data", data),
-    ])
 }

@@ -4,9 +4,13 @@
 //! The JavaScript class `Nango` has the methods of the official `@nangohq/node`
 //! SDK, under the same names, with the same positional arguments, returning
 //! promises of the plain JSON the server sent. Every request is built by
-//! [`nango_core`]'s operations and sent by [`nango_core::Client::execute`] over a
-//! [`FetchTransport`]; nothing here writes an operation a second time. Errors are
-//! `NangoError`s (see `js/shim.js`).
+//! [`nango_core`]'s operations; nothing here writes an operation a second time.
+//! It is sent by the small JavaScript loop of `js/shim.js` over `fetch`, which
+//! asks the core's [`Attempts`](nango_core::attempts::Attempts) between two sends
+//! (timeouts, retries, the error an answer becomes): the package holds no Rust
+//! future, which keeps it small. Errors are `NangoError`s (see `js/shim.js`).
+//! [`FetchTransport`] is the core's `Transport` over `fetch`, for Rust code that
+//! runs a [`nango_core::Client`] in WebAssembly itself.
 //!
 //! The npm package is built by `cargo xtask pkg` into `pkg/`. The crate is empty
 //! on other targets (a workspace-wide native build compiles it to nothing).

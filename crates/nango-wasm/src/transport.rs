@@ -29,6 +29,13 @@ impl FetchTransport {
     pub fn new(fetch: Option<js_sys::Function>) -> Self {
         Self { fetch }
     }
+
+    /// The `fetch` passed in, or `undefined` for the global one.
+    pub(crate) fn fetch(&self) -> JsValue {
+        self.fetch
+            .as_ref()
+            .map_or(JsValue::UNDEFINED, |f| f.clone().into())
+    }
 }
 
 fn kind_of(name: &str) -> TransportErrorKind {
@@ -61,10 +68,7 @@ impl Transport for FetchTransport {
         }
         let body = (!body.is_empty()).then(|| body.to_vec());
         let timeout_ms = timeout.map_or(0.0, |t| (t.as_secs_f64() * 1000.0).max(1.0));
-        let fetch = self
-            .fetch
-            .as_ref()
-            .map_or(JsValue::UNDEFINED, |f| f.clone().into());
+        let fetch = self.fetch();
         let raw: shim::RawResponse = shim::send(
             &fetch,
             &parts.uri.to_string(),

@@ -7,11 +7,11 @@ use std::time::Duration;
 
 use tracing::Instrument;
 
+use crate::attempts::{Attempts, Step};
 use crate::config::{Config, ConfigBuilder};
 use crate::endpoint::Endpoint;
-use crate::error::{ApiError, Error};
+use crate::error::Error;
 use crate::request::ApiRequest;
-use crate::retry::{Attempt, Decision, Outcome};
 use crate::secret::SecretString;
 use crate::transport::{BoxFuture, HttpResponse, MaybeSend, MaybeSync, Transport};
 
@@ -257,73 +257,45 @@ impl<T: Transport> Client<T> {
 
     async fn execute_inner(&self, request: &ApiRequest) -> Result<HttpResponse, Error> {
         let config = self.config();
-        let policy = config.retry();
         let transport = self.transport();
         let started = transport.now();
-        let mut attempt: u32 = 0;
+        let elapsed = || transport.now().saturating_sub(started);
+        let mut attempts = Attempts::new(config, request);
         loop {
-            attempt += 1;
             let http = request.to_http(config, &self.inner.user_agent)?;
-            let timeout = self.remaining_timeout(started);
-            let (outcome, error) = match transport.send(http, timeout).await {
+            let timeout = attempts.start(elapsed());
+            let step = match transport.send(http, timeout).await {
                 Ok(response) if response.status().is_success() => {
                     let span = tracing::Span::current();
-                    span.record("attempts", attempt);
+                    span.record("attempts", attempts.attempt());
                     span.record("status", response.status().as_u16());
                     return Ok(response);
                 }
                 Ok(response) => {
                     let (parts, body) = response.into_parts();
-                    let api = ApiError::from_parts(parts.status.as_u16(), &parts.headers, body);
-                    let outcome = Outcome::Status {
-                        status: api.status,
-                        retry_after: api.retry_after,
-                    };
-                    (outcome, Error::Api(Box::new(api)))
+                    let status = parts.status.as_u16();
+                    attempts.refused(status, &parts.headers, body, elapsed(), transport.random())
                 }
-                Err(e) => (
-                    Outcome::Transport(e.kind()),
-                    Error::from_transport(e, timeout),
-                ),
+                Err(e) => attempts.lost(e, timeout, elapsed(), transport.random()),
             };
-            let elapsed = transport.now().saturating_sub(started);
-            let decision = policy.decide(&Attempt {
-                idempotent: request.is_idempotent(),
-                attempt,
-                outcome,
-                elapsed,
-                random: transport.random(),
-            });
-            match decision {
-                Decision::RetryAfter(delay) => {
+            match step {
+                Step::Retry { delay, error } => {
+                    let attempt = attempts.attempt();
                     tracing::debug!(attempt, ?delay, error = %error, "retrying");
                     transport.sleep(delay).await;
                 }
-                Decision::Stop(reason) => {
+                Step::Fail { error, reason } => {
                     let span = tracing::Span::current();
-                    span.record("attempts", attempt);
+                    span.record("attempts", attempts.attempt());
                     if let Some(status) = error.status() {
                         span.record("status", status);
                     }
+                    let attempt = attempts.attempt();
                     tracing::debug!(attempt, ?reason, error = %error, "giving up");
                     return Err(error);
                 }
             }
         }
-    }
-
-    /// The timeout for the next attempt: the per-request timeout, shortened so that
-    /// the whole call stays within the retry deadline.
-    fn remaining_timeout(&self, started: Duration) -> Option<Duration> {
-        let config = self.config();
-        let per_request = config.timeout();
-        let Some(deadline) = config.retry().deadline else {
-            return per_request;
-        };
-        let left = deadline
-            .saturating_sub(self.transport().now().saturating_sub(started))
-            .max(Duration::from_millis(1));
-        Some(per_request.map_or(left, |t| t.min(left)))
     }
 
     /// Wraps an endpoint into a [`Call`] that can be configured, then awaited.

@@ -137,12 +137,14 @@ impl ListConnections {
     }
 }
 
-/// The wire name of a tag filter key.
+/// The wire name of a tag filter key: lowercase ASCII letters (the server
+/// normalises keys to lowercase itself; leaving other letters to it keeps
+/// Unicode case tables out of the WebAssembly package).
 fn tag_key(key: &str) -> String {
     match key {
         "displayName" => "end_user_display_name".to_owned(),
         "email" => "end_user_email".to_owned(),
-        other => other.to_lowercase(),
+        other => other.to_ascii_lowercase(),
     }
 }
 

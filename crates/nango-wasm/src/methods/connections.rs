@@ -1,8 +1,5 @@
 //! Connections: list (and iterate), get, token, metadata, patch, import, delete, wait.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use js_sys::Promise;
 use nango_core::client::WaitOptions;
 use nango_core::models::common::OneOrMany;
@@ -13,12 +10,10 @@ use nango_core::ops::connections::{
 };
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::error::missing;
 use crate::js::{
-    self, call, field, from_json, get, json, promise, request, required, send, string, to_json,
-    Inner, Shape,
+    self, call, field, from_json, get, request, required, string, to_json, Exchange, Inner, Shape,
 };
 use crate::{shim, Nango};
 
@@ -131,37 +126,40 @@ fn metadata(
 pub struct ConnectionsPager {
     client: Inner,
     list: ListConnections,
-    state: Rc<RefCell<(u32, bool)>>,
+    page: u32,
+    finished: bool,
     limit: u32,
 }
 
 #[wasm_bindgen]
 impl ConnectionsPager {
-    /// The next page's connections, or `undefined` after the last page.
-    pub fn next(&self) -> Promise {
-        let client = self.client.clone();
-        let state = Rc::clone(&self.state);
-        let limit = self.limit;
-        let list = self.list.clone();
-        promise(async move {
-            let (page, finished) = *state.borrow();
-            if finished {
-                return Ok(JsValue::UNDEFINED);
-            }
-            let op = list.page(page);
-            let response = send(&client, &op).await?;
-            let items = get(&json(&response)?, "connections");
-            let len = if js::is_array(&items) {
-                js_sys::Array::from(&items).length()
-            } else {
-                0
-            };
-            *state.borrow_mut() = (page + 1, len < limit);
-            if len == 0 {
-                return Ok(JsValue::UNDEFINED);
-            }
-            Ok(items)
-        })
+    /// The exchange fetching the next page, or `undefined` after the last page.
+    pub fn request(&self) -> Result<Option<Exchange>, JsValue> {
+        if self.finished {
+            return Ok(None);
+        }
+        let op = self.list.clone().page(self.page);
+        Ok(Some(Exchange::new(
+            &self.client,
+            request(&self.client, &op)?,
+        )))
+    }
+
+    /// The connections of a fetched page (`undefined` when it is empty).
+    pub fn advance(&mut self, page: JsValue) -> JsValue {
+        let items = get(&page, "connections");
+        let len = if js::is_array(&items) {
+            js_sys::Array::from(&items).length()
+        } else {
+            0
+        };
+        self.page += 1;
+        self.finished = len < self.limit;
+        if len == 0 {
+            JsValue::UNDEFINED
+        } else {
+            items
+        }
     }
 }
 
@@ -225,7 +223,8 @@ impl Nango {
         let pager = ConnectionsPager {
             client: self.client.clone(),
             list,
-            state: Rc::new(RefCell::new((start, false))),
+            page: start,
+            finished: false,
             limit,
         };
         Ok(shim::items(pager.into()))
@@ -421,15 +420,13 @@ impl Nango {
         user_id: JsValue,
         options: JsValue,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let run = || -> Result<Promise, JsValue> {
             let key = string(&integration_key)
                 .filter(|s| !s.is_empty())
                 .ok_or_else(|| missing("integrationKey"))?;
             let user = string(&user_id)
                 .filter(|s| !s.is_empty())
                 .ok_or_else(|| missing("userId"))?;
-            let signal = js::prop(&options, "signal");
             let defaults = WaitOptions::default();
             let ms = |name: &str, default: std::time::Duration| {
                 js::prop(&options, name)
@@ -437,39 +434,20 @@ impl Nango {
                     .filter(|v| *v >= 0.0)
                     .unwrap_or(default.as_secs_f64() * 1000.0)
             };
-            let first_delay = ms("initialDelayMs", defaults.first_delay);
-            let delay = ms("delayMs", defaults.delay);
             let attempts = js::prop(&options, "maxAttempts")
                 .as_f64()
                 .filter(|v| *v >= 1.0)
                 .map_or(defaults.attempts, |v| v as u32);
-            let aborted = || shim::make_error("cancelled", "Wait for connection was aborted", &JsValue::UNDEFINED);
-            let list = ListConnections::new().end_user_id(user);
-            for attempt in 0..attempts {
-                if js::prop(&signal, "aborted").is_truthy() {
-                    return Err(aborted());
-                }
-                let page = json(&send(&client, &list).await?)?;
-                let connections = get(&page, "connections");
-                if js::is_array(&connections) {
-                    for c in js_sys::Array::from(&connections).iter() {
-                        if get(&c, "provider_config_key").as_string().as_deref()
-                            == Some(key.as_str())
-                        {
-                            return Ok(c);
-                        }
-                    }
-                }
-                if attempt + 1 < attempts {
-                    let wait = if attempt == 0 { first_delay } else { delay };
-                    JsFuture::from(shim::sleep(wait, &signal))
-                        .await
-                        .map_err(|_| aborted())?;
-                }
-            }
-            Err(crate::error::to_js(nango_core::Error::WaitTimeout(
-                "Timeout waiting for connection to be created".to_owned(),
-            )))
-        })
+            let list = request(&self.client, &ListConnections::new().end_user_id(user))?;
+            Ok(shim::wait_for_connection(
+                Exchange::new(&self.client, list).into(),
+                &key,
+                ms("initialDelayMs", defaults.first_delay),
+                ms("delayMs", defaults.delay),
+                attempts,
+                &js::prop(&options, "signal"),
+            ))
+        };
+        run().unwrap_or_else(|e| Promise::reject(&e))
     }
 }

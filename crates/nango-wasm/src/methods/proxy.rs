@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::{invalid, missing};
-use crate::js::{self, call, field, request, to_json, Shape};
+use crate::js::{self, field, request, to_json};
 use crate::Nango;
 
 /// A query or header value as text.
@@ -93,11 +93,11 @@ fn proxy_op(config: &JsValue, method: Option<&str>) -> Result<(Proxy, u8), JsVal
 
 impl Nango {
     fn proxy_with(&self, config: &JsValue, method: Option<&str>) -> Promise {
-        match proxy_op(config, method)
-            .and_then(|(op, kind)| Ok((request(&self.client, &op)?, kind)))
-        {
-            Ok((req, kind)) => call(&self.client, Ok(req), Shape::Proxy(kind)),
-            Err(e) => call(&self.client, Err(e), Shape::Json),
+        let prepared =
+            proxy_op(config, method).and_then(|(op, kind)| Ok((request(&self.client, &op)?, kind)));
+        match prepared {
+            Ok((req, kind)) => js::send(&self.client, Ok(req), js::proxy_shape(kind)),
+            Err(e) => Promise::reject(&e),
         }
     }
 }

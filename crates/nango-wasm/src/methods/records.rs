@@ -1,8 +1,5 @@
 //! Records: the cache of what syncs fetched; list, iterate, prune.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use js_sys::Promise;
 use nango_core::models::records::RecordFilter;
 use nango_core::ops::records::{ListRecords, PruneRecords};
@@ -10,9 +7,7 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::error::invalid;
-use crate::js::{
-    self, call, field, get, json, promise, request, required, send, to_json, Inner, Shape,
-};
+use crate::js::{self, call, field, get, request, required, to_json, Exchange, Inner, Shape};
 use crate::{shim, Nango};
 
 /// `filter`: `added`, `updated`, `deleted`, or a comma list of them (any case).
@@ -60,43 +55,46 @@ fn list_records(config: &JsValue) -> Result<ListRecords, JsValue> {
 }
 
 /// Walks `GET /records` cursor by cursor (see `recordsIterator`).
+/// Walks the records page by page, following `next_cursor` (see `recordsIterator`).
 #[wasm_bindgen(skip_typescript)]
 pub struct RecordsPager {
     client: Inner,
     list: ListRecords,
-    /// The next cursor (`None` before the first page), and whether the last page was read.
-    state: Rc<RefCell<(Option<String>, bool)>>,
+    cursor: Option<String>,
+    finished: bool,
 }
 
 #[wasm_bindgen]
 impl RecordsPager {
-    /// The next page's records, or `undefined` after the last page.
-    pub fn next(&self) -> Promise {
-        let client = self.client.clone();
-        let state = Rc::clone(&self.state);
-        let list = self.list.clone();
-        promise(async move {
-            let (cursor, finished) = state.borrow().clone();
-            if finished {
-                return Ok(JsValue::UNDEFINED);
-            }
-            let op = match cursor {
-                Some(c) => list.cursor(c),
-                None => list,
-            };
-            let page = json(&send(&client, &op).await?)?;
-            let next = get(&page, "next_cursor")
-                .as_string()
-                .filter(|s| !s.is_empty());
-            let done = next.is_none();
-            *state.borrow_mut() = (next, done);
-            let records = get(&page, "records");
-            Ok(if js::is_array(&records) {
-                records
-            } else {
-                JsValue::UNDEFINED
-            })
-        })
+    /// The exchange fetching the next page, or `undefined` after the last page.
+    pub fn request(&self) -> Result<Option<Exchange>, JsValue> {
+        if self.finished {
+            return Ok(None);
+        }
+        let op = match &self.cursor {
+            Some(c) => self.list.clone().cursor(c.clone()),
+            None => self.list.clone(),
+        };
+        Ok(Some(Exchange::new(
+            &self.client,
+            request(&self.client, &op)?,
+        )))
+    }
+
+    /// The records of a fetched page (`undefined` when it has none); the walk ends
+    /// when the page has no `next_cursor` or gives the one just used.
+    pub fn advance(&mut self, page: JsValue) -> JsValue {
+        let next = get(&page, "next_cursor")
+            .as_string()
+            .filter(|s| !s.is_empty());
+        self.finished = next.is_none() || next == self.cursor;
+        self.cursor = next;
+        let records = get(&page, "records");
+        if js::is_array(&records) {
+            records
+        } else {
+            JsValue::UNDEFINED
+        }
     }
 }
 
@@ -124,7 +122,8 @@ impl Nango {
         let pager = RecordsPager {
             client: self.client.clone(),
             list,
-            state: Rc::new(RefCell::new((None, false))),
+            cursor: None,
+            finished: false,
         };
         Ok(shim::items(pager.into()))
     }

@@ -112,28 +112,28 @@ impl Nango {
         verified_event(&self.client, &body_bytes(&body), &headers)
     }
 
-    /// Reads a `Request`'s raw body once, verifies it and returns the typed event
-    /// (see `parseWebhook`). For Workers, Deno and other `fetch`-style servers:
+    /// Reads a `Request`'s raw body once, verifies it and returns the event (see
+    /// `parseWebhook`). For Workers, Deno and other `fetch`-style servers:
     /// `const event = await nango.verifyWebhookRequest(request)`.
     #[wasm_bindgen(js_name = verifyWebhookRequest, skip_typescript)]
     pub fn verify_webhook_request(&self, request: JsValue) -> js_sys::Promise {
-        let client = self.client.clone();
-        crate::js::promise(async move {
-            let headers = js_sys::Reflect::get(&request, &JsValue::from_str("headers"))?;
-            let read = js_sys::Reflect::get(&request, &JsValue::from_str("arrayBuffer"))?
-                .dyn_into::<js_sys::Function>()
-                .map_err(|_| {
-                    shim::make_error(
-                        "invalid_input",
-                        "`request` is not a Request",
-                        &JsValue::UNDEFINED,
-                    )
-                })?;
-            let buffer =
-                wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(read.call0(&request)?))
-                    .await?;
-            let body = js_sys::Uint8Array::new(&buffer).to_vec();
-            verified_event(&client, &body, &headers)
-        })
+        let check = WebhookCheck {
+            client: self.client.clone(),
+        };
+        shim::verify_request(request, check.into())
+    }
+}
+
+/// Verifies a body read from a `Request` (see `verifyWebhookRequest`).
+#[wasm_bindgen(skip_typescript)]
+pub struct WebhookCheck {
+    client: crate::js::Inner,
+}
+
+#[wasm_bindgen]
+impl WebhookCheck {
+    /// The event of `body`, verified against the signature in `headers`.
+    pub fn parse(&self, body: &[u8], headers: JsValue) -> Result<JsValue, JsValue> {
+        verified_event(&self.client, body, &headers)
     }
 }

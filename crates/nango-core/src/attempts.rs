@@ -1,0 +1,196 @@
+//! [`Attempts`]: the retry state of one call, for the loop that sends it.
+//!
+//! The loop itself (send, sleep, read the clock) belongs to the runtime: the
+//! native [`Client`](crate::Client) runs it over its [`Transport`](crate::transport::Transport),
+//! the WebAssembly package runs it in JavaScript over `fetch`. Everything that is
+//! decided between two sends is here, once: the timeout of the next attempt, the
+//! error an answer or a failure becomes, and whether and when to send again
+//! ([`RetryPolicy::decide`]).
+
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::HeaderMap;
+
+use crate::config::Config;
+use crate::error::{ApiError, Error};
+use crate::request::ApiRequest;
+use crate::retry::{Attempt, Decision, Outcome, RetryPolicy, StopReason};
+use crate::transport::TransportError;
+
+/// What to do after a failed attempt.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Step {
+    /// Wait this long, then send again.
+    Retry {
+        /// How long to wait.
+        delay: Duration,
+        /// What the attempt came to (for logs).
+        error: Error,
+    },
+    /// Give up with this error.
+    Fail {
+        /// The error of the call.
+        error: Error,
+        /// Why it is not retried.
+        reason: StopReason,
+    },
+}
+
+/// The retry state of one call: start each attempt with [`Attempts::start`],
+/// then report a non-success answer with [`Attempts::refused`] or a failure with
+/// [`Attempts::lost`].
+///
+/// ```
+/// use std::time::Duration;
+/// use nango_core::{attempts::{Attempts, Step}, config::Config, request::ApiRequest};
+/// let config = Config::builder().api_key("k").build()?;
+/// let request = ApiRequest::get("/providers", &[])?;
+/// let mut attempts = Attempts::new(&config, &request);
+/// let timeout = attempts.start(Duration::ZERO);
+/// assert_eq!(timeout, Some(Duration::from_secs(60)));
+/// let step = attempts.refused(503, &http::HeaderMap::new(), bytes::Bytes::new(), Duration::from_millis(5), 0.5);
+/// assert!(matches!(step, Step::Retry { .. }), "a GET is retried after a 503");
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Attempts {
+    policy: RetryPolicy,
+    per_request: Option<Duration>,
+    idempotent: bool,
+    attempt: u32,
+}
+
+impl Attempts {
+    /// The state of a call of `request` under `config`'s timeout and retry policy.
+    ///
+    /// ```
+    /// # use nango_core::{attempts::Attempts, config::Config, request::ApiRequest};
+    /// # let config = Config::builder().api_key("k").build()?;
+    /// let attempts = Attempts::new(&config, &ApiRequest::get("/providers", &[])?);
+    /// assert_eq!(attempts.attempt(), 0);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn new(config: &Config, request: &ApiRequest) -> Self {
+        Self {
+            policy: config.retry().clone(),
+            per_request: config.timeout(),
+            idempotent: request.is_idempotent(),
+            attempt: 0,
+        }
+    }
+
+    /// How many attempts were started.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use nango_core::{attempts::Attempts, config::Config, request::ApiRequest};
+    /// # let config = Config::builder().api_key("k").build()?;
+    /// let mut attempts = Attempts::new(&config, &ApiRequest::get("/providers", &[])?);
+    /// attempts.start(Duration::ZERO);
+    /// assert_eq!(attempts.attempt(), 1);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn attempt(&self) -> u32 {
+        self.attempt
+    }
+
+    /// Starts an attempt `elapsed` after the call began; returns its timeout: the
+    /// per-request timeout, shortened so that the call stays within the deadline.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use nango_core::{attempts::Attempts, config::Config, request::ApiRequest, retry::RetryPolicy};
+    /// let config = Config::builder().api_key("k")
+    ///     .retry_policy(RetryPolicy::default().deadline(Some(Duration::from_secs(90))))
+    ///     .build()?;
+    /// let mut attempts = Attempts::new(&config, &ApiRequest::get("/providers", &[])?);
+    /// assert_eq!(attempts.start(Duration::from_secs(80)), Some(Duration::from_secs(10)));
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn start(&mut self, elapsed: Duration) -> Option<Duration> {
+        self.attempt += 1;
+        let Some(deadline) = self.policy.deadline else {
+            return self.per_request;
+        };
+        let left = deadline
+            .saturating_sub(elapsed)
+            .max(Duration::from_millis(1));
+        Some(self.per_request.map_or(left, |t| t.min(left)))
+    }
+
+    /// The server answered `status` (not a success) with `headers` and `body`,
+    /// `elapsed` after the call began; `random` is a number from `[0, 1)` for
+    /// jitter.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use nango_core::{attempts::{Attempts, Step}, config::Config, request::ApiRequest};
+    /// # let config = Config::builder().api_key("k").build()?;
+    /// let mut attempts = Attempts::new(&config, &ApiRequest::get("/providers", &[])?);
+    /// attempts.start(Duration::ZERO);
+    /// let body = bytes::Bytes::from_static(br#"{"error":{"code":"not_found"}}"#);
+    /// let Step::Fail { error, .. } = attempts.refused(404, &http::HeaderMap::new(), body, Duration::ZERO, 0.5) else { panic!() };
+    /// assert_eq!(error.status(), Some(404));
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn refused(
+        &mut self,
+        status: u16,
+        headers: &HeaderMap,
+        body: Bytes,
+        elapsed: Duration,
+        random: f64,
+    ) -> Step {
+        let api = ApiError::from_parts(status, headers, body);
+        let outcome = Outcome::Status {
+            status: api.status,
+            retry_after: api.retry_after,
+        };
+        self.next(Error::Api(Box::new(api)), outcome, elapsed, random)
+    }
+
+    /// The attempt got no complete answer (`error`), with `timeout` its bound,
+    /// `elapsed` after the call began.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use nango_core::{attempts::{Attempts, Step}, config::Config, request::ApiRequest, transport::{TransportError, TransportErrorKind}};
+    /// # let config = Config::builder().api_key("k").build()?;
+    /// let mut attempts = Attempts::new(&config, &ApiRequest::post("/action/trigger", &[])?);
+    /// let timeout = attempts.start(Duration::ZERO);
+    /// let lost = TransportError::new(TransportErrorKind::Interrupted, "reset");
+    /// assert!(matches!(attempts.lost(lost, timeout, Duration::ZERO, 0.5), Step::Fail { .. }), "a POST is not resent");
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn lost(
+        &mut self,
+        error: TransportError,
+        timeout: Option<Duration>,
+        elapsed: Duration,
+        random: f64,
+    ) -> Step {
+        let outcome = Outcome::Transport(error.kind());
+        self.next(
+            Error::from_transport(error, timeout),
+            outcome,
+            elapsed,
+            random,
+        )
+    }
+
+    fn next(&self, error: Error, outcome: Outcome, elapsed: Duration, random: f64) -> Step {
+        let decision = self.policy.decide(&Attempt {
+            idempotent: self.idempotent,
+            attempt: self.attempt.max(1),
+            outcome,
+            elapsed,
+            random,
+        });
+        match decision {
+            Decision::RetryAfter(delay) => Step::Retry { delay, error },
+            Decision::Stop(reason) => Step::Fail { error, reason },
+        }
+    }
+}
