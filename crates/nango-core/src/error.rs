@@ -6,6 +6,7 @@ use std::time::Duration;
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::macros::string_enum;
 use crate::transport::{TransportError, TransportErrorKind};
@@ -321,19 +322,39 @@ pub struct ApiError {
     pub body: Bytes,
 }
 
-#[derive(Deserialize)]
-struct WireErrorEnvelope {
-    error: Option<serde_json::Value>,
-    code: Option<serde_json::Value>,
-    message: Option<serde_json::Value>,
+/// A code or message as text: strings as they are, integers and booleans
+/// written out. Anything else (`null`, floats, arrays, objects) is left in the
+/// raw body: reading it needs no JSON writer, which keeps the wasm package small.
+fn string_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Number(n) => n
+            .as_i64()
+            .map(|i| i.to_string())
+            .or_else(|| n.as_u64().map(|u| u.to_string())),
+        _ => None,
+    }
 }
 
-fn string_of(v: &serde_json::Value) -> Option<String> {
-    match v {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Null => None,
-        other => Some(other.to_string()),
-    }
+/// The validation issues of `errors` (`[{code, message, path}]`), read field by
+/// field; entries that are not objects are skipped.
+fn issues_of(errors: &Value) -> Vec<ValidationIssue> {
+    let Value::Array(items) = errors else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(Value::as_object)
+        .map(|issue| ValidationIssue {
+            code: issue.get("code").and_then(string_of),
+            message: issue.get("message").and_then(string_of),
+            path: match issue.get("path") {
+                Some(Value::Array(path)) => path.clone(),
+                _ => Vec::new(),
+            },
+        })
+        .collect()
 }
 
 impl ApiError {
@@ -356,22 +377,22 @@ impl ApiError {
             headers: headers.clone(),
             body,
         };
-        let Ok(envelope) = serde_json::from_slice::<WireErrorEnvelope>(&err.body) else {
+        // Parsed as a plain JSON value and read field by field (no typed
+        // deserialiser: any JSON at all is accepted).
+        let Ok(Value::Object(envelope)) = serde_json::from_slice::<Value>(&err.body) else {
             return err;
         };
-        match envelope.error {
-            Some(serde_json::Value::Object(inner)) => {
+        match envelope.get("error") {
+            Some(Value::Object(inner)) => {
                 err.code = inner.get("code").and_then(string_of);
                 err.message = inner.get("message").and_then(string_of);
-                if let Some(errors) = inner.get("errors") {
-                    err.errors = serde_json::from_value(errors.clone()).unwrap_or_default();
-                }
+                err.errors = inner.get("errors").map(issues_of).unwrap_or_default();
                 err.payload = inner.get("payload").cloned();
             }
-            Some(serde_json::Value::String(message)) => err.message = Some(message),
+            Some(Value::String(message)) => err.message = Some(message.clone()),
             _ => {
-                err.code = envelope.code.as_ref().and_then(string_of);
-                err.message = envelope.message.as_ref().and_then(string_of);
+                err.code = envelope.get("code").and_then(string_of);
+                err.message = envelope.get("message").and_then(string_of);
             }
         }
         err
