@@ -60,11 +60,16 @@ impl ApiRequest {
             path.push_str(&encode::path_segment(field, value)?);
             path.push_str(part);
         }
+        Ok(Self::with_path(method, path))
+    }
+
+    /// A request for an already encoded `path`; idempotent by its method.
+    fn with_path(method: Method, path: String) -> Self {
         let idempotent = matches!(
             method,
             Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS
         );
-        Ok(Self {
+        Self {
             method,
             path,
             query: Vec::new(),
@@ -73,7 +78,7 @@ impl ApiRequest {
             body: None,
             idempotent,
             bearer: None,
-        })
+        }
     }
 
     /// A `GET` request; see [`ApiRequest::new`].
@@ -116,8 +121,7 @@ impl ApiRequest {
             full.push('/');
         }
         full.push_str(&encode::proxy_path(path));
-        let mut req = Self::new(method, "", &[]).expect("a template without placeholders");
-        req.path = full;
+        let mut req = Self::with_path(method, full);
         req.raw_query = query.map(encode::raw_query);
         req
     }
