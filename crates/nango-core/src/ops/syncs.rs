@@ -208,111 +208,86 @@ impl ScheduleBody {
     }
 }
 
-/// `POST /sync/start`: starts the schedule of syncs (all when the list is empty),
-/// for one connection or for all; the sync runs at once, then at its frequency.
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, ops::syncs::StartSync};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// let req = StartSync::new("github", ["issues"]).connection_id("u-1").request(&cfg)?;
-/// assert_eq!(req.path(), "/sync/start");
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct StartSync {
-    body: ScheduleBody,
-}
-
-impl StartSync {
-    /// Starts `syncs` of integration `provider_config_key`.
-    ///
-    /// ```
-    /// let op = nango_core::ops::syncs::StartSync::new("github", ["issues", "prs"]);
-    /// ```
-    pub fn new<S: Into<SyncRef>>(
-        provider_config_key: impl Into<String>,
-        syncs: impl IntoIterator<Item = S>,
-    ) -> Self {
-        Self {
-            body: ScheduleBody::new(provider_config_key, syncs),
+/// The two schedule operations: the same body, sent to another path.
+macro_rules! schedule_op {
+    ($(#[$doc:meta])* $name:ident, $path:literal, $verb:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct $name {
+            body: ScheduleBody,
         }
-    }
 
-    /// Only for this connection (all connections otherwise).
-    ///
-    /// ```
-    /// let op = nango_core::ops::syncs::StartSync::new("gh", ["issues"]).connection_id("u-1");
-    /// ```
-    pub fn connection_id(mut self, id: impl Into<String>) -> Self {
-        self.body.connection_id = Some(id.into());
-        self
-    }
-}
+        impl $name {
+            #[doc = concat!($verb, " `syncs` of integration `provider_config_key`.")]
+            ///
+            /// ```
+            #[doc = concat!("let op = nango_core::ops::syncs::", stringify!($name), "::new(\"github\", [\"issues\", \"prs\"]);")]
+            /// ```
+            pub fn new<S: Into<SyncRef>>(
+                provider_config_key: impl Into<String>,
+                syncs: impl IntoIterator<Item = S>,
+            ) -> Self {
+                Self {
+                    body: ScheduleBody::new(provider_config_key, syncs),
+                }
+            }
 
-impl Endpoint for StartSync {
-    type Output = Success;
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        self.body.request("/sync/start")
-    }
-
-    fn decode(&self, response: HttpResponse) -> Result<Success, Error> {
-        decode_success(&response)
-    }
-}
-
-/// `POST /sync/pause`: pauses the schedule of syncs (all when the list is empty),
-/// for one connection or for all.
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, ops::syncs::PauseSync};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// let req = PauseSync::new("github", ["issues"]).request(&cfg)?;
-/// assert_eq!(req.body().unwrap().as_ref(), br#"{"syncs":["issues"],"provider_config_key":"github"}"#);
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct PauseSync {
-    body: ScheduleBody,
-}
-
-impl PauseSync {
-    /// Pauses `syncs` of integration `provider_config_key`.
-    ///
-    /// ```
-    /// let op = nango_core::ops::syncs::PauseSync::new("github", ["issues"]);
-    /// ```
-    pub fn new<S: Into<SyncRef>>(
-        provider_config_key: impl Into<String>,
-        syncs: impl IntoIterator<Item = S>,
-    ) -> Self {
-        Self {
-            body: ScheduleBody::new(provider_config_key, syncs),
+            /// Only for this connection (all connections otherwise).
+            ///
+            /// ```
+            #[doc = concat!("let op = nango_core::ops::syncs::", stringify!($name), "::new(\"gh\", [\"issues\"]).connection_id(\"u-1\");")]
+            /// ```
+            pub fn connection_id(mut self, id: impl Into<String>) -> Self {
+                self.body.connection_id = Some(id.into());
+                self
+            }
         }
-    }
 
-    /// Only for this connection (all connections otherwise).
+        impl Endpoint for $name {
+            type Output = Success;
+
+            fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
+                self.body.request($path)
+            }
+
+            fn decode(&self, response: HttpResponse) -> Result<Success, Error> {
+                decode_success(&response)
+            }
+        }
+    };
+}
+
+schedule_op!(
+    /// `POST /sync/start`: starts the schedule of syncs (all when the list is empty),
+    /// for one connection or for all; the sync runs at once, then at its frequency.
     ///
     /// ```
-    /// let op = nango_core::ops::syncs::PauseSync::new("gh", ["issues"]).connection_id("u-1");
+    /// use nango_core::{config::Config, endpoint::Endpoint, ops::syncs::StartSync};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let req = StartSync::new("github", ["issues"]).connection_id("u-1").request(&cfg)?;
+    /// assert_eq!(req.path(), "/sync/start");
+    /// # Ok::<(), nango_core::Error>(())
     /// ```
-    pub fn connection_id(mut self, id: impl Into<String>) -> Self {
-        self.body.connection_id = Some(id.into());
-        self
-    }
-}
+    StartSync,
+    "/sync/start",
+    "Starts"
+);
 
-impl Endpoint for PauseSync {
-    type Output = Success;
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        self.body.request("/sync/pause")
-    }
-
-    fn decode(&self, response: HttpResponse) -> Result<Success, Error> {
-        decode_success(&response)
-    }
-}
+schedule_op!(
+    /// `POST /sync/pause`: pauses the schedule of syncs (all when the list is empty),
+    /// for one connection or for all.
+    ///
+    /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, ops::syncs::PauseSync};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let req = PauseSync::new("github", ["issues"]).request(&cfg)?;
+    /// assert_eq!(req.body().unwrap().as_ref(), br#"{"syncs":["issues"],"provider_config_key":"github"}"#);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    PauseSync,
+    "/sync/pause",
+    "Pauses"
+);
 
 /// `GET /sync/status`: the status of some syncs (or all, `*`), for one connection
 /// or for all.

@@ -70,6 +70,23 @@ fn variant_args(props: &JsValue) -> Result<[String; 4], JsValue> {
     ])
 }
 
+/// The arguments of `startSync` and `pauseSync`: the integration, the syncs
+/// (required) and the optional connection.
+fn schedule(
+    provider_config_key: &JsValue,
+    syncs: &JsValue,
+    connection_id: &JsValue,
+) -> Result<(String, Vec<SyncRef>, Option<String>), JsValue> {
+    if syncs.is_undefined() || syncs.is_null() {
+        return Err(missing("syncs"));
+    }
+    Ok((
+        self::provider_config_key(provider_config_key)?,
+        self::syncs(syncs)?,
+        self::connection_id(connection_id),
+    ))
+}
+
 #[wasm_bindgen(js_class = Nango)]
 impl Nango {
     /// `POST /sync/trigger`: one extra run of `syncs` (all when empty), for one
@@ -119,19 +136,13 @@ impl Nango {
         syncs: JsValue,
         connection_id: JsValue,
     ) -> Promise {
-        let op = (|| {
-            if syncs.is_undefined() || syncs.is_null() {
-                return Err(missing("syncs"));
-            }
-            let mut op = StartSync::new(
-                self::provider_config_key(&provider_config_key)?,
-                self::syncs(&syncs)?,
-            );
-            if let Some(id) = self::connection_id(&connection_id) {
-                op = op.connection_id(id);
-            }
-            request(&self.client, &op)
-        })();
+        let op = schedule(&provider_config_key, &syncs, &connection_id).and_then(|(p, s, c)| {
+            let op = StartSync::new(p, s);
+            request(
+                &self.client,
+                &c.into_iter().fold(op, StartSync::connection_id),
+            )
+        });
         call(&self.client, op, Shape::Response)
     }
 
@@ -143,19 +154,13 @@ impl Nango {
         syncs: JsValue,
         connection_id: JsValue,
     ) -> Promise {
-        let op = (|| {
-            if syncs.is_undefined() || syncs.is_null() {
-                return Err(missing("syncs"));
-            }
-            let mut op = PauseSync::new(
-                self::provider_config_key(&provider_config_key)?,
-                self::syncs(&syncs)?,
-            );
-            if let Some(id) = self::connection_id(&connection_id) {
-                op = op.connection_id(id);
-            }
-            request(&self.client, &op)
-        })();
+        let op = schedule(&provider_config_key, &syncs, &connection_id).and_then(|(p, s, c)| {
+            let op = PauseSync::new(p, s);
+            request(
+                &self.client,
+                &c.into_iter().fold(op, PauseSync::connection_id),
+            )
+        });
         call(&self.client, op, Shape::Response)
     }
 
