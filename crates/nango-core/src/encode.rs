@@ -103,6 +103,14 @@ pub(crate) fn required(field: &str, value: &str) -> Result<(), InvalidInput> {
     }
 }
 
+/// Checks a required value read from a body: present and non-empty.
+pub(crate) fn required_some(field: &str, value: Option<&str>) -> Result<(), InvalidInput> {
+    match value {
+        Some(value) => required(field, value),
+        None => Err(InvalidInput::new(field, InvalidReason::Missing)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@
 //! - [`Client`]: every operation as a method, with retries ([`retry`]) and timeouts.
 //! - [`ops`]: each operation as a pure [`Endpoint`](endpoint::Endpoint).
 //! - [`models`]: the typed requests and answers.
+//! - [`json`]: request bodies given as JSON text, sent as written.
 //! - [`webhook`]: verify and parse the webhooks Nango sends.
 //! - [`Error`]: the one error type.
 #![forbid(unsafe_code)]
@@ -23,6 +24,7 @@ pub mod client;
 pub mod config;
 pub mod endpoint;
 pub mod error;
+pub mod json;
 pub mod models;
 pub mod ops;
 pub mod request;

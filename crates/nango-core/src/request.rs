@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::encode;
 use crate::error::{Error, InvalidInput, InvalidReason};
+use crate::json::JsonText;
 use crate::secret::SecretString;
 use crate::transport::HttpRequest;
 
@@ -218,6 +219,24 @@ impl ApiRequest {
             .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         self.body = Some(Bytes::from(bytes));
         Ok(self)
+    }
+
+    /// Sets a body already written as JSON text, byte for byte (and
+    /// `Content-Type: application/json`).
+    ///
+    /// ```
+    /// use nango_core::{json::JsonText, request::ApiRequest};
+    /// let body = JsonText::parse(r#"{"b": 1.50, "a": 1}"#)?;
+    /// let r = ApiRequest::post("/x", &[])?.json_text(&body);
+    /// assert_eq!(r.body().unwrap().as_ref(), br#"{"b": 1.50, "a": 1}"#);
+    /// assert_eq!(r.headers()["content-type"], "application/json");
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn json_text(mut self, body: &JsonText) -> Self {
+        self.headers
+            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        self.body = Some(Bytes::copy_from_slice(body.as_str().as_bytes()));
+        self
     }
 
     /// Sets a raw body; the caller sets `Content-Type` with [`ApiRequest::header`].

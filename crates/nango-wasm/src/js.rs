@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use nango_core::attempts::{Attempts, Step};
 use nango_core::endpoint::Endpoint;
+use nango_core::json::JsonText;
 use nango_core::request::ApiRequest;
 use nango_core::transport::{Transport, TransportError, TransportErrorKind};
 use nango_core::Client;
@@ -167,9 +168,15 @@ pub fn to_json(value: &JsValue) -> Result<Value, JsValue> {
     serde_json::from_str(&text).map_err(|e| invalid("argument", &e.to_string()))
 }
 
-/// `value` (JSON) as `T`, errors naming `field`.
-pub fn from_json<T: serde::de::DeserializeOwned>(value: Value, field: &str) -> Result<T, JsValue> {
-    serde_json::from_value(value).map_err(|e| invalid(field, &e.to_string()))
+/// `value` as JSON text (`JSON.stringify`; `undefined` and `null` become `null`),
+/// sent as it is by the core: no Rust value is built from it.
+pub fn json_text(value: &JsValue) -> Result<JsonText, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return JsonText::parse("null").map_err(to_js);
+    }
+    let text = js_sys::JSON::stringify(value)
+        .map_err(|_| invalid("argument", "cannot be converted to JSON"))?;
+    JsonText::parse(text.as_string().unwrap_or_default()).map_err(to_js)
 }
 
 /// A string argument, or `None` for anything else (`undefined`, `null`, numbers...).

@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::{Error, InvalidInput, InvalidReason};
+use crate::json::JsonText;
 use crate::models::actions::{ActionRef, AsyncActionHandle};
 use crate::ops::records::id_header;
 use crate::request::ApiRequest;
@@ -28,15 +29,15 @@ struct ActionArgs {
     provider_config_key: String,
     connection_id: String,
     action_name: String,
-    /// The input as JSON (`None`: no input), or why it could not be serialized.
-    input: Result<Option<Value>, String>,
+    /// The input written as JSON once (`None`: no input), or why it could not be.
+    input: Result<Option<JsonText>, InvalidInput>,
 }
 
 #[derive(Serialize)]
 struct TriggerBody<'a> {
     action_name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    input: Option<&'a Value>,
+    input: Option<&'a JsonText>,
 }
 
 impl ActionArgs {
@@ -54,20 +55,13 @@ impl ActionArgs {
     }
 
     fn set_input<I: Serialize>(&mut self, input: I) {
-        self.input = match serde_json::to_value(input) {
-            Ok(Value::Null) => Ok(None),
-            Ok(value) => Ok(Some(value)),
-            Err(e) => Err(e.to_string()),
-        };
+        self.input = JsonText::serialize_as("input", &input)
+            .map(|text| Some(text).filter(|text| !text.is_null()));
     }
 
     fn request(&self) -> Result<ApiRequest, Error> {
         encode::required("action_name", &self.action_name)?;
-        let input = self.input.as_ref().map_err(|e| {
-            Error::from(
-                InvalidInput::new("input", InvalidReason::InvalidValue).with_detail(e.clone()),
-            )
-        })?;
+        let input = self.input.as_ref().map_err(|e| Error::from(e.clone()))?;
         let req = ApiRequest::post("/action/trigger", &[])?;
         let req = id_header(req, "Connection-Id", "connection_id", &self.connection_id)?;
         id_header(
@@ -147,14 +141,20 @@ impl TriggerAction<Value> {
 }
 
 impl<O> TriggerAction<O> {
-    /// The action's input: any serializable value (`null`, e.g. `()`, sends none).
-    /// A value that cannot be serialized is refused when the request is built.
+    /// The action's input: any serializable value (`null`, e.g. `()`, sends none),
+    /// serialized here, once; a [`JsonText`] is sent as written. A value that
+    /// cannot be serialized is refused when the request is built.
     ///
     /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::actions::TriggerAction};
     /// #[derive(serde::Serialize)]
     /// struct NewIssue { title: String }
-    /// let op = nango_core::ops::actions::TriggerAction::new("gh", "u", "create-issue")
+    /// let op = TriggerAction::new("gh", "u", "create-issue")
     ///     .input(NewIssue { title: "Bug".into() });
+    /// let raw = TriggerAction::new("gh", "u", "charge").input(JsonText::parse(r#"{"amount": 1.50}"#)?);
+    /// let req = raw.request(&Config::builder().api_key("k").build()?)?;
+    /// assert_eq!(req.body().unwrap().as_ref(), br#"{"action_name":"charge","input":{"amount": 1.50}}"#);
+    /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn input<I: Serialize>(mut self, input: I) -> Self {
         self.args.set_input(input);

@@ -1,8 +1,14 @@
 //! `/connect/sessions`: tokens that open the Connect UI for an end user.
 
+use std::borrow::Cow;
+
+use serde::Deserialize;
+
 use crate::config::Config;
+use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::Error;
+use crate::json::{given, opt_str, Body, JsonText};
 use crate::models::connect::{
     ConnectSession, ConnectSessionDetails, CreateConnectSession, CreateReconnectSession,
 };
@@ -20,7 +26,7 @@ use crate::secret::SecretString;
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSession {
-    body: CreateConnectSession,
+    body: Body<CreateConnectSession>,
 }
 
 impl CreateSession {
@@ -31,7 +37,28 @@ impl CreateSession {
     /// let op = nango_core::ops::connect::CreateSession::new(CreateConnectSession::default());
     /// ```
     pub fn new(body: CreateConnectSession) -> Self {
-        Self { body }
+        Self {
+            body: Body::Typed(body),
+        }
+    }
+
+    /// A session described by `body`, JSON text of a [`CreateConnectSession`]
+    /// sent as written. A text that is not a JSON object is refused when the
+    /// request is built.
+    ///
+    /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::connect::CreateSession};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let body = JsonText::parse(r#"{"tags": {"end_user_id": "u-1"}}"#)?;
+    /// let req = CreateSession::from_json(body).request(&cfg)?;
+    /// assert_eq!(req.body().unwrap().as_ref(), br#"{"tags": {"end_user_id": "u-1"}}"#);
+    /// assert!(CreateSession::from_json(JsonText::parse("[]")?).request(&cfg).is_err());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_json(body: JsonText) -> Self {
+        Self {
+            body: Body::Text(body),
+        }
     }
 }
 
@@ -39,7 +66,9 @@ impl Endpoint for CreateSession {
     type Output = ConnectSession;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        ApiRequest::post("/connect/sessions", &[])?.json(&self.body)
+        self.body.require_object()?;
+        self.body
+            .attach(ApiRequest::post("/connect/sessions", &[])?)
     }
 
     decode_as!(data);
@@ -55,7 +84,31 @@ impl Endpoint for CreateSession {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateReconnect {
-    body: CreateReconnectSession,
+    body: Body<CreateReconnectSession>,
+}
+
+/// The fields of a reconnect session that are checked before sending.
+#[derive(Deserialize)]
+struct ReconnectFields<'a> {
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    connection_id: Option<Cow<'a, str>>,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    integration_id: Option<Cow<'a, str>>,
+}
+
+impl<'a> ReconnectFields<'a> {
+    fn of(body: &'a CreateReconnectSession) -> Self {
+        Self {
+            connection_id: given(&body.connection_id),
+            integration_id: given(&body.integration_id),
+        }
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        encode::required_some("connection_id", self.connection_id.as_deref())?;
+        encode::required_some("integration_id", self.integration_id.as_deref())?;
+        Ok(())
+    }
 }
 
 impl CreateReconnect {
@@ -66,7 +119,29 @@ impl CreateReconnect {
     /// let op = nango_core::ops::connect::CreateReconnect::new(CreateReconnectSession::new("c", "i"));
     /// ```
     pub fn new(body: CreateReconnectSession) -> Self {
-        Self { body }
+        Self {
+            body: Body::Typed(body),
+        }
+    }
+
+    /// A reconnect session described by `body`, JSON text of a
+    /// [`CreateReconnectSession`] sent as written. It gets the same checks as
+    /// the typed body when the request is built (`connection_id` and
+    /// `integration_id` present and non-empty; a JSON object).
+    ///
+    /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::connect::CreateReconnect};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let body = JsonText::parse(r#"{"connection_id": "c-1", "integration_id": "github"}"#)?;
+    /// assert_eq!(CreateReconnect::from_json(body).request(&cfg)?.path(), "/connect/sessions/reconnect");
+    /// let missing = JsonText::parse(r#"{"connection_id": "c-1"}"#)?;
+    /// assert!(CreateReconnect::from_json(missing).request(&cfg).is_err());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_json(body: JsonText) -> Self {
+        Self {
+            body: Body::Text(body),
+        }
     }
 }
 
@@ -74,9 +149,9 @@ impl Endpoint for CreateReconnect {
     type Output = ConnectSession;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        crate::encode::required("connection_id", &self.body.connection_id)?;
-        crate::encode::required("integration_id", &self.body.integration_id)?;
-        ApiRequest::post("/connect/sessions/reconnect", &[])?.json(&self.body)
+        self.body.fields(ReconnectFields::of)?.check()?;
+        self.body
+            .attach(ApiRequest::post("/connect/sessions/reconnect", &[])?)
     }
 
     decode_as!(data);
@@ -114,7 +189,7 @@ impl Endpoint for GetSession {
     type Output = ConnectSessionDetails;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        crate::encode::required("token", self.token.expose_secret())?;
+        encode::required("token", self.token.expose_secret())?;
         Ok(ApiRequest::get("/connect/session", &[])?.bearer(self.token.clone()))
     }
 
@@ -151,7 +226,7 @@ impl Endpoint for DeleteSession {
     type Output = ();
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        crate::encode::required("token", self.token.expose_secret())?;
+        encode::required("token", self.token.expose_secret())?;
         Ok(
             ApiRequest::new(http::Method::DELETE, "/connect/session", &[])?
                 .bearer(self.token.clone()),

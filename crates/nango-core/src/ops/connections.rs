@@ -1,12 +1,15 @@
 //! `/connections`: list, get, import, patch, delete, and metadata.
 
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::Error;
+use crate::json::{given, not_an_object, opt_str, Body, JsonText};
 use crate::models::common::{OneOrMany, Success};
 use crate::models::connections::{
     Connection, ConnectionList, ConnectionPatch, MetadataUpdate, UpsertConnection,
@@ -283,7 +286,33 @@ impl Endpoint for GetConnection {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportConnection {
-    body: UpsertConnection,
+    body: Body<UpsertConnection>,
+}
+
+/// The fields of an imported connection that are checked before sending.
+#[derive(Deserialize)]
+struct ImportFields<'a> {
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    provider_config_key: Option<Cow<'a, str>>,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    connection_id: Option<Cow<'a, str>>,
+}
+
+impl<'a> ImportFields<'a> {
+    fn of(body: &'a UpsertConnection) -> Self {
+        Self {
+            provider_config_key: given(&body.provider_config_key),
+            connection_id: body.connection_id.as_deref().and_then(given),
+        }
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        encode::required_some("provider_config_key", self.provider_config_key.as_deref())?;
+        if let Some(id) = &self.connection_id {
+            encode::required("connection_id", id)?;
+        }
+        Ok(())
+    }
 }
 
 impl ImportConnection {
@@ -294,7 +323,30 @@ impl ImportConnection {
     /// let op = nango_core::ops::connections::ImportConnection::new(UpsertConnection::new("gh", serde_json::json!({})));
     /// ```
     pub fn new(body: UpsertConnection) -> Self {
-        Self { body }
+        Self {
+            body: Body::Typed(body),
+        }
+    }
+
+    /// Imports the connection described by `body`, JSON text of an
+    /// [`UpsertConnection`] sent as written. It gets the same checks as the
+    /// typed body when the request is built (`provider_config_key` present and
+    /// non-empty, `connection_id` non-empty when given; a JSON object).
+    ///
+    /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::connections::ImportConnection};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let body = JsonText::parse(r#"{"provider_config_key":"airtable","credentials":{"type":"API_KEY","apiKey":"pat"}}"#)?;
+    /// let req = ImportConnection::from_json(body.clone()).request(&cfg)?;
+    /// assert_eq!(req.body().unwrap().as_ref(), body.as_str().as_bytes());
+    /// let empty_id = JsonText::parse(r#"{"provider_config_key":"airtable","connection_id":""}"#)?;
+    /// assert!(ImportConnection::from_json(empty_id).request(&cfg).is_err());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_json(body: JsonText) -> Self {
+        Self {
+            body: Body::Text(body),
+        }
     }
 }
 
@@ -302,11 +354,8 @@ impl Endpoint for ImportConnection {
     type Output = Connection;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        encode::required("provider_config_key", &self.body.provider_config_key)?;
-        if let Some(id) = &self.body.connection_id {
-            encode::required("connection_id", id)?;
-        }
-        ApiRequest::post("/connections", &[])?.json(&self.body)
+        self.body.fields(ImportFields::of)?.check()?;
+        self.body.attach(ApiRequest::post("/connections", &[])?)
     }
 
     decode_as!(json);
@@ -325,7 +374,7 @@ impl Endpoint for ImportConnection {
 pub struct PatchConnection {
     provider_config_key: String,
     connection_id: String,
-    body: ConnectionPatch,
+    body: Body<ConnectionPatch>,
 }
 
 impl PatchConnection {
@@ -343,7 +392,32 @@ impl PatchConnection {
         Self {
             provider_config_key: provider_config_key.into(),
             connection_id: connection_id.into(),
-            body,
+            body: Body::Typed(body),
+        }
+    }
+
+    /// Applies `body`, JSON text of a [`ConnectionPatch`] sent as written, to
+    /// the connection. A text that is not a JSON object is refused when the
+    /// request is built.
+    ///
+    /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::connections::PatchConnection};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let body = JsonText::parse(r#"{"tags":{"plan":"pro"}}"#)?;
+    /// let req = PatchConnection::from_json("github", "u-1", body).request(&cfg)?;
+    /// assert_eq!(req.path_and_query(), "/connections/u-1?provider_config_key=github");
+    /// assert_eq!(req.body().unwrap().as_ref(), br#"{"tags":{"plan":"pro"}}"#);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_json(
+        provider_config_key: impl Into<String>,
+        connection_id: impl Into<String>,
+        body: JsonText,
+    ) -> Self {
+        Self {
+            provider_config_key: provider_config_key.into(),
+            connection_id: connection_id.into(),
+            body: Body::Text(body),
         }
     }
 }
@@ -353,14 +427,15 @@ impl Endpoint for PatchConnection {
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
         encode::required("provider_config_key", &self.provider_config_key)?;
-        ApiRequest::new(
+        let req = ApiRequest::new(
             http::Method::PATCH,
             "/connections/{}",
             &[("connection_id", &self.connection_id)],
         )?
         .query("provider_config_key", self.provider_config_key.clone())
-        .idempotent(true)
-        .json(&self.body)
+        .idempotent(true);
+        self.body.require_object()?;
+        self.body.attach(req)
     }
 
     decode_as!(json_or_null);
@@ -440,18 +515,24 @@ pub struct SetMetadata {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 struct MetadataBody {
-    metadata: Value,
+    /// Written once, when the operation is made; sent as is.
+    metadata: JsonText,
     connection_id: OneOrMany,
     provider_config_key: String,
 }
 
 impl SetMetadata {
     /// Writes `metadata` (any serializable value; an object on the wire) to the
-    /// connection(s).
+    /// connection(s). It is serialized here, once (a value that cannot be is
+    /// refused as invalid `metadata`); a [`JsonText`] is sent as written.
     ///
     /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText};
     /// use nango_core::ops::connections::{SetMetadata, MetadataMode};
     /// let op = SetMetadata::new(MetadataMode::Replace, "gh", "u-1", serde_json::json!({"plan": "pro"}))?;
+    /// let raw = JsonText::parse(r#"{"price": 1.50}"#)?;
+    /// let req = SetMetadata::new(MetadataMode::Replace, "gh", "u-1", raw)?.request(&Config::builder().api_key("k").build()?)?;
+    /// assert!(req.body().unwrap().starts_with(br#"{"metadata":{"price": 1.50},"#));
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn new<M: Serialize>(
@@ -460,10 +541,7 @@ impl SetMetadata {
         connection_ids: impl Into<OneOrMany>,
         metadata: M,
     ) -> Result<Self, Error> {
-        let metadata = serde_json::to_value(metadata).map_err(|e| {
-            crate::error::InvalidInput::new("metadata", crate::error::InvalidReason::InvalidValue)
-                .with_detail(e.to_string())
-        })?;
+        let metadata = JsonText::serialize_as("metadata", &metadata)?;
         Ok(Self {
             mode,
             body: MetadataBody {
@@ -492,12 +570,7 @@ impl Endpoint for SetMetadata {
             encode::required("connection_id", id)?;
         }
         if !self.body.metadata.is_object() {
-            return Err(crate::error::InvalidInput::new(
-                "metadata",
-                crate::error::InvalidReason::InvalidValue,
-            )
-            .with_detail("must be a JSON object")
-            .into());
+            return Err(not_an_object("metadata").into());
         }
         let method = match self.mode {
             MetadataMode::Replace => http::Method::POST,

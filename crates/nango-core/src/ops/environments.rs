@@ -1,14 +1,16 @@
 //! `/environments` and `/environment`: create and delete environments, their API
 //! keys, and rotate the webhook signing key (not in the official SDK).
 
+use std::borrow::Cow;
 use std::fmt::Display;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::{Error, InvalidInput, InvalidReason};
+use crate::json::{given, opt_str, Body, JsonText};
 use crate::models::common::Success;
 use crate::models::environments::{
     Environment, EnvironmentApiKey, NewEnvironment, WebhookSigningKey,
@@ -35,7 +37,26 @@ fn positive(field: &str, id: u64) -> Result<(), InvalidInput> {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateEnvironment {
-    body: NewEnvironment,
+    body: Body<NewEnvironment>,
+}
+
+/// The fields of a new environment that are checked before sending.
+#[derive(Deserialize)]
+struct EnvironmentFields<'a> {
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    name: Option<Cow<'a, str>>,
+}
+
+impl<'a> EnvironmentFields<'a> {
+    fn of(body: &'a NewEnvironment) -> Self {
+        Self {
+            name: given(&body.name),
+        }
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        Ok(encode::required_some("name", self.name.as_deref())?)
+    }
 }
 
 impl CreateEnvironment {
@@ -46,7 +67,28 @@ impl CreateEnvironment {
     /// let op = nango_core::ops::environments::CreateEnvironment::new(NewEnvironment::new("staging"));
     /// ```
     pub fn new(body: NewEnvironment) -> Self {
-        Self { body }
+        Self {
+            body: Body::Typed(body),
+        }
+    }
+
+    /// Creates the environment described by `body`, JSON text of a
+    /// [`NewEnvironment`] sent as written. It gets the same checks as the
+    /// typed body when the request is built (`name` present and non-empty; a
+    /// JSON object).
+    ///
+    /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::environments::CreateEnvironment};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let req = CreateEnvironment::from_json(JsonText::parse(r#"{"name":"staging"}"#)?).request(&cfg)?;
+    /// assert_eq!(req.body().unwrap().as_ref(), br#"{"name":"staging"}"#);
+    /// assert!(CreateEnvironment::from_json(JsonText::parse("{}")?).request(&cfg).is_err());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_json(body: JsonText) -> Self {
+        Self {
+            body: Body::Text(body),
+        }
     }
 }
 
@@ -54,8 +96,8 @@ impl Endpoint for CreateEnvironment {
     type Output = Environment;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        encode::required("name", &self.body.name)?;
-        ApiRequest::post("/environments", &[])?.json(&self.body)
+        self.body.fields(EnvironmentFields::of)?.check()?;
+        self.body.attach(ApiRequest::post("/environments", &[])?)
     }
 
     decode_as!(data);

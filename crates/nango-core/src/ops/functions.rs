@@ -1,12 +1,15 @@
 //! `/functions`: compile TypeScript functions, dry-run them against a connection,
 //! and deploy them (not in the official SDK).
 
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
-use crate::error::Error;
+use crate::error::{Error, InvalidInput, InvalidReason};
+use crate::json::{given, opt_str, Body, JsonText};
 use crate::models::functions::{
     CompiledFunction, Deployment, Dryrun, JobStarted, NewDeployment, NewDryrun,
 };
@@ -72,7 +75,39 @@ impl Endpoint for CompileFunction {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateFunctionDryrun {
-    body: NewDryrun,
+    body: Body<NewDryrun>,
+}
+
+/// The fields of a dry run that are checked before sending.
+#[derive(Deserialize)]
+struct DryrunFields<'a> {
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    integration_id: Option<Cow<'a, str>>,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    function_type: Option<Cow<'a, str>>,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    code: Option<Cow<'a, str>>,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    connection_id: Option<Cow<'a, str>>,
+}
+
+impl<'a> DryrunFields<'a> {
+    fn of(body: &'a NewDryrun) -> Self {
+        Self {
+            integration_id: given(&body.integration_id),
+            function_type: given(body.function_type.as_str()),
+            code: given(&body.code),
+            connection_id: given(&body.connection_id),
+        }
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        encode::required_some("integration_id", self.integration_id.as_deref())?;
+        encode::required_some("function_type", self.function_type.as_deref())?;
+        encode::required_some("code", self.code.as_deref())?;
+        encode::required_some("connection_id", self.connection_id.as_deref())?;
+        Ok(())
+    }
 }
 
 impl CreateFunctionDryrun {
@@ -83,7 +118,29 @@ impl CreateFunctionDryrun {
     /// let op = nango_core::ops::functions::CreateFunctionDryrun::new(NewDryrun::new("g", FunctionType::Sync, "c", "u"));
     /// ```
     pub fn new(body: NewDryrun) -> Self {
-        Self { body }
+        Self {
+            body: Body::Typed(body),
+        }
+    }
+
+    /// Starts the dry run described by `body`, JSON text of a [`NewDryrun`]
+    /// sent as written. It gets the same checks as the typed body when the
+    /// request is built (`integration_id`, `function_type`, `code` and
+    /// `connection_id` present and non-empty; a JSON object).
+    ///
+    /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::functions::CreateFunctionDryrun};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let body = JsonText::parse(r#"{"integration_id":"github","function_type":"action","code":"export default 1","connection_id":"u-1"}"#)?;
+    /// assert_eq!(CreateFunctionDryrun::from_json(body).request(&cfg)?.path(), "/functions/dryruns");
+    /// let no_code = JsonText::parse(r#"{"integration_id":"github","function_type":"action","connection_id":"u-1"}"#)?;
+    /// assert!(CreateFunctionDryrun::from_json(no_code).request(&cfg).is_err());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_json(body: JsonText) -> Self {
+        Self {
+            body: Body::Text(body),
+        }
     }
 }
 
@@ -91,12 +148,10 @@ impl Endpoint for CreateFunctionDryrun {
     type Output = JobStarted;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        encode::required("integration_id", &self.body.integration_id)?;
-        encode::required("function_type", self.body.function_type.as_str())?;
-        encode::required("code", &self.body.code)?;
-        encode::required("connection_id", &self.body.connection_id)?;
+        self.body.fields(DryrunFields::of)?.check()?;
         // Not retried: the function runs against a live connection (an action may write).
-        ApiRequest::post("/functions/dryruns", &[])?.json(&self.body)
+        self.body
+            .attach(ApiRequest::post("/functions/dryruns", &[])?)
     }
 
     decode_as!(json);
@@ -149,7 +204,77 @@ impl Endpoint for GetFunctionDryrun {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateFunctionDeployment {
-    body: NewDeployment,
+    body: Body<NewDeployment>,
+}
+
+/// The fields of a deployment that are checked before sending (`type` tells
+/// the code and the template variants apart).
+#[derive(Deserialize)]
+struct DeploymentFields<'a> {
+    #[serde(default, borrow, deserialize_with = "opt_str", rename = "type")]
+    kind: Option<Cow<'a, str>>,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    integration_id: Option<Cow<'a, str>>,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    function_name: Option<Cow<'a, str>>,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    function_type: Option<Cow<'a, str>>,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    code: Option<Cow<'a, str>>,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    template: Option<Cow<'a, str>>,
+}
+
+/// The `type` of a deployment of source code.
+const DEPLOY_CODE: &str = "function";
+/// The `type` of a deployment of a catalog template.
+const DEPLOY_TEMPLATE: &str = "template";
+
+impl<'a> DeploymentFields<'a> {
+    fn of(body: &'a NewDeployment) -> Self {
+        let mut fields = Self {
+            kind: None,
+            integration_id: given(body.integration_id()),
+            function_name: None,
+            function_type: None,
+            code: None,
+            template: None,
+        };
+        match body {
+            NewDeployment::Code(code) => {
+                fields.kind = given(DEPLOY_CODE);
+                fields.function_name = given(&code.function_name);
+                fields.function_type = given(code.function_type.as_str());
+                fields.code = given(&code.code);
+            }
+            NewDeployment::Template(template) => {
+                fields.kind = given(DEPLOY_TEMPLATE);
+                fields.template = given(&template.template);
+            }
+        }
+        fields
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        encode::required_some("integration_id", self.integration_id.as_deref())?;
+        match self.kind.as_deref() {
+            Some(DEPLOY_CODE) => {
+                encode::required_some("function_name", self.function_name.as_deref())?;
+                encode::required_some("function_type", self.function_type.as_deref())?;
+                encode::required_some("code", self.code.as_deref())?;
+            }
+            Some(DEPLOY_TEMPLATE) => {
+                encode::required_some("template", self.template.as_deref())?;
+            }
+            Some(_) => {
+                return Err(InvalidInput::new("type", InvalidReason::InvalidValue)
+                    .with_detail("must be `function` or `template`")
+                    .into())
+            }
+            None => return Err(InvalidInput::new("type", InvalidReason::Missing).into()),
+        }
+        Ok(())
+    }
 }
 
 impl CreateFunctionDeployment {
@@ -164,7 +289,31 @@ impl CreateFunctionDeployment {
     /// [`DeployCode`]: crate::models::functions::DeployCode
     /// [`DeployTemplate`]: crate::models::functions::DeployTemplate
     pub fn new(body: impl Into<NewDeployment>) -> Self {
-        Self { body: body.into() }
+        Self {
+            body: Body::Typed(body.into()),
+        }
+    }
+
+    /// Deploys `body`, JSON text of a [`NewDeployment`] sent as written. It
+    /// gets the same checks as the typed body when the request is built: a JSON
+    /// object whose `type` is `function` (with `integration_id`,
+    /// `function_name`, `function_type` and `code`) or `template` (with
+    /// `integration_id` and `template`), each present and non-empty.
+    ///
+    /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::functions::CreateFunctionDeployment};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let body = JsonText::parse(r#"{"type":"template","integration_id":"github","template":"fetch-issues"}"#)?;
+    /// let req = CreateFunctionDeployment::from_json(body.clone()).request(&cfg)?;
+    /// assert_eq!(req.body().unwrap().as_ref(), body.as_str().as_bytes());
+    /// let untyped = JsonText::parse(r#"{"integration_id":"github","template":"fetch-issues"}"#)?;
+    /// assert!(CreateFunctionDeployment::from_json(untyped).request(&cfg).is_err());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_json(body: JsonText) -> Self {
+        Self {
+            body: Body::Text(body),
+        }
     }
 }
 
@@ -172,18 +321,9 @@ impl Endpoint for CreateFunctionDeployment {
     type Output = JobStarted;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        encode::required("integration_id", self.body.integration_id())?;
-        match &self.body {
-            NewDeployment::Code(code) => {
-                encode::required("function_name", &code.function_name)?;
-                encode::required("function_type", code.function_type.as_str())?;
-                encode::required("code", &code.code)?;
-            }
-            NewDeployment::Template(template) => {
-                encode::required("template", &template.template)?;
-            }
-        }
-        ApiRequest::post("/functions/deployments", &[])?.json(&self.body)
+        self.body.fields(DeploymentFields::of)?.check()?;
+        self.body
+            .attach(ApiRequest::post("/functions/deployments", &[])?)
     }
 
     decode_as!(json);

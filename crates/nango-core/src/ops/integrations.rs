@@ -1,12 +1,15 @@
 //! `/integrations`: list, get, create, update and delete integrations, and the
 //! functions deployed to them.
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, decode_json, Endpoint};
 use crate::error::{DecodeError, Error, InvalidInput, InvalidReason};
+use crate::json::{given, opt_str, Body, JsonText};
 use crate::models::common::{Data, Success};
 use crate::models::functions::{DeployedFunction, FunctionCode, FunctionList, FunctionType};
 use crate::models::integrations::{
@@ -124,7 +127,39 @@ impl Endpoint for GetIntegration {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateIntegration {
-    body: NewIntegration,
+    body: Body<NewIntegration>,
+}
+
+/// The fields of a new integration (plain or quickstart) that are checked
+/// before sending.
+#[derive(Deserialize)]
+struct NewIntegrationFields<'a> {
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    provider: Option<Cow<'a, str>>,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    unique_key: Option<Cow<'a, str>>,
+}
+
+impl<'a> NewIntegrationFields<'a> {
+    fn of(body: &'a NewIntegration) -> Self {
+        Self {
+            provider: given(&body.provider),
+            unique_key: given(&body.unique_key),
+        }
+    }
+
+    fn of_quickstart(body: &'a NewQuickstartIntegration) -> Self {
+        Self {
+            provider: given(&body.provider),
+            unique_key: given(&body.unique_key),
+        }
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        encode::required_some("provider", self.provider.as_deref())?;
+        encode::required_some("unique_key", self.unique_key.as_deref())?;
+        Ok(())
+    }
 }
 
 impl CreateIntegration {
@@ -135,7 +170,28 @@ impl CreateIntegration {
     /// let op = nango_core::ops::integrations::CreateIntegration::new(NewIntegration::new("github", "gh"));
     /// ```
     pub fn new(body: NewIntegration) -> Self {
-        Self { body }
+        Self {
+            body: Body::Typed(body),
+        }
+    }
+
+    /// Creates the integration described by `body`, JSON text of a
+    /// [`NewIntegration`] sent as written. It gets the same checks as the
+    /// typed body when the request is built (`provider` and `unique_key`
+    /// present and non-empty; a JSON object).
+    ///
+    /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::integrations::CreateIntegration};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let body = JsonText::parse(r#"{"unique_key":"github-prod","provider":"github"}"#)?;
+    /// let req = CreateIntegration::from_json(body).request(&cfg)?;
+    /// assert_eq!(req.body().unwrap().as_ref(), br#"{"unique_key":"github-prod","provider":"github"}"#);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_json(body: JsonText) -> Self {
+        Self {
+            body: Body::Text(body),
+        }
     }
 }
 
@@ -143,9 +199,8 @@ impl Endpoint for CreateIntegration {
     type Output = Integration;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        encode::required("provider", &self.body.provider)?;
-        encode::required("unique_key", &self.body.unique_key)?;
-        ApiRequest::post("/integrations", &[])?.json(&self.body)
+        self.body.fields(NewIntegrationFields::of)?.check()?;
+        self.body.attach(ApiRequest::post("/integrations", &[])?)
     }
 
     decode_as!(data);
@@ -163,7 +218,7 @@ impl Endpoint for CreateIntegration {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CreateQuickstartIntegration {
-    body: NewQuickstartIntegration,
+    body: Body<NewQuickstartIntegration>,
 }
 
 impl CreateQuickstartIntegration {
@@ -174,7 +229,27 @@ impl CreateQuickstartIntegration {
     /// let op = nango_core::ops::integrations::CreateQuickstartIntegration::new(NewQuickstartIntegration::new("github", "gh"));
     /// ```
     pub fn new(body: NewQuickstartIntegration) -> Self {
-        Self { body }
+        Self {
+            body: Body::Typed(body),
+        }
+    }
+
+    /// Creates the quickstart integration described by `body`, JSON text of a
+    /// [`NewQuickstartIntegration`] sent as written. It gets the same checks as
+    /// the typed body when the request is built (`provider` and `unique_key`
+    /// present and non-empty; a JSON object).
+    ///
+    /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::integrations::CreateQuickstartIntegration};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let body = JsonText::parse(r#"{"provider":"github","unique_key":""}"#)?;
+    /// assert!(CreateQuickstartIntegration::from_json(body).request(&cfg).is_err());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_json(body: JsonText) -> Self {
+        Self {
+            body: Body::Text(body),
+        }
     }
 }
 
@@ -191,9 +266,11 @@ impl Endpoint for CreateQuickstartIntegration {
     type Output = Integration;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        encode::required("provider", &self.body.provider)?;
-        encode::required("unique_key", &self.body.unique_key)?;
-        ApiRequest::post("/integrations/quickstart", &[])?.json(&self.body)
+        self.body
+            .fields(NewIntegrationFields::of_quickstart)?
+            .check()?;
+        self.body
+            .attach(ApiRequest::post("/integrations/quickstart", &[])?)
     }
 
     fn decode(&self, response: HttpResponse) -> Result<Integration, Error> {
@@ -224,7 +301,30 @@ impl Endpoint for CreateQuickstartIntegration {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateIntegration {
     unique_key: String,
-    body: IntegrationPatch,
+    body: Body<IntegrationPatch>,
+}
+
+/// The fields of an integration patch that are checked before sending.
+#[derive(Deserialize)]
+struct PatchFields<'a> {
+    /// The new key, when the patch renames the integration.
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    unique_key: Option<Cow<'a, str>>,
+}
+
+impl<'a> PatchFields<'a> {
+    fn of(body: &'a IntegrationPatch) -> Self {
+        Self {
+            unique_key: body.unique_key.as_deref().and_then(given),
+        }
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        if let Some(new_key) = &self.unique_key {
+            encode::required("unique_key", new_key)?;
+        }
+        Ok(())
+    }
 }
 
 impl UpdateIntegration {
@@ -237,7 +337,28 @@ impl UpdateIntegration {
     pub fn new(unique_key: impl Into<String>, body: IntegrationPatch) -> Self {
         Self {
             unique_key: unique_key.into(),
-            body,
+            body: Body::Typed(body),
+        }
+    }
+
+    /// Applies `body`, JSON text of an [`IntegrationPatch`] sent as written, to
+    /// integration `unique_key`. It gets the same checks as the typed body when
+    /// the request is built (a new `unique_key` non-empty when given; a JSON
+    /// object), and a patch with a new `unique_key` is not retried either.
+    ///
+    /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::integrations::UpdateIntegration};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let rename = JsonText::parse(r#"{"unique_key":"github-v2"}"#)?;
+    /// let req = UpdateIntegration::from_json("github", rename).request(&cfg)?;
+    /// assert_eq!(req.path(), "/integrations/github");
+    /// assert!(!req.is_idempotent());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_json(unique_key: impl Into<String>, body: JsonText) -> Self {
+        Self {
+            unique_key: unique_key.into(),
+            body: Body::Text(body),
         }
     }
 }
@@ -246,19 +367,18 @@ impl Endpoint for UpdateIntegration {
     type Output = Integration;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        if let Some(new_key) = &self.body.unique_key {
-            encode::required("unique_key", new_key)?;
-        }
+        let fields = self.body.fields(PatchFields::of)?;
+        fields.check()?;
         // Setting the same values twice leaves the same state, unless the patch
         // renames the integration: then a repeat finds no integration at the old key.
-        let idempotent = self.body.unique_key.is_none();
-        ApiRequest::new(
+        let idempotent = fields.unique_key.is_none();
+        let req = ApiRequest::new(
             http::Method::PATCH,
             "/integrations/{}",
             &[("unique_key", &self.unique_key)],
         )?
-        .idempotent(idempotent)
-        .json(&self.body)
+        .idempotent(idempotent);
+        self.body.attach(req)
     }
 
     decode_as!(data);

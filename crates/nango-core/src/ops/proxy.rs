@@ -230,14 +230,23 @@ impl Proxy {
     }
 
     /// A JSON body (`Content-Type: application/json` unless a `Content-Type`
-    /// header is given). A value that cannot be serialized is refused when the
-    /// request is built.
+    /// header is given), serialized here, once; a [`JsonText`] is sent as
+    /// written. A value that cannot be serialized is refused when the request
+    /// is built.
     ///
     /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::proxy::Proxy};
     /// #[derive(serde::Serialize)]
     /// struct Issue { title: String }
-    /// let op = nango_core::ops::proxy::Proxy::post("/repos/o/r/issues").json(&Issue { title: "Bug".into() });
+    /// let op = Proxy::post("/repos/o/r/issues").json(&Issue { title: "Bug".into() });
+    /// let raw = JsonText::parse(r#"{"amount": 1.50}"#)?;
+    /// let req = Proxy::post("/charges").provider_config_key("stripe").connection_id("u-1")
+    ///     .json(&raw).request(&Config::builder().api_key("k").build()?)?;
+    /// assert_eq!(req.body().unwrap().as_ref(), br#"{"amount": 1.50}"#);
+    /// # Ok::<(), nango_core::Error>(())
     /// ```
+    ///
+    /// [`JsonText`]: crate::json::JsonText
     pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Self {
         self.body = ProxyBody::Json(
             serde_json::to_vec(body)

@@ -6,7 +6,7 @@ use nango_core::ops::actions::{GetActionResult, TriggerAction, TriggerActionAsyn
 use wasm_bindgen::prelude::*;
 
 use crate::error::{invalid, missing};
-use crate::js::{self, call, field, request, string, to_json, Shape};
+use crate::js::{self, call, field, json_text, request, string, to_json, Shape};
 use crate::Nango;
 
 fn args(
@@ -33,7 +33,7 @@ impl Nango {
         input: JsValue,
     ) -> Promise {
         let op = args(&provider_config_key, &connection_id, &action_name).and_then(|(p, c, a)| {
-            let op = TriggerAction::new(p, c, a).input(to_json(&input)?);
+            let op = TriggerAction::new(p, c, a).input(json_text(&input)?);
             request(&self.client, &op)
         });
         call(&self.client, op, Shape::Json)
@@ -51,7 +51,7 @@ impl Nango {
         options: JsValue,
     ) -> Promise {
         let op = args(&provider_config_key, &connection_id, &action_name).and_then(|(p, c, a)| {
-            let mut op = TriggerActionAsync::new(p, c, a).input(to_json(&input)?);
+            let mut op = TriggerActionAsync::new(p, c, a).input(json_text(&input)?);
             if let Some(n) = js::prop(&options, "maxRetries").as_f64() {
                 if !(0.0..=5.0).contains(&n) {
                     return Err(invalid("maxRetries", "between 0 and 5"));

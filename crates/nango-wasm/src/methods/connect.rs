@@ -1,12 +1,11 @@
 //! Connect sessions: the tokens that open the Connect UI for an end user.
 
 use js_sys::Promise;
-use nango_core::models::connect::{CreateConnectSession, CreateReconnectSession};
 use nango_core::ops::connect::{CreateReconnect, CreateSession, DeleteSession, GetSession};
 use wasm_bindgen::prelude::*;
 
 use crate::error::missing;
-use crate::js::{call, from_json, request, string, to_json, Shape};
+use crate::js::{call, json_text, request, string, Shape};
 use crate::Nango;
 
 #[wasm_bindgen(js_class = Nango)]
@@ -14,18 +13,15 @@ impl Nango {
     /// `POST /connect/sessions`. Resolves to `{ data: { token, connect_link, expires_at } }`.
     #[wasm_bindgen(js_name = createConnectSession, skip_typescript)]
     pub fn create_connect_session(&self, body: JsValue) -> Promise {
-        let op = to_json(&body)
-            .and_then(|b| from_json::<CreateConnectSession>(b, "body"))
-            .and_then(|b| request(&self.client, &CreateSession::new(b)));
+        let op = json_text(&body).and_then(|b| request(&self.client, &CreateSession::from_json(b)));
         call(&self.client, op, Shape::Json)
     }
 
     /// `POST /connect/sessions/reconnect` for `{ connection_id, integration_id, ... }`.
     #[wasm_bindgen(js_name = createReconnectSession, skip_typescript)]
     pub fn create_reconnect_session(&self, body: JsValue) -> Promise {
-        let op = to_json(&body)
-            .and_then(|b| from_json::<CreateReconnectSession>(b, "body"))
-            .and_then(|b| request(&self.client, &CreateReconnect::new(b)));
+        let op =
+            json_text(&body).and_then(|b| request(&self.client, &CreateReconnect::from_json(b)));
         call(&self.client, op, Shape::Json)
     }
 

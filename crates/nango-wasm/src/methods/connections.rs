@@ -3,7 +3,6 @@
 use js_sys::Promise;
 use nango_core::client::WaitOptions;
 use nango_core::models::common::OneOrMany;
-use nango_core::models::connections::{ConnectionPatch, UpsertConnection};
 use nango_core::ops::connections::{
     DeleteConnection, GetConnection, GetConnectionField, GetToken, ImportConnection,
     ListConnections, MetadataMode, PatchConnection, SetMetadata,
@@ -13,7 +12,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::missing;
 use crate::js::{
-    self, call, field, from_json, get, request, required, string, to_json, Exchange, Inner, Shape,
+    self, call, field, get, json_text, request, required, string, to_json, Exchange, Inner, Shape,
 };
 use crate::{shim, Nango};
 
@@ -118,7 +117,7 @@ fn metadata(
     if metadata.is_undefined() || metadata.is_null() {
         return Err(missing("metadata"));
     }
-    SetMetadata::new(mode, pck, ids, to_json(metadata)?).map_err(crate::error::to_js)
+    SetMetadata::new(mode, pck, ids, json_text(metadata)?).map_err(crate::error::to_js)
 }
 
 /// Walks `GET /connections` page by page (see `connectionsIterator`).
@@ -367,8 +366,7 @@ impl Nango {
             let params = to_json(&params)?;
             let cid = required(&params, "connectionId")?;
             let pck = required(&params, "provider_config_key")?;
-            let patch: ConnectionPatch = from_json(to_json(&body)?, "body")?;
-            Ok(PatchConnection::new(pck, cid, patch))
+            Ok(PatchConnection::from_json(pck, cid, json_text(&body)?))
         };
         call(
             &self.client,
@@ -397,9 +395,8 @@ impl Nango {
     /// connection_config?, tags?, end_user? }`. Resolves to the connection.
     #[wasm_bindgen(js_name = importConnection, skip_typescript)]
     pub fn import_connection(&self, body: JsValue) -> Promise {
-        let op = to_json(&body)
-            .and_then(|b| from_json::<UpsertConnection>(b, "body"))
-            .and_then(|b| request(&self.client, &ImportConnection::new(b)));
+        let op =
+            json_text(&body).and_then(|b| request(&self.client, &ImportConnection::from_json(b)));
         call(&self.client, op, Shape::Json)
     }
 

@@ -2,14 +2,13 @@
 //! does not cover).
 
 use js_sys::Promise;
-use nango_core::models::environments::NewEnvironment;
 use nango_core::ops::environments::{
     CreateApiKey, CreateEnvironment, DeleteApiKey, DeleteEnvironment, RotateWebhookSigningKey,
 };
 use wasm_bindgen::prelude::*;
 
 use crate::error::missing;
-use crate::js::{call, from_json, request, string, to_json, Shape};
+use crate::js::{call, json_text, request, string, Shape};
 use crate::Nango;
 
 /// A numeric id argument (a number or a string of digits).
@@ -27,9 +26,8 @@ impl Nango {
     /// `POST /environments` (`{ name, is_production?, callback_url?, ... }`).
     #[wasm_bindgen(js_name = createEnvironment, skip_typescript)]
     pub fn create_environment(&self, body: JsValue) -> Promise {
-        let op = to_json(&body)
-            .and_then(|b| from_json::<NewEnvironment>(b, "body"))
-            .and_then(|b| request(&self.client, &CreateEnvironment::new(b)));
+        let op =
+            json_text(&body).and_then(|b| request(&self.client, &CreateEnvironment::from_json(b)));
         call(&self.client, op, Shape::Json)
     }
 

@@ -1,7 +1,6 @@
 //! Functions: compile, dry-run and deploy (endpoints the official SDK does not cover).
 
 use js_sys::Promise;
-use nango_core::models::functions::{NewDeployment, NewDryrun};
 use nango_core::ops::functions::{
     CompileFunction, CreateFunctionDeployment, CreateFunctionDryrun, GetFunctionDeployment,
     GetFunctionDryrun,
@@ -9,7 +8,7 @@ use nango_core::ops::functions::{
 use wasm_bindgen::prelude::*;
 
 use crate::error::missing;
-use crate::js::{call, from_json, request, required, string, to_json, Shape};
+use crate::js::{call, json_text, request, required, string, to_json, Shape};
 use crate::Nango;
 
 /// A string argument, or the `key` of an object argument.
@@ -36,9 +35,8 @@ impl Nango {
     /// checkpoint?, last_sync_date? }`). Resolves to the job (`{ id, ... }`).
     #[wasm_bindgen(js_name = dryrunFunction, skip_typescript)]
     pub fn dryrun_function(&self, body: JsValue) -> Promise {
-        let op = to_json(&body)
-            .and_then(|b| from_json::<NewDryrun>(b, "body"))
-            .and_then(|b| request(&self.client, &CreateFunctionDryrun::new(b)));
+        let op = json_text(&body)
+            .and_then(|b| request(&self.client, &CreateFunctionDryrun::from_json(b)));
         call(&self.client, op, Shape::Json)
     }
 
@@ -54,9 +52,8 @@ impl Nango {
     /// template (`{ type: 'template', ... }`). Resolves to the job (`{ id, ... }`).
     #[wasm_bindgen(js_name = deployFunction, skip_typescript)]
     pub fn deploy_function(&self, body: JsValue) -> Promise {
-        let op = to_json(&body)
-            .and_then(|b| from_json::<NewDeployment>(b, "body"))
-            .and_then(|b| request(&self.client, &CreateFunctionDeployment::new(b)));
+        let op = json_text(&body)
+            .and_then(|b| request(&self.client, &CreateFunctionDeployment::from_json(b)));
         call(&self.client, op, Shape::Json)
     }
 

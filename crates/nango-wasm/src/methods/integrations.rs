@@ -2,9 +2,7 @@
 
 use js_sys::Promise;
 use nango_core::models::functions::FunctionType;
-use nango_core::models::integrations::{
-    IntegrationInclude, IntegrationPatch, NewIntegration, NewQuickstartIntegration,
-};
+use nango_core::models::integrations::IntegrationInclude;
 use nango_core::ops::integrations::{
     CreateIntegration, CreateQuickstartIntegration, DeleteFunction, DeleteIntegration, GetFunction,
     GetFunctionCode, GetIntegration, ListFunctions, ListIntegrations, UpdateIntegration,
@@ -13,7 +11,7 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::error::missing;
-use crate::js::{call, field, from_json, request, required, string, to_json, Shape};
+use crate::js::{call, field, json_text, request, required, string, to_json, Shape};
 use crate::Nango;
 
 /// `uniqueKey` of `{ uniqueKey }`, or the string itself (deprecated forms).
@@ -70,18 +68,16 @@ impl Nango {
     /// integration_config?, forward_webhooks? }`). Resolves to `{ data }`.
     #[wasm_bindgen(js_name = createIntegration, skip_typescript)]
     pub fn create_integration(&self, body: JsValue) -> Promise {
-        let op = to_json(&body)
-            .and_then(|b| from_json::<NewIntegration>(b, "body"))
-            .and_then(|b| request(&self.client, &CreateIntegration::new(b)));
+        let op =
+            json_text(&body).and_then(|b| request(&self.client, &CreateIntegration::from_json(b)));
         call(&self.client, op, Shape::Json)
     }
 
     /// `POST /integrations/quickstart`. Resolves to `{ data }`.
     #[wasm_bindgen(js_name = createQuickstartIntegration, skip_typescript)]
     pub fn create_quickstart_integration(&self, body: JsValue) -> Promise {
-        let op = to_json(&body)
-            .and_then(|b| from_json::<NewQuickstartIntegration>(b, "body"))
-            .and_then(|b| request(&self.client, &CreateQuickstartIntegration::new(b)));
+        let op = json_text(&body)
+            .and_then(|b| request(&self.client, &CreateQuickstartIntegration::from_json(b)));
         call(&self.client, op, Shape::Json)
     }
 
@@ -89,8 +85,10 @@ impl Nango {
     #[wasm_bindgen(js_name = updateIntegration, skip_typescript)]
     pub fn update_integration(&self, params: JsValue, body: JsValue) -> Promise {
         let op = unique_key(&params).and_then(|key| {
-            let patch: IntegrationPatch = from_json(to_json(&body)?, "body")?;
-            request(&self.client, &UpdateIntegration::new(key, patch))
+            request(
+                &self.client,
+                &UpdateIntegration::from_json(key, json_text(&body)?),
+            )
         });
         call(&self.client, op, Shape::Json)
     }

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::{invalid, missing};
-use crate::js::{self, field, request, to_json};
+use crate::js::{self, field, json_text, request, to_json};
 use crate::Nango;
 
 /// A query or header value as text.
@@ -79,7 +79,7 @@ fn proxy_op(config: &JsValue, method: Option<&str>) -> Result<(Proxy, u8), JsVal
     } else if let Some(buffer) = data.dyn_ref::<js_sys::ArrayBuffer>() {
         op = op.body(js_sys::Uint8Array::new(buffer).to_vec());
     } else if !data.is_undefined() && !data.is_null() {
-        op = op.json(&to_json(&data)?);
+        op = op.json(&json_text(&data)?);
     }
     let kind = match field(&c, "responseType").as_deref() {
         Some("text") => 1,

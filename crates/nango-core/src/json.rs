@@ -1,0 +1,374 @@
+//! [`JsonText`]: JSON the caller already holds as text, checked once and sent
+//! byte for byte.
+//!
+//! A caller that has JSON text (the WebAssembly package gets request bodies from
+//! `JSON.stringify`) hands it to the operations as a [`JsonText`]: it is never
+//! parsed into a [`serde_json::Value`] nor into a typed model, and it is sent
+//! exactly as written. The checks an operation makes before sending (required
+//! ids...) read only the few fields they need from the text.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
+
+use crate::error::{Error, InvalidInput, InvalidReason};
+use crate::request::ApiRequest;
+
+/// Valid JSON kept as the text it was written in: numbers, key order, duplicate
+/// keys and spacing inside the value are not touched (leading and trailing
+/// whitespace is dropped by [`JsonText::parse`]).
+///
+/// It serializes verbatim with `serde_json` (as a [`RawValue`]), so it can be
+/// passed wherever an operation takes any `Serialize` value (metadata, an action's input, a proxy
+/// body) and goes through with no [`serde_json::Value`] in between. Other
+/// serializers see `serde_json`'s private raw-value structure instead.
+///
+/// `Debug` shows only the length: a body may hold credentials.
+///
+/// ```
+/// use nango_core::json::JsonText;
+/// let text = JsonText::parse(r#" {"b": 1.50, "a": [1e2]} "#)?;
+/// assert_eq!(text.as_str(), r#"{"b": 1.50, "a": [1e2]}"#);
+/// // Inside another value it is written as is.
+/// let mut wrapped = std::collections::BTreeMap::new();
+/// wrapped.insert("metadata", &text);
+/// assert_eq!(serde_json::to_string(&wrapped)?, r#"{"metadata":{"b": 1.50, "a": [1e2]}}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone)]
+pub struct JsonText(Box<RawValue>);
+
+impl JsonText {
+    /// Checks that `text` is one JSON value and keeps it as written (without
+    /// leading and trailing whitespace). Anything else is refused as invalid
+    /// input `body`, with where the text went wrong (never its content).
+    ///
+    /// ```
+    /// use nango_core::{error::InvalidReason, json::JsonText, Error};
+    /// assert_eq!(JsonText::parse("[1, 2]")?.as_str(), "[1, 2]");
+    /// match JsonText::parse(r#"{"a": }"#) {
+    ///     Err(Error::InvalidInput(e)) => {
+    ///         assert_eq!((e.field.as_str(), e.reason), ("body", InvalidReason::InvalidValue));
+    ///         assert!(e.detail.is_some());
+    ///     }
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn parse(text: impl Into<String>) -> Result<Self, Error> {
+        RawValue::from_string(text.into())
+            .map(Self)
+            .map_err(|e| invalid("body", &e).into())
+    }
+
+    /// Writes `value` as JSON text, once. A value that cannot be written (a map
+    /// with non-string keys, a failing `Serialize`) is refused as invalid input
+    /// `body`. A [`JsonText`] given here is copied as is, never parsed.
+    ///
+    /// ```
+    /// use nango_core::json::JsonText;
+    /// #[derive(serde::Serialize)]
+    /// struct Plan { tier: &'static str, seats: u32 }
+    /// let text = JsonText::from_serialize(&Plan { tier: "pro", seats: 3 })?;
+    /// assert_eq!(text.as_str(), r#"{"tier":"pro","seats":3}"#);
+    /// let raw = JsonText::parse(r#"{"n": 1.50}"#)?;
+    /// assert_eq!(JsonText::from_serialize(&raw)?, raw);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_serialize<T: Serialize + ?Sized>(value: &T) -> Result<Self, Error> {
+        Self::serialize_as("body", value).map_err(Error::from)
+    }
+
+    /// [`JsonText::from_serialize`], naming `field` in the error.
+    pub(crate) fn serialize_as<T: Serialize + ?Sized>(
+        field: &str,
+        value: &T,
+    ) -> Result<Self, InvalidInput> {
+        serde_json::value::to_raw_value(value)
+            .map(Self)
+            .map_err(|e| invalid(field, &e))
+    }
+
+    /// The JSON text.
+    ///
+    /// ```
+    /// let text = nango_core::json::JsonText::parse("\"a\\u0062\"")?;
+    /// assert_eq!(text.as_str(), r#""a\u0062""#);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        self.0.get()
+    }
+
+    /// Whether the value is a JSON object (its first non-whitespace byte is
+    /// `{`; nothing else is read).
+    ///
+    /// ```
+    /// use nango_core::json::JsonText;
+    /// assert!(JsonText::parse(r#"{"a": 1}"#)?.is_object());
+    /// assert!(!JsonText::parse("[{}]")?.is_object());
+    /// assert!(!JsonText::parse("null")?.is_object());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn is_object(&self) -> bool {
+        self.trimmed().starts_with('{')
+    }
+
+    /// Whether the value is JSON `null`.
+    pub(crate) fn is_null(&self) -> bool {
+        self.trimmed().trim_end_matches(JSON_WHITESPACE) == "null"
+    }
+
+    /// The text without leading JSON whitespace.
+    fn trimmed(&self) -> &str {
+        self.as_str().trim_start_matches(JSON_WHITESPACE)
+    }
+
+    /// Refuses a value that is not a JSON object, as invalid input `body`.
+    pub(crate) fn require_object(&self) -> Result<(), InvalidInput> {
+        if self.is_object() {
+            Ok(())
+        } else {
+            Err(not_an_object("body"))
+        }
+    }
+
+    /// Reads the fields `F` of an object (a view of the few fields an operation
+    /// checks; the others are skipped, never decoded).
+    fn object_fields<'a, F: Deserialize<'a>>(&'a self) -> Result<F, InvalidInput> {
+        self.require_object()?;
+        serde_json::from_str(self.as_str()).map_err(|e| invalid("body", &e))
+    }
+}
+
+/// The whitespace JSON allows between tokens.
+const JSON_WHITESPACE: [char; 4] = [' ', '\t', '\n', '\r'];
+
+/// `field` could not be read or written as JSON.
+fn invalid(field: &str, error: &serde_json::Error) -> InvalidInput {
+    InvalidInput::new(field, InvalidReason::InvalidValue).with_detail(error.to_string())
+}
+
+/// `field` must be a JSON object.
+pub(crate) fn not_an_object(field: &str) -> InvalidInput {
+    InvalidInput::new(field, InvalidReason::InvalidValue).with_detail("must be a JSON object")
+}
+
+impl Serialize for JsonText {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl PartialEq for JsonText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for JsonText {}
+
+impl fmt::Debug for JsonText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "JsonText({} bytes)", self.as_str().len())
+    }
+}
+
+/// The body of an operation: its typed model, or JSON text sent as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Body<T> {
+    /// The model, serialized when the request is built.
+    Typed(T),
+    /// The caller's text, sent byte for byte.
+    Text(JsonText),
+}
+
+impl<T: Serialize> Body<T> {
+    /// The fields the operation checks, as its view `F`: borrowed from the
+    /// model by `typed`, or read from the text (which must be a JSON object).
+    pub(crate) fn fields<'a, F: Deserialize<'a>>(
+        &'a self,
+        typed: impl FnOnce(&'a T) -> F,
+    ) -> Result<F, Error> {
+        match self {
+            Body::Typed(model) => Ok(typed(model)),
+            Body::Text(text) => Ok(text.object_fields()?),
+        }
+    }
+
+    /// Refuses a text that is not a JSON object (a model always is one).
+    pub(crate) fn require_object(&self) -> Result<(), Error> {
+        match self {
+            Body::Typed(_) => Ok(()),
+            Body::Text(text) => Ok(text.require_object()?),
+        }
+    }
+
+    /// Puts the body on `request`: the model serialized as JSON, or the text as is.
+    pub(crate) fn attach(&self, request: ApiRequest) -> Result<ApiRequest, Error> {
+        match self {
+            Body::Typed(model) => request.json(model),
+            Body::Text(text) => Ok(request.json_text(text)),
+        }
+    }
+}
+
+/// A field of a view given by a model: borrowed.
+pub(crate) fn given(value: &str) -> Option<Cow<'_, str>> {
+    Some(Cow::Borrowed(value))
+}
+
+/// Reads an optional string field of a view (for `deserialize_with`), borrowed
+/// from the text unless it holds escapes; `null` reads as absent.
+pub(crate) fn opt_str<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Cow<'de, str>>, D::Error> {
+    /// One string, borrowed when it can be.
+    #[derive(Deserialize)]
+    struct Borrowed<'a>(#[serde(borrow)] Cow<'a, str>);
+
+    Ok(Option::<Borrowed<'de>>::deserialize(deserializer)?.map(|b| b.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize)]
+    struct View<'a> {
+        #[serde(default, borrow, deserialize_with = "opt_str")]
+        id: Option<Cow<'a, str>>,
+        #[serde(default, borrow, deserialize_with = "opt_str")]
+        other: Option<Cow<'a, str>>,
+    }
+
+    fn view(text: &str) -> Result<(Option<String>, bool), InvalidInput> {
+        let text = JsonText::parse(text).map_err(|e| match e {
+            Error::InvalidInput(i) => i,
+            other => panic!("{other:?}"),
+        })?;
+        let v: View<'_> = text.object_fields()?;
+        let borrowed = matches!(v.id, Some(Cow::Borrowed(_)));
+        assert!(v.other.is_none());
+        Ok((v.id.map(Cow::into_owned), borrowed))
+    }
+
+    #[test]
+    fn parse_keeps_the_text_and_drops_outer_whitespace() {
+        let text = JsonText::parse(" \n{\"b\":1.50,\"a\":2,\"a\":3, \"c\" : 1e400}\t").unwrap();
+        assert_eq!(text.as_str(), "{\"b\":1.50,\"a\":2,\"a\":3, \"c\" : 1e400}");
+        assert!(text.is_object());
+        assert!(!text.is_null());
+    }
+
+    #[test]
+    fn parse_refuses_what_is_not_one_json_value() {
+        for bad in [
+            "",
+            " ",
+            "{",
+            "{\"a\":1}x",
+            "[1,]",
+            "'a'",
+            "nul",
+            "{} {}",
+            "\"\\q\"",
+        ] {
+            match JsonText::parse(bad) {
+                Err(Error::InvalidInput(e)) => {
+                    assert_eq!(e.field, "body", "{bad:?}");
+                    assert_eq!(e.reason, InvalidReason::InvalidValue);
+                    assert!(e.detail.is_some());
+                }
+                other => panic!("{bad:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn kinds() {
+        let kind = |t: &str| {
+            let t = JsonText::parse(t).unwrap();
+            (t.is_object(), t.is_null())
+        };
+        assert_eq!(kind("{}"), (true, false));
+        assert_eq!(kind("null"), (false, true));
+        assert_eq!(kind("[]"), (false, false));
+        assert_eq!(kind("\"{\""), (false, false));
+        assert_eq!(kind("0"), (false, false));
+    }
+
+    #[test]
+    fn serializing_writes_the_text_verbatim() {
+        let text =
+            JsonText::parse(r#"{"z":1.50,"a":[1E2,-0.0],"big":123456789012345678901234567890}"#)
+                .unwrap();
+        let copied = JsonText::from_serialize(&text).unwrap();
+        assert_eq!(copied.as_str(), text.as_str());
+        assert_eq!(serde_json::to_vec(&text).unwrap(), text.as_str().as_bytes());
+        #[derive(Serialize)]
+        struct Wrapper<'a> {
+            input: &'a JsonText,
+            n: u8,
+        }
+        assert_eq!(
+            serde_json::to_string(&Wrapper { input: &text, n: 1 }).unwrap(),
+            format!(r#"{{"input":{},"n":1}}"#, text.as_str())
+        );
+    }
+
+    #[test]
+    fn from_serialize_names_the_field_on_failure() {
+        let mut map = std::collections::BTreeMap::new();
+        map.insert(vec![1u8], 1);
+        match JsonText::from_serialize(&map) {
+            Err(Error::InvalidInput(e)) => {
+                assert_eq!(
+                    (e.field.as_str(), e.reason),
+                    ("body", InvalidReason::InvalidValue)
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let e = JsonText::serialize_as("metadata", &map).unwrap_err();
+        assert_eq!(e.field, "metadata");
+    }
+
+    #[test]
+    fn views_borrow_and_skip_other_fields() {
+        assert_eq!(
+            view(r#"{"x":{"deep":[1,2,{"id":"no"}]},"id":"a-1"}"#).unwrap(),
+            (Some("a-1".to_owned()), true)
+        );
+        assert_eq!(
+            view(r#"{"id":"a\"b"}"#).unwrap(),
+            (Some("a\"b".to_owned()), false)
+        );
+        assert_eq!(view(r#"{"id":null}"#).unwrap(), (None, false));
+        assert_eq!(view("{}").unwrap(), (None, false));
+    }
+
+    #[test]
+    fn views_refuse_non_objects_and_wrong_types() {
+        for bad in ["[]", "1", "null", "\"{}\""] {
+            let e = view(bad).unwrap_err();
+            assert_eq!(e.field, "body");
+            assert_eq!(e.detail.as_deref(), Some("must be a JSON object"));
+        }
+        for bad in [r#"{"id":1}"#, r#"{"id":["a"]}"#, r#"{"id":"a","id":"b"}"#] {
+            let e = view(bad).unwrap_err();
+            assert_eq!(
+                (e.field.as_str(), e.reason),
+                ("body", InvalidReason::InvalidValue)
+            );
+        }
+    }
+
+    #[test]
+    fn debug_shows_no_content() {
+        let text = JsonText::parse(r#"{"apiKey":"secret"}"#).unwrap();
+        assert_eq!(format!("{text:?}"), "JsonText(19 bytes)");
+    }
+}
