@@ -10,8 +10,9 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
+use serde_json::{Map, Value};
 
 use crate::error::{Error, InvalidInput, InvalidReason};
 use crate::request::ApiRequest;
@@ -135,11 +136,17 @@ impl JsonText {
         }
     }
 
-    /// Reads the fields `F` of an object (a view of the few fields an operation
-    /// checks; the others are skipped, never decoded).
-    fn object_fields<'a, F: Deserialize<'a>>(&'a self) -> Result<F, InvalidInput> {
+    /// Reads the fields `F` of an object (a view of the few string fields an
+    /// operation checks). The text is read as a plain JSON value, never into a
+    /// typed model: any JSON object is accepted, and a checked field that is not
+    /// a string (nor `null`) is invalid input named after it.
+    fn object_fields<F: FromObject>(&self) -> Result<F, InvalidInput> {
         self.require_object()?;
-        serde_json::from_str(self.as_str()).map_err(|e| invalid("body", &e))
+        match serde_json::from_str(self.as_str()) {
+            Ok(Value::Object(mut object)) => F::from_object(&mut object),
+            Ok(_) => Err(not_an_object("body")),
+            Err(e) => Err(invalid("body", &e)),
+        }
     }
 }
 
@@ -188,7 +195,7 @@ pub(crate) enum Body<T> {
 impl<T: Serialize> Body<T> {
     /// The fields the operation checks, as its view `F`: borrowed from the
     /// model by `typed`, or read from the text (which must be a JSON object).
-    pub(crate) fn fields<'a, F: Deserialize<'a>>(
+    pub(crate) fn fields<'a, F: FromObject + 'a>(
         &'a self,
         typed: impl FnOnce(&'a T) -> F,
     ) -> Result<F, Error> {
@@ -220,39 +227,72 @@ pub(crate) fn given(value: &str) -> Option<Cow<'_, str>> {
     Some(Cow::Borrowed(value))
 }
 
-/// Reads an optional string field of a view (for `deserialize_with`), borrowed
-/// from the text unless it holds escapes; `null` reads as absent.
-pub(crate) fn opt_str<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<Cow<'de, str>>, D::Error> {
-    /// One string, borrowed when it can be.
-    #[derive(Deserialize)]
-    struct Borrowed<'a>(#[serde(borrow)] Cow<'a, str>);
-
-    Ok(Option::<Borrowed<'de>>::deserialize(deserializer)?.map(|b| b.0))
+/// A view of the string fields an operation checks, built from a JSON object
+/// (see [`view!`]).
+pub(crate) trait FromObject: Sized {
+    /// Takes the view's fields out of `object`.
+    fn from_object(object: &mut Map<String, Value>) -> Result<Self, InvalidInput>;
 }
+
+/// Takes the string field `key` out of `object`: `None` when absent or `null`;
+/// another type is invalid input named `key`.
+pub(crate) fn take_str<'a>(
+    object: &mut Map<String, Value>,
+    key: &str,
+) -> Result<Option<Cow<'a, str>>, InvalidInput> {
+    match object.remove(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(Cow::Owned(s))),
+        Some(_) => {
+            Err(InvalidInput::new(key, InvalidReason::InvalidValue).with_detail("must be a string"))
+        }
+    }
+}
+
+/// Declares a view: a struct of optional string fields (`name`, or
+/// `name = "wire name"`), filled from a model by the operation or from a JSON
+/// object by [`FromObject`].
+macro_rules! view {
+    ($(#[$meta:meta])* struct $name:ident { $($field:ident $(= $wire:literal)?),* $(,)? }) => {
+        $(#[$meta])*
+        struct $name<'a> {
+            $($field: Option<std::borrow::Cow<'a, str>>,)*
+        }
+
+        impl crate::json::FromObject for $name<'_> {
+            fn from_object(
+                object: &mut serde_json::Map<String, serde_json::Value>,
+            ) -> Result<Self, crate::error::InvalidInput> {
+                Ok(Self {
+                    $($field: crate::json::take_str(object, crate::json::view!(@wire $field $($wire)?))?,)*
+                })
+            }
+        }
+    };
+    (@wire $field:ident $wire:literal) => { $wire };
+    (@wire $field:ident) => { stringify!($field) };
+}
+pub(crate) use view;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[derive(Deserialize)]
-    struct View<'a> {
-        #[serde(default, borrow, deserialize_with = "opt_str")]
-        id: Option<Cow<'a, str>>,
-        #[serde(default, borrow, deserialize_with = "opt_str")]
-        other: Option<Cow<'a, str>>,
+    view! {
+        struct View {
+            id,
+            other = "other-name",
+        }
     }
 
-    fn view(text: &str) -> Result<(Option<String>, bool), InvalidInput> {
+    fn view(text: &str) -> Result<Option<String>, InvalidInput> {
         let text = JsonText::parse(text).map_err(|e| match e {
             Error::InvalidInput(i) => i,
             other => panic!("{other:?}"),
         })?;
         let v: View<'_> = text.object_fields()?;
-        let borrowed = matches!(v.id, Some(Cow::Borrowed(_)));
         assert!(v.other.is_none());
-        Ok((v.id.map(Cow::into_owned), borrowed))
+        Ok(v.id.map(Cow::into_owned))
     }
 
     #[test]
@@ -337,17 +377,19 @@ mod tests {
     }
 
     #[test]
-    fn views_borrow_and_skip_other_fields() {
+    fn views_read_their_fields_only() {
         assert_eq!(
             view(r#"{"x":{"deep":[1,2,{"id":"no"}]},"id":"a-1"}"#).unwrap(),
-            (Some("a-1".to_owned()), true)
+            Some("a-1".to_owned())
         );
+        assert_eq!(view(r#"{"id":"a\"b"}"#).unwrap(), Some("a\"b".to_owned()));
+        assert_eq!(view(r#"{"id":null}"#).unwrap(), None);
+        assert_eq!(view("{}").unwrap(), None);
+        // A repeated key counts once, the last one (as `JSON.parse` reads it).
         assert_eq!(
-            view(r#"{"id":"a\"b"}"#).unwrap(),
-            (Some("a\"b".to_owned()), false)
+            view(r#"{"id":"a","id":"b"}"#).unwrap(),
+            Some("b".to_owned())
         );
-        assert_eq!(view(r#"{"id":null}"#).unwrap(), (None, false));
-        assert_eq!(view("{}").unwrap(), (None, false));
     }
 
     #[test]
@@ -357,12 +399,11 @@ mod tests {
             assert_eq!(e.field, "body");
             assert_eq!(e.detail.as_deref(), Some("must be a JSON object"));
         }
-        for bad in [r#"{"id":1}"#, r#"{"id":["a"]}"#, r#"{"id":"a","id":"b"}"#] {
+        for bad in [r#"{"id":1}"#, r#"{"id":["a"]}"#, r#"{"other-name":true}"#] {
             let e = view(bad).unwrap_err();
-            assert_eq!(
-                (e.field.as_str(), e.reason),
-                ("body", InvalidReason::InvalidValue)
-            );
+            assert_eq!(e.reason, InvalidReason::InvalidValue, "{bad}");
+            assert!(["id", "other-name"].contains(&e.field.as_str()), "{bad}");
+            assert_eq!(e.detail.as_deref(), Some("must be a string"));
         }
     }
 

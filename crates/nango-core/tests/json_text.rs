@@ -137,7 +137,7 @@ fn create_reconnect() {
     );
     assert_eq!(
         refuse(r#"{"connection_id":7,"integration_id":"github"}"#),
-        ("body".into(), InvalidReason::InvalidValue)
+        ("connection_id".into(), InvalidReason::InvalidValue)
     );
     for bad in NOT_OBJECTS {
         assert_eq!(refuse(bad), not_an_object());

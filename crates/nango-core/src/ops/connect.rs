@@ -1,14 +1,10 @@
 //! `/connect/sessions`: tokens that open the Connect UI for an end user.
 
-use std::borrow::Cow;
-
-use serde::Deserialize;
-
 use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::Error;
-use crate::json::{given, opt_str, Body, JsonText};
+use crate::json::{given, view, Body, JsonText};
 use crate::models::connect::{
     ConnectSession, ConnectSessionDetails, CreateConnectSession, CreateReconnectSession,
 };
@@ -87,13 +83,12 @@ pub struct CreateReconnect {
     body: Body<CreateReconnectSession>,
 }
 
-/// The fields of a reconnect session that are checked before sending.
-#[derive(Deserialize)]
-struct ReconnectFields<'a> {
-    #[serde(default, borrow, deserialize_with = "opt_str")]
-    connection_id: Option<Cow<'a, str>>,
-    #[serde(default, borrow, deserialize_with = "opt_str")]
-    integration_id: Option<Cow<'a, str>>,
+view! {
+    /// The fields of a reconnect session that are checked before sending.
+    struct ReconnectFields {
+        connection_id,
+        integration_id,
+    }
 }
 
 impl<'a> ReconnectFields<'a> {

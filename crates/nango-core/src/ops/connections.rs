@@ -1,15 +1,13 @@
 //! `/connections`: list, get, import, patch, delete, and metadata.
 
-use std::borrow::Cow;
-
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::Error;
-use crate::json::{given, not_an_object, opt_str, Body, JsonText};
+use crate::json::{given, not_an_object, view, Body, JsonText};
 use crate::models::common::{OneOrMany, Success};
 use crate::models::connections::{
     Connection, ConnectionList, ConnectionPatch, MetadataUpdate, UpsertConnection,
@@ -289,13 +287,12 @@ pub struct ImportConnection {
     body: Body<UpsertConnection>,
 }
 
-/// The fields of an imported connection that are checked before sending.
-#[derive(Deserialize)]
-struct ImportFields<'a> {
-    #[serde(default, borrow, deserialize_with = "opt_str")]
-    provider_config_key: Option<Cow<'a, str>>,
-    #[serde(default, borrow, deserialize_with = "opt_str")]
-    connection_id: Option<Cow<'a, str>>,
+view! {
+    /// The fields of an imported connection that are checked before sending.
+    struct ImportFields {
+        provider_config_key,
+        connection_id,
+    }
 }
 
 impl<'a> ImportFields<'a> {

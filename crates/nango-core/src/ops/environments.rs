@@ -1,16 +1,15 @@
 //! `/environments` and `/environment`: create and delete environments, their API
 //! keys, and rotate the webhook signing key (not in the official SDK).
 
-use std::borrow::Cow;
 use std::fmt::Display;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::{Error, InvalidInput, InvalidReason};
-use crate::json::{given, opt_str, Body, JsonText};
+use crate::json::{given, view, Body, JsonText};
 use crate::models::common::Success;
 use crate::models::environments::{
     Environment, EnvironmentApiKey, NewEnvironment, WebhookSigningKey,
@@ -40,11 +39,11 @@ pub struct CreateEnvironment {
     body: Body<NewEnvironment>,
 }
 
-/// The fields of a new environment that are checked before sending.
-#[derive(Deserialize)]
-struct EnvironmentFields<'a> {
-    #[serde(default, borrow, deserialize_with = "opt_str")]
-    name: Option<Cow<'a, str>>,
+view! {
+    /// The fields of a new environment that are checked before sending.
+    struct EnvironmentFields {
+        name,
+    }
 }
 
 impl<'a> EnvironmentFields<'a> {

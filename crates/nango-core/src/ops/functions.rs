@@ -1,15 +1,13 @@
 //! `/functions`: compile TypeScript functions, dry-run them against a connection,
 //! and deploy them (not in the official SDK).
 
-use std::borrow::Cow;
-
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::{Error, InvalidInput, InvalidReason};
-use crate::json::{given, opt_str, Body, JsonText};
+use crate::json::{given, view, Body, JsonText};
 use crate::models::functions::{
     CompiledFunction, Deployment, Dryrun, JobStarted, NewDeployment, NewDryrun,
 };
@@ -78,17 +76,14 @@ pub struct CreateFunctionDryrun {
     body: Body<NewDryrun>,
 }
 
-/// The fields of a dry run that are checked before sending.
-#[derive(Deserialize)]
-struct DryrunFields<'a> {
-    #[serde(default, borrow, deserialize_with = "opt_str")]
-    integration_id: Option<Cow<'a, str>>,
-    #[serde(default, borrow, deserialize_with = "opt_str")]
-    function_type: Option<Cow<'a, str>>,
-    #[serde(default, borrow, deserialize_with = "opt_str")]
-    code: Option<Cow<'a, str>>,
-    #[serde(default, borrow, deserialize_with = "opt_str")]
-    connection_id: Option<Cow<'a, str>>,
+view! {
+    /// The fields of a dry run that are checked before sending.
+    struct DryrunFields {
+        integration_id,
+        function_type,
+        code,
+        connection_id,
+    }
 }
 
 impl<'a> DryrunFields<'a> {
@@ -207,22 +202,17 @@ pub struct CreateFunctionDeployment {
     body: Body<NewDeployment>,
 }
 
-/// The fields of a deployment that are checked before sending (`type` tells
-/// the code and the template variants apart).
-#[derive(Deserialize)]
-struct DeploymentFields<'a> {
-    #[serde(default, borrow, deserialize_with = "opt_str", rename = "type")]
-    kind: Option<Cow<'a, str>>,
-    #[serde(default, borrow, deserialize_with = "opt_str")]
-    integration_id: Option<Cow<'a, str>>,
-    #[serde(default, borrow, deserialize_with = "opt_str")]
-    function_name: Option<Cow<'a, str>>,
-    #[serde(default, borrow, deserialize_with = "opt_str")]
-    function_type: Option<Cow<'a, str>>,
-    #[serde(default, borrow, deserialize_with = "opt_str")]
-    code: Option<Cow<'a, str>>,
-    #[serde(default, borrow, deserialize_with = "opt_str")]
-    template: Option<Cow<'a, str>>,
+view! {
+    /// The fields of a deployment that are checked before sending (`type` tells
+    /// the code and the template variants apart).
+    struct DeploymentFields {
+        kind = "type",
+        integration_id,
+        function_name,
+        function_type,
+        code,
+        template,
+    }
 }
 
 /// The `type` of a deployment of source code.

@@ -1,15 +1,13 @@
 //! `/integrations`: list, get, create, update and delete integrations, and the
 //! functions deployed to them.
 
-use std::borrow::Cow;
-
 use serde::Deserialize;
 
 use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, decode_json, Endpoint};
 use crate::error::{DecodeError, Error, InvalidInput, InvalidReason};
-use crate::json::{given, opt_str, Body, JsonText};
+use crate::json::{given, view, Body, JsonText};
 use crate::models::common::{Data, Success};
 use crate::models::functions::{DeployedFunction, FunctionCode, FunctionList, FunctionType};
 use crate::models::integrations::{
@@ -130,14 +128,13 @@ pub struct CreateIntegration {
     body: Body<NewIntegration>,
 }
 
-/// The fields of a new integration (plain or quickstart) that are checked
-/// before sending.
-#[derive(Deserialize)]
-struct NewIntegrationFields<'a> {
-    #[serde(default, borrow, deserialize_with = "opt_str")]
-    provider: Option<Cow<'a, str>>,
-    #[serde(default, borrow, deserialize_with = "opt_str")]
-    unique_key: Option<Cow<'a, str>>,
+view! {
+    /// The fields of a new integration (plain or quickstart) that are checked
+    /// before sending.
+    struct NewIntegrationFields {
+        provider,
+        unique_key,
+    }
 }
 
 impl<'a> NewIntegrationFields<'a> {
@@ -304,12 +301,11 @@ pub struct UpdateIntegration {
     body: Body<IntegrationPatch>,
 }
 
-/// The fields of an integration patch that are checked before sending.
-#[derive(Deserialize)]
-struct PatchFields<'a> {
-    /// The new key, when the patch renames the integration.
-    #[serde(default, borrow, deserialize_with = "opt_str")]
-    unique_key: Option<Cow<'a, str>>,
+view! {
+    /// The fields of an integration patch that are checked before sending.
+    struct PatchFields {
+        unique_key,
+    }
 }
 
 impl<'a> PatchFields<'a> {
