@@ -634,14 +634,16 @@ export interface Nango {
   /** @deprecated open to length-extension forgery: use `verifyIncomingWebhookRequest` */
   verifyWebhookSignature(signatureInHeader: string, jsonPayload: unknown): boolean;
   /**
-   * Verifies a delivery and returns its typed event; throws a `NangoError` with
-   * `kind: 'webhook'` (`code`: `invalid_signature` or `invalid_webhook`) otherwise.
+   * Verifies a delivery and returns its event: the signed JSON exactly as Nango sent
+   * it, typed as a `NangoWebhookEvent`. Throws a `NangoError` with `kind: 'webhook'`
+   * otherwise (`code`: `invalid_signature`, or `invalid_webhook` for a signed body
+   * that is not JSON).
    */
   parseWebhook(
     body: string | Uint8Array | ArrayBuffer,
     headers: Record<string, unknown> | Headers,
   ): NangoWebhookEvent;
-  /** Reads a `Request`'s raw body once, verifies it and returns its typed event. */
+  /** Reads a `Request`'s raw body once, verifies it and returns its event (see `parseWebhook`). */
   verifyWebhookRequest(request: Request): Promise<NangoWebhookEvent>;
 }
 
