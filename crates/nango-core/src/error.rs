@@ -379,7 +379,11 @@ impl ApiError {
         };
         // Parsed as a plain JSON value and read field by field (no typed
         // deserialiser: any JSON at all is accepted).
-        let Ok(Value::Object(envelope)) = serde_json::from_slice::<Value>(&err.body) else {
+        // Text first (JSON is UTF-8): one JSON reader for every parse in the wasm package.
+        let Ok(text) = std::str::from_utf8(&err.body) else {
+            return err;
+        };
+        let Ok(Value::Object(envelope)) = serde_json::from_str::<Value>(text) else {
             return err;
         };
         match envelope.get("error") {
