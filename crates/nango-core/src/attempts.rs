@@ -19,6 +19,20 @@ use crate::retry::{Attempt, Decision, Outcome, RetryPolicy, StopReason};
 use crate::transport::TransportError;
 
 /// What to do after a failed attempt.
+///
+/// ```
+/// use std::time::Duration;
+/// use nango_core::{attempts::{Attempts, Step}, config::Config, request::ApiRequest};
+/// let config = Config::builder().api_key("k").build()?;
+/// let mut attempts = Attempts::new(&config, &ApiRequest::get("/providers", &[])?);
+/// attempts.start(Duration::ZERO);
+/// match attempts.refused(429, &http::HeaderMap::new(), bytes::Bytes::new(), Duration::ZERO, 0.5) {
+///     Step::Retry { delay, .. } => assert!(delay > Duration::ZERO),
+///     Step::Fail { error, .. } => panic!("a 429 is retried: {error}"),
+///     _ => unreachable!(),
+/// }
+/// # Ok::<(), nango_core::Error>(())
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Step {
