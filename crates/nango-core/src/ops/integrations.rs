@@ -541,9 +541,38 @@ impl Endpoint for ListFunctions {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GetFunction {
+    target: FunctionRef,
+}
+
+/// A deployed function by integration and name, optionally by type: what
+/// `GetFunction` and `GetFunctionCode` both address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FunctionRef {
     unique_key: String,
     name: String,
     function_type: Option<FunctionType>,
+}
+
+impl FunctionRef {
+    fn new(unique_key: impl Into<String>, name: impl Into<String>) -> Self {
+        Self {
+            unique_key: unique_key.into(),
+            name: name.into(),
+            function_type: None,
+        }
+    }
+
+    /// `GET template` with the ids as path segments and `?type=` when set.
+    fn request(&self, template: &str) -> Result<ApiRequest, Error> {
+        Ok(ApiRequest::get(
+            template,
+            &[("unique_key", &self.unique_key), ("name", &self.name)],
+        )?
+        .query_opt(
+            "type",
+            self.function_type.as_ref().map(|t| t.as_str().to_owned()),
+        ))
+    }
 }
 
 impl GetFunction {
@@ -554,9 +583,7 @@ impl GetFunction {
     /// ```
     pub fn new(unique_key: impl Into<String>, name: impl Into<String>) -> Self {
         Self {
-            unique_key: unique_key.into(),
-            name: name.into(),
-            function_type: None,
+            target: FunctionRef::new(unique_key, name),
         }
     }
 
@@ -567,7 +594,7 @@ impl GetFunction {
     /// let op = GetFunction::new("github", "issues").function_type(FunctionType::Sync);
     /// ```
     pub fn function_type(mut self, function_type: FunctionType) -> Self {
-        self.function_type = Some(function_type);
+        self.target.function_type = Some(function_type);
         self
     }
 }
@@ -576,14 +603,7 @@ impl Endpoint for GetFunction {
     type Output = DeployedFunction;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        Ok(ApiRequest::get(
-            "/integrations/{}/functions/{}",
-            &[("unique_key", &self.unique_key), ("name", &self.name)],
-        )?
-        .query_opt(
-            "type",
-            self.function_type.as_ref().map(|t| t.as_str().to_owned()),
-        ))
+        self.target.request("/integrations/{}/functions/{}")
     }
 
     decode_as!(data);
@@ -602,9 +622,7 @@ impl Endpoint for GetFunction {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GetFunctionCode {
-    unique_key: String,
-    name: String,
-    function_type: Option<FunctionType>,
+    target: FunctionRef,
 }
 
 impl GetFunctionCode {
@@ -615,9 +633,7 @@ impl GetFunctionCode {
     /// ```
     pub fn new(unique_key: impl Into<String>, name: impl Into<String>) -> Self {
         Self {
-            unique_key: unique_key.into(),
-            name: name.into(),
-            function_type: None,
+            target: FunctionRef::new(unique_key, name),
         }
     }
 
@@ -628,7 +644,7 @@ impl GetFunctionCode {
     /// let op = GetFunctionCode::new("github", "issues").function_type(FunctionType::Sync);
     /// ```
     pub fn function_type(mut self, function_type: FunctionType) -> Self {
-        self.function_type = Some(function_type);
+        self.target.function_type = Some(function_type);
         self
     }
 }
@@ -637,14 +653,7 @@ impl Endpoint for GetFunctionCode {
     type Output = FunctionCode;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        Ok(ApiRequest::get(
-            "/integrations/{}/functions/{}/code",
-            &[("unique_key", &self.unique_key), ("name", &self.name)],
-        )?
-        .query_opt(
-            "type",
-            self.function_type.as_ref().map(|t| t.as_str().to_owned()),
-        ))
+        self.target.request("/integrations/{}/functions/{}/code")
     }
 
     decode_as!(json);

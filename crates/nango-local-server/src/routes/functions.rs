@@ -1,6 +1,8 @@
 //! Integration functions (`/integrations/{key}/functions...`) and the function tooling
 //! endpoints (`/functions/compile`, `/functions/dryruns`, `/functions/deployments`).
 
+use std::collections::HashMap;
+
 use axum::extract::{Path, RawQuery, State};
 use axum::Extension;
 use serde_json::{json, Value};
@@ -282,12 +284,15 @@ pub async fn get_dryrun(
     Extension(_auth): Extension<Auth>,
     Path(id): Path<String>,
 ) -> ApiResult {
-    let st = app.st();
-    st.dryruns
-        .get(&id)
+    stored_job(&app.st().dryruns, &id, "Dry run not found")
+}
+
+/// A recorded dry run or deployment, or 404 with `missing`.
+fn stored_job(jobs: &HashMap<String, Value>, id: &str, missing: &str) -> ApiResult {
+    jobs.get(id)
         .cloned()
         .map(ok)
-        .ok_or_else(|| ApiError::not_found("Dry run not found"))
+        .ok_or_else(|| ApiError::not_found(missing))
 }
 
 /// `POST /functions/deployments` (202): `type: function` deploys code, `type: template` a template.
@@ -412,10 +417,5 @@ pub async fn get_deployment(
     Extension(_auth): Extension<Auth>,
     Path(id): Path<String>,
 ) -> ApiResult {
-    let st = app.st();
-    st.deployments
-        .get(&id)
-        .cloned()
-        .map(ok)
-        .ok_or_else(|| ApiError::not_found("Deployment not found"))
+    stored_job(&app.st().deployments, &id, "Deployment not found")
 }

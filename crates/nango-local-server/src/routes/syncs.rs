@@ -220,6 +220,35 @@ fn run_sync(
         .collect()
 }
 
+/// Runs each of `syncs` on each connection of `conns` that `admit` lets through
+/// (it sees the sync's key and may update its state), with `(reset, empty_cache)`;
+/// returns the webhooks to send, each with its connection's URL override.
+fn run_all(
+    env: &mut Environment,
+    pck: &str,
+    conns: &[String],
+    syncs: &[Target],
+    (reset, empty_cache): (bool, bool),
+    mut admit: impl FnMut(&mut Environment, &SyncKey) -> bool,
+) -> Vec<(Value, Option<String>)> {
+    let mut hooks = Vec::new();
+    for cid in conns {
+        let url = env
+            .connection(pck, cid)
+            .and_then(|c| c.webhook_url_override.clone());
+        for (name, variant) in syncs {
+            let key: SyncKey = (pck.to_owned(), cid.clone(), name.clone(), variant.clone());
+            if !admit(env, &key) {
+                continue;
+            }
+            for h in run_sync(env, pck, cid, name, variant, reset, empty_cache) {
+                hooks.push((h, url.clone()));
+            }
+        }
+    }
+    hooks
+}
+
 fn send_all(app: &App, env_id: i64, hooks: Vec<(Value, Option<String>)>) {
     for (h, url) in hooks {
         webhooks::dispatch(app, env_id, &h, url);
@@ -269,18 +298,14 @@ pub async fn trigger(
         let mut st = app.st();
         let env = env_mut(&mut st, auth.env_id)?;
         let (conns, syncs) = resolve(env, &common)?;
-        let mut hooks = Vec::new();
-        for cid in &conns {
-            let url = env
-                .connection(&common.pck, cid)
-                .and_then(|c| c.webhook_url_override.clone());
-            for (name, variant) in &syncs {
-                for h in run_sync(env, &common.pck, cid, name, variant, reset, empty_cache) {
-                    hooks.push((h, url.clone()));
-                }
-            }
-        }
-        hooks
+        run_all(
+            env,
+            &common.pck,
+            &conns,
+            &syncs,
+            (reset, empty_cache),
+            |_, _| true,
+        )
     };
     send_all(&app, auth.env_id, hooks);
     Ok(ok(json!({ "success": true })))
@@ -300,34 +325,27 @@ pub async fn start(
         let mut st = app.st();
         let env = env_mut(&mut st, auth.env_id)?;
         let (conns, syncs) = resolve(env, &common)?;
-        let mut hooks = Vec::new();
-        for cid in &conns {
-            let url = env
-                .connection(&common.pck, cid)
-                .and_then(|c| c.webhook_url_override.clone());
-            for (name, variant) in &syncs {
-                let key: SyncKey = (
-                    common.pck.clone(),
-                    cid.clone(),
-                    name.clone(),
-                    variant.clone(),
-                );
-                let status = env.syncs.get(&key).map(|s| s.status.clone());
-                if matches!(
-                    status.as_deref(),
+        // Only paused (or never run) schedules start; a running one is left alone.
+        run_all(
+            env,
+            &common.pck,
+            &conns,
+            &syncs,
+            (false, false),
+            |env, key| {
+                let running = matches!(
+                    env.syncs.get(key).map(|s| s.status.as_str()),
                     Some("SUCCESS") | Some("RUNNING") | Some("ERROR")
-                ) {
-                    continue;
+                );
+                if running {
+                    return false;
                 }
-                if let Some(s) = env.syncs.get_mut(&key) {
+                if let Some(s) = env.syncs.get_mut(key) {
                     s.status = "SUCCESS".into();
                 }
-                for h in run_sync(env, &common.pck, cid, name, variant, false, false) {
-                    hooks.push((h, url.clone()));
-                }
-            }
-        }
-        hooks
+                true
+            },
+        )
     };
     send_all(&app, auth.env_id, hooks);
     Ok(ok(json!({ "success": true })))
