@@ -4,5 +4,4 @@ import init from './dist/nango_wasm.js';
 
 await init({ module_or_path: new URL('./dist/nango_wasm_bg.wasm', import.meta.url) });
 
-export { Nango } from './dist/nango_wasm.js';
-export { NangoError } from './dist/error.js';
+export { Nango, NangoError } from './dist/nango.js';

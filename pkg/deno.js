@@ -8,5 +8,4 @@ if (url.protocol === 'file:') {
   await init({ module_or_path: url });
 }
 
-export { Nango } from './dist/nango_wasm.js';
-export { NangoError } from './dist/error.js';
+export { Nango, NangoError } from './dist/nango.js';

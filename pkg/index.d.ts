@@ -1,9 +1,25 @@
 // Types of every entry (node, deno, browser, workerd): the class and the option and
 // result types from the generated declarations, and the error class of the shim.
-import type { HttpResponse, NangoErrorKind, ValidationIssue } from './dist/nango_wasm.js';
+import type { HttpResponse, NangoErrorKind, NangoMethods, NangoProps, ValidationIssue } from './dist/nango_wasm.js';
 
-export { Nango } from './dist/nango_wasm.js';
 export type * from './dist/nango_wasm.js';
+
+/** A Nango API client: the methods of @nangohq/node (see `NangoMethods`). */
+export interface Nango extends NangoMethods {}
+
+/** A Nango API client: the methods of @nangohq/node (see `NangoMethods`). */
+export declare class Nango {
+  /** Throws a `NangoError` (`invalid_input`) when both keys or neither are given, or when `host` is not an http(s) URL. */
+  constructor(config: NangoProps);
+  /** The host requests go to (without a trailing `/`), as `serverUrl` in the official SDK. */
+  readonly serverUrl: string;
+  /** The default connection id of the proxy (`''` when none). */
+  readonly connectionId: string;
+  /** The default integration id of the proxy (`''` when none). */
+  readonly providerConfigKey: string;
+  /** Releases the client's WebAssembly memory now (it is otherwise released when the object is collected). */
+  free(): void;
+}
 
 /** The error every `Nango` method throws or rejects with. */
 export declare class NangoError extends Error {

@@ -4,5 +4,4 @@ import { initSync } from './dist/nango_wasm.js';
 
 initSync({ module: readFileSync(new URL('./dist/nango_wasm_bg.wasm', import.meta.url)) });
 
-export { Nango } from './dist/nango_wasm.js';
-export { NangoError } from './dist/error.js';
+export { Nango, NangoError } from './dist/nango.js';

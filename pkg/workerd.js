@@ -6,5 +6,4 @@ import { initSync } from './dist/nango_wasm.js';
 
 initSync({ module: wasm });
 
-export { Nango } from './dist/nango_wasm.js';
-export { NangoError } from './dist/error.js';
+export { Nango, NangoError } from './dist/nango.js';

@@ -114,8 +114,8 @@ fn js_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Builds `pkg/`: cargo (size profile) → wasm-bindgen --target web → wasm-opt -Oz
-/// (npm binaryen) → `dist/error.js` → every JS file minified (npm esbuild); prints
-/// the sizes.
+/// (npm binaryen) → `dist/shim.js` and `dist/nango.js` (the class) → every JS file
+/// minified (npm esbuild); prints the sizes.
 pub fn pkg() -> Result<(), String> {
     run(cmd(
         "cargo",
@@ -166,8 +166,8 @@ pub fn pkg() -> Result<(), String> {
             &path_str(&wasm),
         ],
     ))?;
-    // `NangoError` is defined in the shim, which wasm-bindgen copies under a hashed
-    // folder: re-export it from a fixed path for the entry files.
+    // The shim is copied by wasm-bindgen under a hashed folder: re-export it from a
+    // fixed path for the class `Nango` (js/nango.js), copied beside the glue.
     let snippets = dist.join("snippets");
     let shim = std::fs::read_dir(&snippets)
         .map_err(|e| format!("{}: {e}", snippets.display()))?
@@ -177,13 +177,15 @@ pub fn pkg() -> Result<(), String> {
         .ok_or("the shim is missing from dist/snippets")?;
     let rel = shim.strip_prefix(&dist).map_err(|e| e.to_string())?;
     std::fs::write(
-        dist.join("error.js"),
-        format!(
-            "export {{ NangoError }} from './{}';\n",
-            rel.to_string_lossy()
-        ),
+        dist.join("shim.js"),
+        format!("export * from './{}';\n", rel.to_string_lossy()),
     )
     .map_err(|e| e.to_string())?;
+    std::fs::copy(
+        root().join("crates/nango-wasm/js/nango.js"),
+        dist.join("nango.js"),
+    )
+    .map_err(|e| format!("js/nango.js: {e}"))?;
     let mut js = Vec::new();
     js_files(&dist, &mut js);
     // The glue carries the rustdoc of every method as JSDoc (the types are in the

@@ -1,4 +1,4 @@
-// The JavaScript half of the package: the error class, and the loop that sends a
+// The JavaScript runtime of the package: the error class, and the loop that sends a
 // request built by the Rust core (`fetch` with a timeout, retries decided by the
 // core between two sends, `setTimeout` for the waits), the shapes answers are
 // returned in, the async iterators and the polling waits. Only globals every
@@ -201,21 +201,13 @@ function shaped(res, shape) {
 }
 
 /**
- * An async iterator over the items of the pages a pager walks: `pager.request()`
- * gives the next page's exchange (or `undefined` after the last), and
- * `pager.advance(page)` the page's items (or `undefined`). One page is held at a
- * time; the pager is freed when the iteration ends or is broken off.
+ * An async iterator over the items of pages: `nextPage()` resolves to the next
+ * page's items, or `undefined` after the last page. One page is held at a time.
  */
-export function items(pager) {
+export function items(nextPage) {
   let page = [];
   let i = 0;
   let done = false;
-  const finish = () => {
-    if (!done) {
-      done = true;
-      pager.free();
-    }
-  };
   return {
     [Symbol.asyncIterator]() {
       return this;
@@ -225,14 +217,13 @@ export function items(pager) {
         if (done) return { done: true, value: undefined };
         let next;
         try {
-          const exchange = pager.request();
-          next = exchange === undefined ? undefined : pager.advance(await execute(exchange, 0, false));
+          next = await nextPage();
         } catch (e) {
-          finish();
+          done = true;
           throw e;
         }
         if (next === undefined) {
-          finish();
+          done = true;
           continue;
         }
         page = next;
@@ -241,7 +232,7 @@ export function items(pager) {
       return { done: false, value: page[i++] };
     },
     async return(value) {
-      finish();
+      done = true;
       page = [];
       return { done: true, value };
     },
@@ -270,19 +261,6 @@ export async function waitForConnection(exchange, key, firstDelay, delay, attemp
     throw new NangoError('timeout', 'Timeout waiting for connection to be created');
   } finally {
     exchange.free();
-  }
-}
-
-/** `verifyWebhookRequest`: reads `request`'s raw body once and hands it to `check.parse`. */
-export async function verifyRequest(request, check) {
-  try {
-    if (typeof request?.arrayBuffer !== 'function') {
-      throw new NangoError('invalid_input', '`request` is not a Request');
-    }
-    const body = new Uint8Array(await request.arrayBuffer());
-    return check.parse(body, request.headers);
-  } finally {
-    check.free();
   }
 }
 

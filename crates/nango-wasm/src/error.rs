@@ -7,8 +7,40 @@ use nango_core::error::{InvalidInput, InvalidReason};
 use nango_core::Error;
 use wasm_bindgen::JsValue;
 
-use crate::js::{object, to_js_value};
+use serde_json::Value;
+
 use crate::shim;
+
+/// `value` as a JavaScript value (what `JSON.parse` of its text would give).
+fn to_js_value(value: &Value) -> JsValue {
+    match value {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number(n) => JsValue::from_f64(n.as_f64().unwrap_or(f64::NAN)),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => items
+            .iter()
+            .map(to_js_value)
+            .collect::<js_sys::Array>()
+            .into(),
+        Value::Object(map) => {
+            let obj = js_sys::Object::new();
+            for (key, item) in map {
+                let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(key), &to_js_value(item));
+            }
+            obj.into()
+        }
+    }
+}
+
+/// A new plain object with `pairs` set.
+pub fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let obj = js_sys::Object::new();
+    for (key, value) in pairs {
+        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(key), value);
+    }
+    obj.into()
+}
 
 /// The `kind` of a `NangoError`.
 fn kind(e: &Error) -> &'static str {

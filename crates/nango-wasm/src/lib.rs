@@ -1,14 +1,17 @@
 //! The Nango API client for WebAssembly: one package for Cloudflare Workers, Deno,
 //! browsers and Node, over the platform's `fetch`.
 //!
-//! The JavaScript class `Nango` has the methods of the official `@nangohq/node`
-//! SDK, under the same names, with the same positional arguments, returning
-//! promises of the plain JSON the server sent. Every request is built by
-//! [`nango_core`]'s operations; nothing here writes an operation a second time.
-//! It is sent by the small JavaScript loop of `js/shim.js` over `fetch`, which
-//! asks the core's [`Attempts`](nango_core::attempts::Attempts) between two sends
-//! (timeouts, retries, the error an answer becomes): the package holds no Rust
-//! future, which keeps it small. Errors are `NangoError`s (see `js/shim.js`).
+//! The package has two halves. The JavaScript class `Nango` (`js/nango.js`) has
+//! the methods of the official `@nangohq/node` SDK, under the same names, with
+//! the same positional arguments: it only reads its arguments into flat lists of
+//! strings, numbers and JSON text. This crate turns such a list into one of
+//! [`nango_core`]'s operations ([`Core::exchange`], one [`Op`] per method) and
+//! answers, between two sends, what the core's
+//! [`Attempts`](nango_core::attempts::Attempts) decide ([`Exchange`]): every
+//! request is built, checked and retried by the core; nothing here or in the
+//! JavaScript writes an operation a second time. The small loop of `js/shim.js`
+//! sends over `fetch`; the package holds no Rust future, which keeps it small.
+//!
 //! [`FetchTransport`] is the core's `Transport` over `fetch`, for Rust code that
 //! runs a [`nango_core::Client`] in WebAssembly itself.
 //!
@@ -19,73 +22,80 @@
 
 use std::time::Duration;
 
+use nango_core::client::WaitOptions;
 use nango_core::error::{InvalidInput, InvalidReason};
 use nango_core::retry::RetryPolicy;
 use nango_core::Client;
 use wasm_bindgen::prelude::*;
 
+mod args;
 mod error;
-mod js;
-mod methods;
+mod exchange;
+mod ops;
 mod shim;
 mod transport;
+mod webhooks;
 
+pub use exchange::Exchange;
+pub use ops::Op;
 pub use transport::FetchTransport;
-
-use js::{prop, Inner};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
-/// A Nango API client.
+/// The client type the package wraps.
+pub(crate) type Inner = Client<FetchTransport>;
+
+/// The Rust half of a `Nango` object: the client's configuration, checked once.
+///
+/// Built by the `Nango` constructor of `js/nango.js`, which reads the options
+/// object; its methods turn argument lists into requests ([`Core::exchange`]) and
+/// check webhook signatures.
 ///
 /// ```js
-/// const nango = new Nango({ apiKey: '<API-KEY>' });
-/// const { connections } = await nango.listConnections();
+/// const core = new Core('http://127.0.0.1:3003', 'key', undefined, [], undefined,
+///   undefined, undefined, undefined, 0, NaN, undefined, undefined);
+/// const exchange = core.exchange(Op.ListProviders, []);
 /// ```
-#[wasm_bindgen(js_name = Nango)]
-pub struct Nango {
+#[wasm_bindgen(skip_typescript)]
+pub struct Core {
     client: Inner,
 }
 
-fn millis(value: &JsValue) -> Option<Duration> {
-    value
-        .as_f64()
-        .filter(|v| v.is_finite() && *v >= 0.0)
-        .map(|v| Duration::from_secs_f64(v / 1000.0))
+/// `ms` as a duration, when it is a finite number of milliseconds, `>= 0`.
+fn millis(ms: f64) -> Option<Duration> {
+    (ms.is_finite() && ms >= 0.0).then(|| Duration::from_secs_f64(ms / 1000.0))
 }
 
-/// The retry policy of the `retry` option: `false` (no retries), `true` or
-/// `undefined` (the default), or `{maxAttempts, initialBackoffMs, maxBackoffMs,
-/// maxRetryAfterMs, deadlineMs, retryNonIdempotent}`.
-fn retry_policy(value: &JsValue) -> RetryPolicy {
-    if value.as_bool() == Some(false) {
+/// The retry policy of the `retry` option, read by `js/nango.js` into
+/// `[maxAttempts, initialBackoffMs, maxBackoffMs, maxRetryAfterMs, deadlineMs,
+/// retryNonIdempotent]` (`NaN`: the default; `deadlineMs` `-1`: none;
+/// `retryNonIdempotent` `1` or `0`); `None` when retries are off.
+fn retry_policy(retry: Option<Vec<f64>>) -> RetryPolicy {
+    let Some(values) = retry else {
         return RetryPolicy::disabled();
-    }
+    };
+    let at = |i: usize| values.get(i).copied().unwrap_or(f64::NAN);
     let mut policy = RetryPolicy::default();
-    if !value.is_object() {
-        return policy;
+    if at(0).is_finite() {
+        policy.max_attempts = at(0).clamp(1.0, 100.0) as u32;
     }
-    if let Some(n) = prop(value, "maxAttempts").as_f64() {
-        policy.max_attempts = n.clamp(1.0, 100.0) as u32;
-    }
-    if let Some(d) = millis(&prop(value, "initialBackoffMs")) {
+    if let Some(d) = millis(at(1)) {
         policy.initial_backoff = d;
     }
-    if let Some(d) = millis(&prop(value, "maxBackoffMs")) {
+    if let Some(d) = millis(at(2)) {
         policy.max_backoff = d;
     }
-    if let Some(d) = millis(&prop(value, "maxRetryAfterMs")) {
+    if let Some(d) = millis(at(3)) {
         policy.max_retry_after = d;
     }
-    let deadline = prop(value, "deadlineMs");
-    if deadline.is_null() {
+    if at(4) == -1.0 {
         policy.deadline = None;
-    } else if let Some(d) = millis(&deadline) {
+    } else if let Some(d) = millis(at(4)) {
         policy.deadline = Some(d);
     }
-    if let Some(b) = prop(value, "retryNonIdempotent").as_bool() {
-        policy.retry_non_idempotent = b;
+    if at(5).is_finite() {
+        policy.retry_non_idempotent = at(5) != 0.0;
     }
     policy
 }
@@ -93,20 +103,19 @@ fn retry_policy(value: &JsValue) -> RetryPolicy {
 /// The official SDK's construction messages, for the errors it has too.
 fn construction_error(e: nango_core::Error) -> JsValue {
     let message = match &e {
-        nango_core::Error::InvalidInput(InvalidInput { field, reason, .. }) => match (
-            field.as_str(),
-            reason,
-        ) {
-            ("api_key", InvalidReason::Conflict) => Some(
-                "You must specify only one of apiKey or secretKey, not both (cf. documentation)."
-                    .to_owned(),
-            ),
-            ("api_key", InvalidReason::Missing) | ("api_key", InvalidReason::Empty) => {
-                Some("You must specify an API key (cf. documentation).".to_owned())
+        nango_core::Error::InvalidInput(InvalidInput { field, reason, .. }) => {
+            match (field.as_str(), reason) {
+                ("api_key", InvalidReason::Conflict) => Some(
+                    "You must specify only one of apiKey or secretKey, not both (cf. documentation)."
+                        .to_owned(),
+                ),
+                ("api_key", InvalidReason::Missing) | ("api_key", InvalidReason::Empty) => {
+                    Some("You must specify an API key (cf. documentation).".to_owned())
+                }
+                ("host", _) => Some(format!("Invalid URL provided for the Nango host: {e}")),
+                _ => None,
             }
-            ("host", _) => Some(format!("Invalid URL provided for the Nango host: {e}")),
-            _ => None,
-        },
+        }
         _ => None,
     };
     match message {
@@ -115,80 +124,76 @@ fn construction_error(e: nango_core::Error) -> JsValue {
     }
 }
 
-#[wasm_bindgen(js_class = Nango)]
-impl Nango {
-    /// `new Nango({ apiKey | secretKey, host?, webhookSigningKey?, connectionId?,
-    /// providerConfigKey?, isSync?, isScript?, dryRun?, activityLogId?, fetch?,
-    /// timeoutMs?, retry?, userAgent? })`. Throws when both keys or neither are
-    /// given, or when `host` is not an http(s) URL.
+#[wasm_bindgen]
+impl Core {
+    /// A client for the options of `new Nango(...)`, read by `js/nango.js`: each
+    /// string option is `undefined` when not given; `flags` is `isSync | isScript
+    /// << 1 | dryRun << 2`; `timeout_ms` is `NaN` for the default, `0` or less for
+    /// none; `retry` is `undefined` when retries are off, else `[maxAttempts,
+    /// initialBackoffMs, maxBackoffMs, maxRetryAfterMs, deadlineMs,
+    /// retryNonIdempotent]` (`NaN`: the default; `deadlineMs` `-1`: none;
+    /// `retryNonIdempotent` `1` or `0`); `fetch` is a function or `undefined`.
+    /// Throws the `NangoError` of a bad option.
     #[wasm_bindgen(constructor)]
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "NangoProps")] config: JsValue,
-    ) -> Result<Nango, JsValue> {
-        if !config.is_object() {
-            return Err(shim::make_error(
-                "invalid_input",
-                "You must specify an API key (cf. documentation).",
-                &JsValue::UNDEFINED,
-            ));
-        }
-        let text = |key: &str| prop(&config, key).as_string().filter(|s| !s.is_empty());
-        let flag = |key: &str| prop(&config, key).as_bool().unwrap_or(false);
+        host: Option<String>,
+        api_key: Option<String>,
+        secret_key: Option<String>,
+        signing_keys: Vec<String>,
+        connection_id: Option<String>,
+        provider_config_key: Option<String>,
+        activity_log_id: Option<String>,
+        user_agent: Option<String>,
+        flags: u8,
+        timeout_ms: f64,
+        retry: Option<Vec<f64>>,
+        fetch: Option<js_sys::Function>,
+    ) -> Result<Core, JsValue> {
         let mut builder = Client::<FetchTransport>::builder();
-        if let Some(host) = text("host") {
+        if let Some(host) = host {
             builder = builder.host(host);
         }
-        if let Some(key) = text("apiKey") {
+        if let Some(key) = api_key {
             builder = builder.api_key(key);
         }
-        if let Some(key) = text("secretKey") {
+        if let Some(key) = secret_key {
             #[allow(deprecated)]
             {
                 builder = builder.secret_key(key);
             }
         }
-        let signing = prop(&config, "webhookSigningKey");
-        if js::is_array(&signing) {
-            for key in js_sys::Array::from(&signing)
-                .iter()
-                .filter_map(|k| k.as_string())
-            {
-                builder = builder.webhook_signing_key(key);
-            }
-        } else if let Some(key) = signing.as_string().filter(|s| !s.is_empty()) {
+        for key in signing_keys {
             builder = builder.webhook_signing_key(key);
         }
-        if let Some(id) = text("connectionId") {
+        if let Some(id) = connection_id {
             builder = builder.connection_id(id);
         }
-        if let Some(key) = text("providerConfigKey") {
+        if let Some(key) = provider_config_key {
             builder = builder.provider_config_key(key);
         }
-        if let Some(id) = text("activityLogId") {
+        if let Some(id) = activity_log_id {
             builder = builder.activity_log_id(id);
         }
-        if let Some(suffix) = text("userAgent") {
+        if let Some(suffix) = user_agent {
             builder = builder.user_agent_suffix(suffix);
         }
-        builder = builder.flags(flag("isSync"), flag("isScript"), flag("dryRun"));
-        let timeout = prop(&config, "timeoutMs");
-        if timeout.is_null() || timeout.as_f64() == Some(0.0) {
+        builder = builder.flags(flags & 1 != 0, flags & 2 != 0, flags & 4 != 0);
+        if timeout_ms <= 0.0 {
             builder = builder.timeout(None);
-        } else if let Some(d) = millis(&timeout) {
+        } else if let Some(d) = millis(timeout_ms) {
             builder = builder.timeout(Some(d));
         }
-        builder = builder.retry_policy(retry_policy(&prop(&config, "retry")));
-        let fetch = js::function(&prop(&config, "fetch"));
+        builder = builder.retry_policy(retry_policy(retry));
         let client = builder
             .build_with(FetchTransport::new(fetch))
             .map_err(construction_error)?;
-        Ok(Nango { client })
+        Ok(Core { client })
     }
 
-    /// The host requests go to (without a trailing `/`), as `serverUrl` in the
-    /// official SDK.
-    #[wasm_bindgen(getter, js_name = serverUrl)]
-    pub fn server_url(&self) -> String {
+    /// The host requests go to (without a trailing `/`).
+    #[wasm_bindgen(getter)]
+    pub fn host(&self) -> String {
         self.client.config().host().to_owned()
     }
 
@@ -210,5 +215,27 @@ impl Nango {
             .provider_config_key()
             .unwrap_or_default()
             .to_owned()
+    }
+}
+
+/// The core's timings of `waitForConnection`: `[attempts, first delay ms, delay ms]`.
+#[wasm_bindgen(js_name = waitDefaults, skip_typescript)]
+pub fn wait_defaults() -> Vec<f64> {
+    let w = WaitOptions::default();
+    vec![
+        f64::from(w.attempts),
+        w.first_delay.as_secs_f64() * 1000.0,
+        w.delay.as_secs_f64() * 1000.0,
+    ]
+}
+
+/// The `NangoError` (kind `invalid_input`) of an argument `field` that is missing
+/// (`detail` undefined) or wrong: the JavaScript half reports what it refuses in
+/// the core's words.
+#[wasm_bindgen(js_name = inputError, skip_typescript)]
+pub fn input_error(field: &str, detail: Option<String>) -> JsValue {
+    match detail {
+        Some(detail) => error::invalid(field, &detail),
+        None => error::missing(field),
     }
 }

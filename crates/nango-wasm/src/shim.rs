@@ -1,4 +1,5 @@
-//! Bindings to `js/shim.js`, the small JavaScript half of the package.
+//! Bindings to `js/shim.js`, the JavaScript half of the package that Rust calls:
+//! the error class, and `fetch`, timers and the clock for [`FetchTransport`](crate::FetchTransport).
 
 use wasm_bindgen::prelude::*;
 
@@ -36,32 +37,4 @@ extern "C" {
     /// A `NangoError`.
     #[wasm_bindgen(js_name = makeError)]
     pub fn make_error(kind: &str, message: &str, details: &JsValue) -> JsValue;
-
-    /// Sends an [`Exchange`](crate::js::Exchange) with retries and resolves to the
-    /// answer in a shape (see [`Shape`](crate::js::Shape)); frees the exchange
-    /// unless `keep`.
-    pub fn execute(exchange: JsValue, shape: u8, keep: bool) -> js_sys::Promise;
-
-    /// An async iterator over the items of a pager's pages (`request()` gives the
-    /// next page's exchange or `undefined`, `advance(page)` the page's items).
-    pub fn items(pager: JsValue) -> JsValue;
-
-    /// Polls with `exchange` (a list of connections) until one of `key` appears.
-    #[wasm_bindgen(js_name = waitForConnection)]
-    pub fn wait_for_connection(
-        exchange: JsValue,
-        key: &str,
-        first_delay: f64,
-        delay: f64,
-        attempts: u32,
-        signal: &JsValue,
-    ) -> js_sys::Promise;
-
-    /// Reads a `Request`'s body once and hands it to `check.parse(body, headers)`.
-    #[wasm_bindgen(js_name = verifyRequest)]
-    pub fn verify_request(request: JsValue, check: JsValue) -> js_sys::Promise;
-
-    /// A header of a `Headers` or a plain object, in any case.
-    pub fn header(headers: &JsValue, name: &str) -> Option<String>;
-
 }

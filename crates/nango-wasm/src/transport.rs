@@ -109,6 +109,6 @@ impl Transport for FetchTransport {
     }
 
     fn user_agent(&self) -> String {
-        format!("nango-wasm/{}", env!("CARGO_PKG_VERSION"))
+        concat!("nango-wasm/", env!("CARGO_PKG_VERSION")).to_owned()
     }
 }

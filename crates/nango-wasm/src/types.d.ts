@@ -1,7 +1,7 @@
 /* The TypeScript types of the package: the options, every method's parameters and
-   results. The methods are declared on `interface Nango`, which merges with the
-   class wasm-bindgen generates (overloads and generics need a hand-written
-   signature). Shapes follow the official @nangohq/node SDK and the Nango API. */
+   results. The methods are declared on `interface NangoMethods`, which the class
+   `Nango` of the package (js/nango.js, declared in pkg/index.d.ts) implements.
+   Shapes follow the official @nangohq/node SDK and the Nango API. */
 
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -459,7 +459,7 @@ export interface NewEnvironment {
   hmac_enabled?: boolean;
 }
 
-export interface Nango {
+export interface NangoMethods {
   // Providers
   listProviders(queries?: { search?: string }): Promise<{ data: Provider[] }>;
   getProvider(params: { provider: string }): Promise<{ data: Provider }>;

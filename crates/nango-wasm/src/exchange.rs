@@ -1,0 +1,147 @@
+//! [`Exchange`]: one call in flight, sent by the JavaScript loop of `js/shim.js`
+//! (`execute`), which asks it what to do between two sends (the core's
+//! [`Attempts`]). Answers go back through `JSON.parse` of the response text, so
+//! callers get exactly what the server sent (plain objects, `null`s kept). The
+//! package holds no Rust future.
+
+use std::time::Duration;
+
+use nango_core::attempts::{Attempts, Step};
+use nango_core::request::ApiRequest;
+use nango_core::transport::{Transport, TransportError, TransportErrorKind};
+use wasm_bindgen::prelude::*;
+
+use crate::error::{invalid, to_js};
+use crate::Inner;
+
+/// One call in flight: its request, and its retry state. The JavaScript loop asks
+/// it for the request to send ([`Exchange::prepare`]), the timeout of each attempt
+/// ([`Exchange::start`]) and what a refusal or a failure comes to
+/// ([`Exchange::refused`], [`Exchange::lost`]): a delay before sending again, or
+/// the `NangoError` to throw.
+#[wasm_bindgen(skip_typescript)]
+pub struct Exchange {
+    client: Inner,
+    request: ApiRequest,
+    attempts: Attempts,
+}
+
+fn millis(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn duration(ms: f64) -> Duration {
+    Duration::from_secs_f64(if ms.is_finite() { ms.max(0.0) } else { 0.0 } / 1000.0)
+}
+
+/// A delay (a number of milliseconds) or the error to throw.
+fn step(step: Step) -> JsValue {
+    match step {
+        Step::Retry { delay, .. } => JsValue::from(millis(delay)),
+        Step::Fail { error, .. } => to_js(error),
+        // `Step` may grow; anything else ends the call.
+        _ => to_js(nango_core::Error::Cancelled),
+    }
+}
+
+#[wasm_bindgen]
+impl Exchange {
+    /// `[url, method, headers (flat name, value list), body or undefined, fetch or
+    /// undefined]`, and a fresh retry state (an exchange may be sent again, as
+    /// `waitForConnection` does).
+    pub fn prepare(&mut self) -> Result<js_sys::Array, JsValue> {
+        self.attempts = Attempts::new(self.client.config(), &self.request);
+        let transport = self.client.transport();
+        let http = self
+            .request
+            .to_http(self.client.config(), &transport.user_agent())
+            .map_err(to_js)?;
+        let headers = js_sys::Array::new();
+        for (name, value) in http.headers() {
+            let value = value
+                .to_str()
+                .map_err(|_| invalid("headers", "a header value is not visible ASCII"))?;
+            headers.push(&JsValue::from_str(name.as_str()));
+            headers.push(&JsValue::from_str(value));
+        }
+        let body = http.body();
+        let out = js_sys::Array::new();
+        out.push(&JsValue::from(http.uri().to_string()));
+        out.push(&JsValue::from_str(http.method().as_str()));
+        out.push(&headers);
+        out.push(&if body.is_empty() {
+            JsValue::UNDEFINED
+        } else {
+            js_sys::Uint8Array::from(body.as_ref()).into()
+        });
+        out.push(&transport.fetch());
+        Ok(out)
+    }
+
+    /// Starts an attempt `elapsed` ms into the call; its timeout in ms (0: none).
+    pub fn start(&mut self, elapsed: f64) -> f64 {
+        self.attempts.start(duration(elapsed)).map_or(0.0, millis)
+    }
+
+    /// The server answered `status` with `headers` (flat list) and `body`.
+    pub fn refused(
+        &mut self,
+        status: u16,
+        headers: Vec<String>,
+        body: Vec<u8>,
+        elapsed: f64,
+        random: f64,
+    ) -> JsValue {
+        let mut map = http::HeaderMap::new();
+        for pair in headers.chunks_exact(2) {
+            if let (Ok(name), Ok(value)) = (
+                http::HeaderName::from_bytes(pair[0].as_bytes()),
+                http::HeaderValue::from_str(&pair[1]),
+            ) {
+                map.append(name, value);
+            }
+        }
+        step(
+            self.attempts
+                .refused(status, &map, body.into(), duration(elapsed), random),
+        )
+    }
+
+    /// The attempt got no answer: `kind` is `timeout`, `aborted`, `connect`,
+    /// `interrupted` or anything else; `timeout` the attempt's bound in ms.
+    pub fn lost(
+        &mut self,
+        kind: &str,
+        message: String,
+        timeout: f64,
+        elapsed: f64,
+        random: f64,
+    ) -> JsValue {
+        let kind = match kind {
+            "timeout" => TransportErrorKind::Timeout,
+            "aborted" => TransportErrorKind::Aborted,
+            "connect" => TransportErrorKind::Connect,
+            "interrupted" => TransportErrorKind::Interrupted,
+            _ => TransportErrorKind::Other,
+        };
+        let timeout = (timeout > 0.0).then(|| duration(timeout));
+        step(self.attempts.lost(
+            TransportError::new(kind, message),
+            timeout,
+            duration(elapsed),
+            random,
+        ))
+    }
+}
+
+impl Exchange {
+    /// A call of `request` with `client`'s configuration.
+    pub(crate) fn new(client: &Inner, request: ApiRequest) -> Self {
+        let attempts = Attempts::new(client.config(), &request);
+        Self {
+            client: client.clone(),
+            request,
+            attempts,
+        }
+    }
+}

@@ -1,0 +1,670 @@
+//! [`Op`]: the operations `js/nango.js` asks for, and [`Core::exchange`], which
+//! turns an argument list into the core operation's request.
+//!
+//! Each variant's documentation gives the positions of its [`Args`]. Shapes of
+//! the answers are applied by the JavaScript half (`js/shim.js`).
+
+use http::Method;
+use nango_core::config::Config;
+use nango_core::endpoint::Endpoint;
+use nango_core::models::actions::ActionRef;
+use nango_core::models::common::OneOrMany;
+use nango_core::models::functions::FunctionType;
+use nango_core::models::integrations::IntegrationInclude;
+use nango_core::models::records::RecordFilter;
+use nango_core::models::syncs::{SyncRef, SyncSelection};
+use nango_core::ops::{actions, connect, connections, environments, functions};
+use nango_core::ops::{integrations, providers, proxy, records, scripts, syncs};
+use nango_core::request::ApiRequest;
+use wasm_bindgen::prelude::*;
+
+use crate::args::Args;
+use crate::error::{invalid, missing, to_js};
+use crate::{Core, Exchange};
+
+/// One operation of the `Nango` class. The list under each variant is its
+/// arguments, by position (plain JavaScript values); `?` marks the optional ones.
+#[wasm_bindgen(skip_typescript)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Op {
+    /// `[connectionId?, endUserId?, endUserOrganizationId?, search?, integrationIds[]?, tags (key, value pairs)?, limit?, page?]`
+    ListConnections,
+    /// `[integrationKey, userId]`: the list `waitForConnection` polls.
+    WaitForConnection,
+    /// `[providerConfigKey, connectionId, forceRefresh?, refreshToken?, refreshGithubAppJwtToken?]`
+    GetConnection,
+    /// `[providerConfigKey, connectionId, forceRefresh?, refreshGithubAppJwtToken?]`
+    GetToken,
+    /// `[providerConfigKey, connectionId]`
+    GetMetadata,
+    /// `[providerConfigKey, connectionIds (a string or an array), metadata JSON]`
+    SetMetadata,
+    /// `[providerConfigKey, connectionIds (a string or an array), metadata JSON]`
+    UpdateMetadata,
+    /// `[connectionId, providerConfigKey, body JSON]`
+    PatchConnection,
+    /// `[providerConfigKey, connectionId]`
+    DeleteConnection,
+    /// `[body JSON]`
+    ImportConnection,
+    /// `[]`
+    ListIntegrations,
+    /// `[uniqueKey, include[]?]`
+    GetIntegration,
+    /// `[body JSON]`
+    CreateIntegration,
+    /// `[body JSON]`
+    CreateQuickstartIntegration,
+    /// `[uniqueKey, body JSON]`
+    UpdateIntegration,
+    /// `[uniqueKey]`
+    DeleteIntegration,
+    /// `[uniqueKey, type?, search?, page?, limit?]`
+    ListFunctions,
+    /// `[uniqueKey, name, type?]`
+    GetFunction,
+    /// `[uniqueKey, name, type?]`
+    GetFunctionCode,
+    /// `[uniqueKey, name, type]`
+    DeleteFunction,
+    /// `[providerConfigKey, syncs (name, variant pairs)?, connectionId?, mode (a string or a boolean)?, reset?, emptyCache?]`
+    TriggerSync,
+    /// `[providerConfigKey, syncs (name, variant pairs), connectionId?]`
+    StartSync,
+    /// `[providerConfigKey, syncs (name, variant pairs), connectionId?]`
+    PauseSync,
+    /// `[providerConfigKey, syncs (name, variant pairs, or '*'), connectionId?]`
+    SyncStatus,
+    /// `[providerConfigKey, sync name, sync variant?, connectionId, frequency (null: the default)]`
+    UpdateSyncFrequency,
+    /// `[providerConfigKey, connectionId, name, variant]`
+    CreateSyncVariant,
+    /// `[providerConfigKey, connectionId, name, variant]`
+    DeleteSyncVariant,
+    /// `[providerConfigKey, connectionId, actionName, input JSON]`
+    TriggerAction,
+    /// `[providerConfigKey, connectionId, actionName, input JSON, maxRetries?]`
+    TriggerActionAsync,
+    /// `[statusUrl?, id?]`
+    GetAsyncActionResult,
+    /// `[body JSON]`
+    CreateConnectSession,
+    /// `[body JSON]`
+    CreateReconnectSession,
+    /// `[token]`
+    GetConnectSession,
+    /// `[token]`
+    DeleteConnectSession,
+    /// `[body JSON]`
+    CreateEnvironment,
+    /// `[environmentId]`
+    DeleteEnvironment,
+    /// `[environmentId, displayName]`
+    CreateApiKey,
+    /// `[environmentId, keyId]`
+    DeleteApiKey,
+    /// `[]`
+    RotateWebhookSigningKey,
+    /// `[code]`
+    CompileFunction,
+    /// `[body JSON]`
+    DryrunFunction,
+    /// `[id]`
+    GetFunctionDryrun,
+    /// `[body JSON]`
+    DeployFunction,
+    /// `[id]`
+    GetFunctionDeployment,
+    /// `[search?]`
+    ListProviders,
+    /// `[provider]`
+    GetProvider,
+    /// `[provider]`
+    GetProviderTemplates,
+    /// `[format?]` (`nango` or `openai`)
+    GetScriptsConfig,
+    /// `[]`
+    GetEnvironmentVariables,
+    /// `[providerConfigKey, connectionId, model, variant?, modifiedAfter?, limit?, filter?, cursor?, ids[]?]`
+    ListRecords,
+    /// `[providerConfigKey, connectionId, model, untilCursor, variant?, limit?]`
+    PruneRecords,
+    /// `[method, endpoint, providerConfigKey?, connectionId?, headers (pairs)?, query string?, params (pairs)?, baseUrlOverride?, retries?, decompress?, retryOn[]?, forwardHeadersOnRedirect?, body bytes?, body JSON?]`
+    Proxy,
+}
+
+/// A numeric id: a whole number, or a string of digits.
+fn numeric_id(args: &Args, i: usize, name: &str) -> Result<u64, JsValue> {
+    args.number(i)
+        .filter(|n| n.fract() == 0.0 && *n >= 0.0)
+        .map(|n| n as u64)
+        .or_else(|| args.text(i).and_then(|s| s.parse().ok()))
+        .ok_or_else(|| missing(name))
+}
+
+/// Syncs given as `(name, variant)` pairs.
+fn sync_refs(args: &Args, i: usize) -> Vec<SyncRef> {
+    args.pairs(i)
+        .into_iter()
+        .filter_map(|pair| match pair {
+            (Some(name), Some(variant)) => Some(SyncRef::variant(name, variant)),
+            (Some(name), None) => Some(SyncRef::Name(name)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Required syncs (`missing` when absent).
+fn required_syncs(args: &Args, i: usize) -> Result<Vec<SyncRef>, JsValue> {
+    if args.is_absent(i) {
+        return Err(missing("syncs"));
+    }
+    Ok(sync_refs(args, i))
+}
+
+/// Connection ids: one string, or an array of strings.
+fn connection_ids(args: &Args, i: usize) -> Result<OneOrMany, JsValue> {
+    if let Some(id) = args.text(i) {
+        if id.is_empty() {
+            return Err(missing("connectionId"));
+        }
+        return Ok(OneOrMany::One(id));
+    }
+    args.list(i)
+        .map(OneOrMany::Many)
+        .ok_or_else(|| missing("connectionId"))
+}
+
+/// A non-empty string, or `None`.
+fn non_empty(args: &Args, i: usize) -> Option<String> {
+    args.text(i).filter(|s| !s.is_empty())
+}
+
+/// `filter`: `added`, `updated`, `deleted`, or a comma list of them (any case).
+fn filters(text: &str) -> Result<Vec<RecordFilter>, JsValue> {
+    text.split(',')
+        .map(|f| match f.trim().to_ascii_lowercase().as_str() {
+            "added" => Ok(RecordFilter::Added),
+            "updated" => Ok(RecordFilter::Updated),
+            "deleted" => Ok(RecordFilter::Deleted),
+            _ => Err(invalid("filter", "one or more of added, updated, deleted")),
+        })
+        .collect()
+}
+
+/// The HTTP methods the proxy sends.
+fn method(name: &str) -> Result<Method, JsValue> {
+    Ok(match name.to_ascii_uppercase().as_str() {
+        "GET" => Method::GET,
+        "POST" => Method::POST,
+        "PUT" => Method::PUT,
+        "PATCH" => Method::PATCH,
+        "DELETE" => Method::DELETE,
+        "HEAD" => Method::HEAD,
+        "OPTIONS" => Method::OPTIONS,
+        _ => return Err(invalid("method", "not an HTTP method")),
+    })
+}
+
+fn list_connections(a: &Args) -> connections::ListConnections {
+    let mut op = connections::ListConnections::new();
+    if let Some(id) = non_empty(a, 0) {
+        op = op.connection_id(id);
+    }
+    if let Some(id) = non_empty(a, 1) {
+        op = op.end_user_id(id);
+    }
+    if let Some(id) = non_empty(a, 2) {
+        op = op.end_user_organization_id(id);
+    }
+    if let Some(text) = non_empty(a, 3) {
+        op = op.search(text);
+    }
+    if let Some(ids) = a.list(4) {
+        op = op.integration_ids(ids);
+    }
+    for pair in a.pairs(5) {
+        if let (Some(key), Some(value)) = pair {
+            op = op.tag(key, value);
+        }
+    }
+    if let Some(limit) = a.count(6) {
+        op = op.limit(limit);
+    }
+    if let Some(page) = a.count(7) {
+        op = op.page(page);
+    }
+    op
+}
+
+fn get_connection(
+    a: &Args,
+    refresh_token: bool,
+    github: usize,
+) -> Result<connections::GetConnection, JsValue> {
+    Ok(
+        connections::GetConnection::new(a.id(0, "providerConfigKey")?, a.id(1, "connectionId")?)
+            .force_refresh(a.flag(2))
+            .refresh_token(refresh_token)
+            .refresh_github_app_jwt_token(a.flag(github)),
+    )
+}
+
+fn metadata(
+    a: &Args,
+    mode: connections::MetadataMode,
+) -> Result<connections::SetMetadata, JsValue> {
+    let pck = non_empty(a, 0).ok_or_else(|| missing("providerConfigKey"))?;
+    let ids = connection_ids(a, 1)?;
+    if a.is_absent(2) {
+        return Err(missing("metadata"));
+    }
+    connections::SetMetadata::new(mode, pck, ids, a.json(2)?).map_err(to_js)
+}
+
+fn function_type(a: &Args, i: usize) -> Option<FunctionType> {
+    non_empty(a, i).map(FunctionType::from)
+}
+
+fn list_functions(a: &Args) -> Result<integrations::ListFunctions, JsValue> {
+    let mut op = integrations::ListFunctions::new(a.id(0, "uniqueKey")?);
+    if let Some(t) = function_type(a, 1) {
+        op = op.function_type(t);
+    }
+    if let Some(text) = non_empty(a, 2) {
+        op = op.search(text);
+    }
+    if let Some(page) = a.number(3).filter(|n| *n >= 0.0 && n.fract() == 0.0) {
+        op = op.page(page as u32);
+    }
+    if let Some(limit) = a.number(4).filter(|n| *n >= 0.0 && n.fract() == 0.0) {
+        op = op.limit(limit as u32);
+    }
+    Ok(op)
+}
+
+fn trigger_sync(a: &Args) -> Result<syncs::TriggerSync, JsValue> {
+    let mut op = syncs::TriggerSync::new(a.id(0, "providerConfigKey")?, sync_refs(a, 1));
+    if let Some(id) = non_empty(a, 2) {
+        op = op.connection_id(id);
+    }
+    if let Some(mode) = a.text(3) {
+        op = op.mode(mode.as_str());
+    } else if let Some(full) = a.boolean(3) {
+        op = op.mode(full);
+    }
+    if let Some(reset) = a.boolean(4) {
+        op = op.reset(reset);
+    }
+    if let Some(empty) = a.boolean(5) {
+        op = op.empty_cache(empty);
+    }
+    Ok(op)
+}
+
+fn sync_status(a: &Args) -> Result<syncs::GetSyncStatus, JsValue> {
+    let selection = match a.text(1).as_deref() {
+        Some("*") => SyncSelection::All,
+        _ => SyncSelection::Some(required_syncs(a, 1)?),
+    };
+    let mut op = syncs::GetSyncStatus::new(a.id(0, "providerConfigKey")?, selection);
+    if let Some(id) = non_empty(a, 2) {
+        op = op.connection_id(id);
+    }
+    Ok(op)
+}
+
+fn sync_frequency(a: &Args) -> Result<syncs::UpdateSyncFrequency, JsValue> {
+    let name = a.id(1, "sync")?;
+    let sync = match a.text(2) {
+        Some(variant) => SyncRef::variant(name, variant),
+        None => SyncRef::Name(name),
+    };
+    Ok(syncs::UpdateSyncFrequency::new(
+        a.id(0, "providerConfigKey")?,
+        sync,
+        a.id(3, "connectionId")?,
+        a.text(4),
+    ))
+}
+
+/// `[providerConfigKey, connectionId, name, variant]` of the variant methods.
+fn variant_args(a: &Args) -> Result<[String; 4], JsValue> {
+    Ok([
+        a.id(0, "provider_config_key")?,
+        a.id(1, "connection_id")?,
+        a.id(2, "name")?,
+        a.id(3, "variant")?,
+    ])
+}
+
+fn action_args(a: &Args) -> Result<(String, String, String), JsValue> {
+    Ok((
+        a.id(0, "providerConfigKey")?,
+        a.id(1, "connectionId")?,
+        a.id(2, "actionName")?,
+    ))
+}
+
+fn action_async(a: &Args) -> Result<actions::TriggerActionAsync, JsValue> {
+    let (p, c, name) = action_args(a)?;
+    let mut op = actions::TriggerActionAsync::new(p, c, name).input(a.json(3)?);
+    if let Some(n) = a.number(4) {
+        if !(0.0..=5.0).contains(&n) {
+            return Err(invalid("maxRetries", "between 0 and 5"));
+        }
+        op = op.max_retries(n as u8);
+    }
+    Ok(op)
+}
+
+fn action_result(a: &Args) -> Result<actions::GetActionResult, JsValue> {
+    let action = match (non_empty(a, 0), non_empty(a, 1)) {
+        (Some(url), _) => ActionRef::status_url(url),
+        (None, Some(id)) => ActionRef::id(id),
+        _ => return Err(invalid("id", "Either id or statusUrl must be provided")),
+    };
+    Ok(actions::GetActionResult::new(action))
+}
+
+fn scripts_config(a: &Args, config: &Config) -> Result<ApiRequest, JsValue> {
+    match a.text(0).as_deref() {
+        None if a.is_absent(0) => build(config, &scripts::GetScriptsConfig::new()),
+        Some("nango") => build(config, &scripts::GetScriptsConfig::new()),
+        Some("openai") => build(config, &scripts::GetScriptsConfigOpenAi::new()),
+        _ => Err(invalid("format", "must be 'nango' or 'openai'")),
+    }
+}
+
+fn list_records(a: &Args) -> Result<records::ListRecords, JsValue> {
+    let mut op = records::ListRecords::new(
+        a.id(0, "providerConfigKey")?,
+        a.id(1, "connectionId")?,
+        a.id(2, "model")?,
+    );
+    if let Some(v) = non_empty(a, 3) {
+        op = op.variant(v);
+    }
+    if let Some(t) = non_empty(a, 4) {
+        op = op.modified_after(t);
+    }
+    if let Some(limit) = a.count(5) {
+        op = op.limit(limit);
+    }
+    if let Some(f) = non_empty(a, 6) {
+        op = op.filter(filters(&f)?);
+    }
+    if let Some(cursor) = non_empty(a, 7) {
+        op = op.cursor(cursor);
+    }
+    if let Some(ids) = a.list(8) {
+        op = op.ids(ids);
+    }
+    Ok(op)
+}
+
+fn prune_records(a: &Args) -> Result<records::PruneRecords, JsValue> {
+    let mut op = records::PruneRecords::new(
+        a.id(0, "providerConfigKey")?,
+        a.id(1, "connectionId")?,
+        a.id(2, "model")?,
+        a.id(3, "untilCursor")?,
+    );
+    if let Some(v) = non_empty(a, 4) {
+        op = op.variant(v);
+    }
+    if let Some(limit) = a.count(5) {
+        op = op.limit(limit);
+    }
+    Ok(op)
+}
+
+fn proxy(a: &Args) -> Result<proxy::Proxy, JsValue> {
+    let method = method(&a.text(0).unwrap_or_default())?;
+    let mut op = proxy::Proxy::new(method, a.id(1, "endpoint")?);
+    if let Some(key) = non_empty(a, 2) {
+        op = op.provider_config_key(key);
+    }
+    if let Some(id) = non_empty(a, 3) {
+        op = op.connection_id(id);
+    }
+    for pair in a.pairs(4) {
+        if let (Some(name), Some(value)) = pair {
+            op = op.header(name, value);
+        }
+    }
+    if let Some(query) = non_empty(a, 5) {
+        op = op.query_string(query);
+    }
+    for pair in a.pairs(6) {
+        if let (Some(key), Some(value)) = pair {
+            op = op.param(key, value);
+        }
+    }
+    if let Some(url) = non_empty(a, 7) {
+        op = op.base_url_override(url);
+    }
+    if let Some(n) = a.count(8) {
+        op = op.retries(n);
+    }
+    if a.boolean(9) == Some(true) {
+        op = op.decompress(true);
+    }
+    if let Some(codes) = a.list(10) {
+        op = op.retry_on(codes.iter().filter_map(|c| c.parse().ok()));
+    }
+    if let Some(forward) = a.boolean(11) {
+        op = op.forward_headers_on_redirect(forward);
+    }
+    if let Some(bytes) = a.bytes(12) {
+        op = op.body(bytes);
+    } else if !a.is_absent(13) {
+        op = op.json(&a.json(13)?);
+    }
+    Ok(op)
+}
+
+/// `endpoint`'s request for `config` (bad input is refused here).
+fn build<E: Endpoint>(config: &Config, endpoint: &E) -> Result<ApiRequest, JsValue> {
+    endpoint.request(config).map_err(to_js)
+}
+
+/// The request of `op` for the arguments `a`.
+fn request(op: Op, a: &Args, config: &Config) -> Result<ApiRequest, JsValue> {
+    use connections::MetadataMode;
+    match op {
+        Op::ListConnections => build(config, &list_connections(a)),
+        Op::WaitForConnection => {
+            non_empty(a, 0).ok_or_else(|| missing("integrationKey"))?;
+            let user = non_empty(a, 1).ok_or_else(|| missing("userId"))?;
+            build(
+                config,
+                &connections::ListConnections::new().end_user_id(user),
+            )
+        }
+        Op::GetConnection => build(config, &get_connection(a, a.flag(3), 4)?),
+        Op::GetToken => build(
+            config,
+            &connections::GetToken::new(get_connection(a, false, 3)?),
+        ),
+        Op::GetMetadata => {
+            let pck = non_empty(a, 0).ok_or_else(|| missing("providerConfigKey"))?;
+            let cid = non_empty(a, 1).ok_or_else(|| missing("connectionId"))?;
+            build(
+                config,
+                &connections::GetConnectionField::<serde_json::Value>::metadata(pck, cid),
+            )
+        }
+        Op::SetMetadata => build(config, &metadata(a, MetadataMode::Replace)?),
+        Op::UpdateMetadata => build(config, &metadata(a, MetadataMode::Merge)?),
+        Op::PatchConnection => {
+            let cid = a.id(0, "connectionId")?;
+            let pck = a.id(1, "provider_config_key")?;
+            build(
+                config,
+                &connections::PatchConnection::from_json(pck, cid, a.json(2)?),
+            )
+        }
+        Op::DeleteConnection => build(
+            config,
+            &connections::DeleteConnection::new(
+                a.id(0, "providerConfigKey")?,
+                a.id(1, "connectionId")?,
+            ),
+        ),
+        Op::ImportConnection => build(
+            config,
+            &connections::ImportConnection::from_json(a.json(0)?),
+        ),
+        Op::ListIntegrations => build(config, &integrations::ListIntegrations::new()),
+        Op::GetIntegration => {
+            let mut op = integrations::GetIntegration::new(a.id(0, "uniqueKey")?);
+            for what in a.list(1).unwrap_or_default() {
+                op = op.include(IntegrationInclude::from(what.as_str()));
+            }
+            build(config, &op)
+        }
+        Op::CreateIntegration => build(
+            config,
+            &integrations::CreateIntegration::from_json(a.json(0)?),
+        ),
+        Op::CreateQuickstartIntegration => build(
+            config,
+            &integrations::CreateQuickstartIntegration::from_json(a.json(0)?),
+        ),
+        Op::UpdateIntegration => build(
+            config,
+            &integrations::UpdateIntegration::from_json(a.id(0, "uniqueKey")?, a.json(1)?),
+        ),
+        Op::DeleteIntegration => build(
+            config,
+            &integrations::DeleteIntegration::new(a.id(0, "uniqueKey")?),
+        ),
+        Op::ListFunctions => build(config, &list_functions(a)?),
+        Op::GetFunction => {
+            let mut op = integrations::GetFunction::new(a.id(0, "uniqueKey")?, a.id(1, "name")?);
+            if let Some(t) = function_type(a, 2) {
+                op = op.function_type(t);
+            }
+            build(config, &op)
+        }
+        Op::GetFunctionCode => {
+            let mut op =
+                integrations::GetFunctionCode::new(a.id(0, "uniqueKey")?, a.id(1, "name")?);
+            if let Some(t) = function_type(a, 2) {
+                op = op.function_type(t);
+            }
+            build(config, &op)
+        }
+        Op::DeleteFunction => {
+            let (key, name) = (a.id(0, "uniqueKey")?, a.id(1, "name")?);
+            let t = function_type(a, 2).ok_or_else(|| missing("type"))?;
+            build(config, &integrations::DeleteFunction::new(key, name, t))
+        }
+        Op::TriggerSync => build(config, &trigger_sync(a)?),
+        Op::StartSync => {
+            let mut op =
+                syncs::StartSync::new(a.id(0, "providerConfigKey")?, required_syncs(a, 1)?);
+            if let Some(id) = non_empty(a, 2) {
+                op = op.connection_id(id);
+            }
+            build(config, &op)
+        }
+        Op::PauseSync => {
+            let mut op =
+                syncs::PauseSync::new(a.id(0, "providerConfigKey")?, required_syncs(a, 1)?);
+            if let Some(id) = non_empty(a, 2) {
+                op = op.connection_id(id);
+            }
+            build(config, &op)
+        }
+        Op::SyncStatus => build(config, &sync_status(a)?),
+        Op::UpdateSyncFrequency => build(config, &sync_frequency(a)?),
+        Op::CreateSyncVariant => {
+            let [p, c, n, v] = variant_args(a)?;
+            build(config, &syncs::CreateSyncVariant::new(p, c, n, v))
+        }
+        Op::DeleteSyncVariant => {
+            let [p, c, n, v] = variant_args(a)?;
+            build(config, &syncs::DeleteSyncVariant::new(p, c, n, v))
+        }
+        Op::TriggerAction => {
+            let (p, c, name) = action_args(a)?;
+            build(
+                config,
+                &actions::TriggerAction::new(p, c, name).input(a.json(3)?),
+            )
+        }
+        Op::TriggerActionAsync => build(config, &action_async(a)?),
+        Op::GetAsyncActionResult => build(config, &action_result(a)?),
+        Op::CreateConnectSession => build(config, &connect::CreateSession::from_json(a.json(0)?)),
+        Op::CreateReconnectSession => {
+            build(config, &connect::CreateReconnect::from_json(a.json(0)?))
+        }
+        Op::GetConnectSession => build(config, &connect::GetSession::new(a.id(0, "token")?)),
+        Op::DeleteConnectSession => build(config, &connect::DeleteSession::new(a.id(0, "token")?)),
+        Op::CreateEnvironment => build(
+            config,
+            &environments::CreateEnvironment::from_json(a.json(0)?),
+        ),
+        Op::DeleteEnvironment => build(
+            config,
+            &environments::DeleteEnvironment::new(numeric_id(a, 0, "environmentId")?),
+        ),
+        Op::CreateApiKey => {
+            let env = numeric_id(a, 0, "environmentId")?;
+            build(
+                config,
+                &environments::CreateApiKey::new(env, a.id(1, "displayName")?),
+            )
+        }
+        Op::DeleteApiKey => {
+            let env = numeric_id(a, 0, "environmentId")?;
+            let key = numeric_id(a, 1, "keyId")?;
+            build(config, &environments::DeleteApiKey::new(env, key))
+        }
+        Op::RotateWebhookSigningKey => build(config, &environments::RotateWebhookSigningKey::new()),
+        Op::CompileFunction => build(config, &functions::CompileFunction::new(a.id(0, "code")?)),
+        Op::DryrunFunction => build(
+            config,
+            &functions::CreateFunctionDryrun::from_json(a.json(0)?),
+        ),
+        Op::GetFunctionDryrun => build(config, &functions::GetFunctionDryrun::new(a.id(0, "id")?)),
+        Op::DeployFunction => build(
+            config,
+            &functions::CreateFunctionDeployment::from_json(a.json(0)?),
+        ),
+        Op::GetFunctionDeployment => build(
+            config,
+            &functions::GetFunctionDeployment::new(a.id(0, "id")?),
+        ),
+        Op::ListProviders => {
+            let mut op = providers::ListProviders::new();
+            if let Some(text) = non_empty(a, 0) {
+                op = op.search(text);
+            }
+            build(config, &op)
+        }
+        Op::GetProvider => build(config, &providers::GetProvider::new(a.id(0, "provider")?)),
+        Op::GetProviderTemplates => build(
+            config,
+            &providers::GetProviderTemplates::new(a.id(0, "provider")?),
+        ),
+        Op::GetScriptsConfig => scripts_config(a, config),
+        Op::GetEnvironmentVariables => build(config, &scripts::GetEnvironmentVariables::new()),
+        Op::ListRecords => build(config, &list_records(a)?),
+        Op::PruneRecords => build(config, &prune_records(a)?),
+        Op::Proxy => build(config, &proxy(a)?),
+    }
+}
+
+#[wasm_bindgen]
+impl Core {
+    /// The call of `op` with `args` (see [`Op`]), ready to send; throws the
+    /// `NangoError` of bad input (nothing is sent then).
+    pub fn exchange(&self, op: Op, args: Vec<JsValue>) -> Result<Exchange, JsValue> {
+        let request = request(op, &Args::new(args), self.client.config())?;
+        Ok(Exchange::new(&self.client, request))
+    }
+}
