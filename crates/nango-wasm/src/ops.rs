@@ -193,18 +193,10 @@ fn filters(text: &str) -> Result<Vec<RecordFilter>, JsValue> {
         .collect()
 }
 
-/// The HTTP methods the proxy sends.
+/// An HTTP method, in any case (extension methods such as `PROPFIND` too).
 fn method(name: &str) -> Result<Method, JsValue> {
-    Ok(match name.to_ascii_uppercase().as_str() {
-        "GET" => Method::GET,
-        "POST" => Method::POST,
-        "PUT" => Method::PUT,
-        "PATCH" => Method::PATCH,
-        "DELETE" => Method::DELETE,
-        "HEAD" => Method::HEAD,
-        "OPTIONS" => Method::OPTIONS,
-        _ => return Err(invalid("method", "not an HTTP method")),
-    })
+    Method::from_bytes(name.to_ascii_uppercase().as_bytes())
+        .map_err(|_| invalid("method", "not an HTTP method"))
 }
 
 fn list_connections(a: &Args) -> connections::ListConnections {
