@@ -40,6 +40,10 @@ pub use exchange::Exchange;
 pub use ops::Op;
 pub use transport::FetchTransport;
 
+// The package is single-threaded (no `atomics`): talc is smaller than dlmalloc.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 

@@ -1157,7 +1157,8 @@ fn package_complete(pkg: &Path) -> bool {
         .chain(&[
             "dist/nango_wasm_bg.wasm",
             "dist/nango_wasm.js",
-            "dist/error.js",
+            "dist/nango.js",
+            "dist/shim.js",
         ])
         .all(|p| non_empty(p))
 }
