@@ -132,7 +132,12 @@ export async function execute(exchange, shape, keep) {
       } else if (res.status >= 200 && res.status < 300) {
         return shaped(res, shape);
       } else {
-        next = exchange.refused(res.status, res.headers, res.body, since(start), Math.random());
+        const headers = headersObject(res.headers);
+        next = exchange.refused(res.status, headers['retry-after'], res.body, since(start), Math.random());
+        if (typeof next !== 'number' && next.status !== undefined) {
+          next.headers = headers;
+          next.response.headers = headers;
+        }
       }
       if (typeof next !== 'number') throw next;
       await sleep(next);

@@ -54,25 +54,6 @@ fn kind(e: &Error) -> &'static str {
     }
 }
 
-/// The response headers as a plain object; several values of one header are
-/// joined as `fetch`'s `Headers` does.
-fn headers_object(headers: &http::HeaderMap) -> JsValue {
-    let obj = js_sys::Object::new();
-    for (name, value) in headers {
-        let key = JsValue::from_str(name.as_str());
-        let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
-        let joined = match js_sys::Reflect::get(&obj, &key)
-            .ok()
-            .and_then(|v| v.as_string())
-        {
-            Some(existing) => existing + ", " + &value,
-            None => value,
-        };
-        let _ = js_sys::Reflect::set(&obj, &key, &JsValue::from_str(&joined));
-    }
-    obj.into()
-}
-
 fn opt_str(s: &Option<String>) -> JsValue {
     s.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str)
 }
@@ -98,8 +79,8 @@ fn issues(api: &nango_core::error::ApiError) -> JsValue {
 }
 
 /// The `NangoError` for `e`: `kind`, `message`, and for API errors `status`,
-/// `code`, `errors`, `retryAfter` (seconds), `body` (raw text), `headers`,
-/// `payload` and an axios-like `response`.
+/// `code`, `errors`, `retryAfter` (seconds), `body` (raw text), `payload` and an
+/// axios-like `response` (the JavaScript loop adds the response `headers`).
 pub fn to_js(e: Error) -> JsValue {
     let details = match &e {
         Error::Api(api) => object(&[
@@ -112,7 +93,6 @@ pub fn to_js(e: Error) -> JsValue {
                     .map_or(JsValue::UNDEFINED, |d| JsValue::from(d.as_secs_f64())),
             ),
             ("body", JsValue::from(api.body_text())),
-            ("headers", headers_object(&api.headers)),
             (
                 "payload",
                 api.payload.as_ref().map_or(JsValue::UNDEFINED, to_js_value),

@@ -83,23 +83,20 @@ impl Exchange {
         self.attempts.start(duration(elapsed)).map_or(0.0, millis)
     }
 
-    /// The server answered `status` with `headers` (flat list) and `body`.
+    /// The server answered `status` with `body` and, when it sent one, the
+    /// `Retry-After` header (the other headers are put on the error by the
+    /// JavaScript loop, which has them).
     pub fn refused(
         &mut self,
         status: u16,
-        headers: Vec<String>,
+        retry_after: Option<String>,
         body: Vec<u8>,
         elapsed: f64,
         random: f64,
     ) -> JsValue {
         let mut map = http::HeaderMap::new();
-        for pair in headers.chunks_exact(2) {
-            if let (Ok(name), Ok(value)) = (
-                http::HeaderName::from_bytes(pair[0].as_bytes()),
-                http::HeaderValue::from_str(&pair[1]),
-            ) {
-                map.append(name, value);
-            }
+        if let Some(value) = retry_after.and_then(|v| http::HeaderValue::from_str(&v).ok()) {
+            map.insert(http::header::RETRY_AFTER, value);
         }
         step(
             self.attempts
