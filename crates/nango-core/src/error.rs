@@ -11,6 +11,11 @@ use serde_json::Value;
 use crate::macros::string_enum;
 use crate::transport::{TransportError, TransportErrorKind};
 
+/// `d` in whole milliseconds (written as an integer: no float formatting).
+fn whole_millis(d: &Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
 /// A `Result` whose error is [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -42,7 +47,7 @@ pub enum Error {
     #[error(transparent)]
     Transport(TransportError),
     /// No response within the configured timeout (or the overall retry deadline).
-    #[error("request timed out after {0:?}")]
+    #[error("request timed out after {} ms", whole_millis(.0))]
     Timeout(Duration),
     /// The API answered with a non-success status.
     #[error(transparent)]

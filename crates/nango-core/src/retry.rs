@@ -207,8 +207,9 @@ impl RetryPolicy {
         } else {
             0.5
         };
-        let jittered = base.as_secs_f64() * (0.5 + 0.5 * random);
-        Duration::from_secs_f64(jittered).min(self.max_backoff)
+        // In whole nanoseconds: a float-to-integer cast saturates, so no panic path.
+        let jittered = base.as_nanos() as f64 * (0.5 + 0.5 * random);
+        Duration::from_nanos(jittered as u64).min(self.max_backoff)
     }
 
     /// Decides what to do after a failed attempt.

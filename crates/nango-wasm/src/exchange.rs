@@ -31,7 +31,8 @@ fn millis(d: Duration) -> f64 {
 }
 
 fn duration(ms: f64) -> Duration {
-    Duration::from_secs_f64(if ms.is_finite() { ms.max(0.0) } else { 0.0 } / 1000.0)
+    // A float-to-integer cast saturates (and NaN is 0): no panic path.
+    Duration::from_nanos((ms * 1e6) as u64)
 }
 
 /// A delay (a number of milliseconds) or the error to throw.

@@ -68,7 +68,7 @@ pub struct Core {
 
 /// `ms` as a duration, when it is a finite number of milliseconds, `>= 0`.
 fn millis(ms: f64) -> Option<Duration> {
-    (ms.is_finite() && ms >= 0.0).then(|| Duration::from_secs_f64(ms / 1000.0))
+    (ms.is_finite() && ms >= 0.0).then(|| Duration::from_nanos((ms * 1e6) as u64))
 }
 
 /// The retry policy of the `retry` option, read by `js/nango.js` into

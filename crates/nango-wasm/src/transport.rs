@@ -101,7 +101,7 @@ impl Transport for FetchTransport {
     }
 
     fn now(&self) -> Duration {
-        Duration::from_secs_f64(shim::now().max(0.0) / 1000.0)
+        Duration::from_nanos((shim::now() * 1e6) as u64)
     }
 
     fn random(&self) -> f64 {
