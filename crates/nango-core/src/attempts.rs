@@ -158,6 +158,35 @@ impl Attempts {
         random: f64,
     ) -> Step {
         let api = ApiError::from_parts(status, headers, body);
+        self.refused_with(api, elapsed, random)
+    }
+
+    /// [`Attempts::refused`] for a client that holds the headers itself: only
+    /// the `Retry-After` value is read (the error's `headers` stay empty).
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use nango_core::{attempts::{Attempts, Step}, config::Config, request::ApiRequest};
+    /// # let config = Config::builder().api_key("k").build()?;
+    /// let mut attempts = Attempts::new(&config, &ApiRequest::get("/providers", &[])?);
+    /// attempts.start(Duration::ZERO);
+    /// let step = attempts.refused_answer(429, Some("2"), bytes::Bytes::new(), Duration::ZERO, 0.5);
+    /// assert!(matches!(step, Step::Retry { delay, .. } if delay == Duration::from_secs(2)));
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn refused_answer(
+        &mut self,
+        status: u16,
+        retry_after: Option<&str>,
+        body: Bytes,
+        elapsed: Duration,
+        random: f64,
+    ) -> Step {
+        let api = ApiError::from_answer(status, retry_after, body);
+        self.refused_with(api, elapsed, random)
+    }
+
+    fn refused_with(&mut self, api: ApiError, elapsed: Duration, random: f64) -> Step {
         let outcome = Outcome::Status {
             status: api.status,
             retry_after: api.retry_after,

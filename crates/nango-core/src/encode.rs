@@ -1,6 +1,5 @@
 //! Validation and percent-encoding of the values that go into a URL or a header.
 
-use http::HeaderValue;
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS, NON_ALPHANUMERIC};
 
 use crate::error::{InvalidInput, InvalidReason};
@@ -77,17 +76,26 @@ pub(crate) fn raw_query(value: &str) -> String {
     utf8_percent_encode(value, RAW_QUERY).to_string()
 }
 
-/// Checks a header value: no CR, LF or other control characters.
-pub(crate) fn header_value(field: &str, value: &str) -> Result<HeaderValue, InvalidInput> {
+/// Checks a header value: no CR, LF or other control characters (a tab is
+/// allowed). Exactly what `http::HeaderValue::from_str` accepts.
+pub(crate) fn header_value(field: &str, value: &str) -> Result<(), InvalidInput> {
     if value.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7f) {
         return Err(InvalidInput::new(field, InvalidReason::ControlCharacter));
     }
-    HeaderValue::from_str(value)
-        .map_err(|_| InvalidInput::new(field, InvalidReason::ControlCharacter))
+    Ok(())
+}
+
+/// Whether `name` is a header name: an RFC 9110 token (what
+/// `http::HeaderName::from_bytes` accepts, in any case).
+pub(crate) fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// Checks a required value that goes into a header: non-empty and no control characters.
-pub(crate) fn required_header_value(field: &str, value: &str) -> Result<HeaderValue, InvalidInput> {
+pub(crate) fn required_header_value(field: &str, value: &str) -> Result<(), InvalidInput> {
     if value.is_empty() {
         return Err(InvalidInput::new(field, InvalidReason::Empty));
     }
@@ -152,6 +160,40 @@ mod tests {
         }
         assert!(header_value("h", "tab\tok").is_ok());
         assert!(required_header_value("h", "").is_err());
+    }
+
+    #[test]
+    fn header_names_are_tokens_as_http_reads_them() {
+        for name in ["x-a", "X-Max-Retries", "a!#$%&'*+-.^_`|~9", "Content-Type"] {
+            assert!(is_header_name(name), "{name}");
+            assert!(
+                http::HeaderName::from_bytes(name.as_bytes()).is_ok(),
+                "{name}"
+            );
+        }
+        for name in ["", "Bad Name", "a:b", "a\r\nb", "é", "a(b)", "a/b", "a\"b"] {
+            assert!(!is_header_name(name), "{name:?}");
+            assert!(
+                http::HeaderName::from_bytes(name.as_bytes()).is_err(),
+                "{name:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn header_values_are_what_http_accepts() {
+        for b in 0u8..=255 {
+            let bytes = [b'a', b, b'z'];
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                continue;
+            };
+            assert_eq!(
+                header_value("h", text).is_ok(),
+                http::HeaderValue::from_str(text).is_ok(),
+                "byte {b:#x}"
+            );
+        }
+        assert!(header_value("h", "é").is_ok());
     }
 
     #[test]

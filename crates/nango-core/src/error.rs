@@ -372,14 +372,32 @@ impl ApiError {
     /// assert_eq!(e.code, None);
     /// ```
     pub fn from_parts(status: u16, headers: &HeaderMap, body: Bytes) -> Self {
+        let retry_after = headers
+            .get(http::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok());
+        let mut err = Self::from_answer(status, retry_after, body);
+        err.headers = headers.clone();
+        err
+    }
+
+    /// [`ApiError::from_parts`] for a client that holds the headers itself: only
+    /// the `Retry-After` value is given, and [`ApiError::headers`] stays empty.
+    ///
+    /// ```
+    /// # use nango_core::error::ApiError;
+    /// let e = ApiError::from_answer(429, Some("1.5"), bytes::Bytes::new());
+    /// assert_eq!(e.retry_after, Some(std::time::Duration::from_millis(1500)));
+    /// assert!(e.headers.is_empty());
+    /// ```
+    pub fn from_answer(status: u16, retry_after: Option<&str>, body: Bytes) -> Self {
         let mut err = ApiError {
             status,
             code: None,
             message: None,
             errors: Vec::new(),
             payload: None,
-            retry_after: parse_retry_after(headers),
-            headers: headers.clone(),
+            retry_after: retry_after.and_then(parse_retry_after),
+            headers: HeaderMap::new(),
             body,
         };
         // Parsed as a plain JSON value and read field by field (no typed
@@ -444,12 +462,8 @@ impl ApiError {
 /// Reads `Retry-After` as seconds (whole, the form Nango sends, `0` included, or
 /// with a decimal fraction), at most a day. An HTTP date or anything else is
 /// ignored. Parsed by hand: no float parser (and its tables) in the wasm package.
-pub(crate) fn parse_retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let value = headers
-        .get(http::header::RETRY_AFTER)?
-        .to_str()
-        .ok()?
-        .trim();
+pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
     let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if (whole.is_empty() && fraction.is_empty()) || !digits(whole) || !digits(fraction) {

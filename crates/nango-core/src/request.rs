@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use bytes::Bytes;
-use http::header::{HeaderName, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use http::header::{HeaderName, AUTHORIZATION};
 use http::{HeaderMap, HeaderValue, Method};
 use serde::Serialize;
 
@@ -28,15 +28,27 @@ use crate::transport::HttpRequest;
 /// ```
 #[derive(Debug, Clone)]
 pub struct ApiRequest {
+    // Boxed: a request is built by a chain of by-value calls, and moving one
+    // pointer is much less code than moving the parts (it matters in wasm).
+    parts: Box<Parts>,
+}
+
+/// The parts of an [`ApiRequest`].
+#[derive(Debug, Clone)]
+struct Parts {
     method: Method,
     path: String,
     query: Vec<(Cow<'static, str>, String)>,
     raw_query: Option<String>,
-    headers: HeaderMap,
+    /// Checked names (lowercase) and values, in the order they are sent.
+    headers: Vec<(Cow<'static, str>, String)>,
     body: Option<Bytes>,
     idempotent: bool,
     bearer: Option<SecretString>,
 }
+
+/// The header a JSON body comes with.
+const JSON_CONTENT_TYPE: (&str, &str) = ("content-type", "application/json");
 
 impl ApiRequest {
     /// A request for `template`, where each `{}` is replaced by the next id of
@@ -71,14 +83,16 @@ impl ApiRequest {
             Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS
         );
         Self {
-            method,
-            path,
-            query: Vec::new(),
-            raw_query: None,
-            headers: HeaderMap::new(),
-            body: None,
-            idempotent,
-            bearer: None,
+            parts: Box::new(Parts {
+                method,
+                path,
+                query: Vec::new(),
+                raw_query: None,
+                headers: Vec::new(),
+                body: None,
+                idempotent,
+                bearer: None,
+            }),
         }
     }
 
@@ -123,7 +137,7 @@ impl ApiRequest {
         }
         full.push_str(&encode::proxy_path(path));
         let mut req = Self::with_path(method, full);
-        req.raw_query = query.map(encode::raw_query);
+        req.parts.raw_query = query.map(encode::raw_query);
         req
     }
 
@@ -135,7 +149,7 @@ impl ApiRequest {
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn query(mut self, key: impl Into<Cow<'static, str>>, value: impl Into<String>) -> Self {
-        self.query.push((key.into(), value.into()));
+        self.parts.query.push((key.into(), value.into()));
         self
     }
 
@@ -168,7 +182,7 @@ impl ApiRequest {
     pub fn raw_query_string(mut self, query: &str) -> Self {
         let query = query.strip_prefix('?').unwrap_or(query);
         let encoded = encode::raw_query(query);
-        self.raw_query = Some(match self.raw_query.take() {
+        self.parts.raw_query = Some(match self.parts.raw_query.take() {
             Some(existing) if !existing.is_empty() => format!("{existing}&{encoded}"),
             _ => encoded,
         });
@@ -183,13 +197,26 @@ impl ApiRequest {
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn header(mut self, name: &str, field: &str, value: &str) -> Result<Self, Error> {
-        let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
-            InvalidInput::new(field, InvalidReason::ControlCharacter)
+        if !encode::is_header_name(name) {
+            return Err(InvalidInput::new(field, InvalidReason::ControlCharacter)
                 .with_detail("invalid header name")
-        })?;
-        let value = encode::header_value(field, value)?;
-        self.headers.append(name, value);
+                .into());
+        }
+        encode::header_value(field, value)?;
+        self.parts
+            .headers
+            .push((Cow::Owned(name.to_ascii_lowercase()), value.to_owned()));
         Ok(self)
+    }
+
+    /// Sets `Content-Type: application/json`, replacing any other.
+    fn json_content_type(&mut self) {
+        let headers = &mut self.parts.headers;
+        headers.retain(|(name, _)| name != JSON_CONTENT_TYPE.0);
+        headers.push((
+            Cow::Borrowed(JSON_CONTENT_TYPE.0),
+            JSON_CONTENT_TYPE.1.to_owned(),
+        ));
     }
 
     /// Sets a header whose value is required: refused when empty, too.
@@ -215,9 +242,8 @@ impl ApiRequest {
         let bytes = serde_json::to_vec(body).map_err(|e| {
             InvalidInput::new("body", InvalidReason::InvalidValue).with_detail(e.to_string())
         })?;
-        self.headers
-            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        self.body = Some(Bytes::from(bytes));
+        self.json_content_type();
+        self.parts.body = Some(Bytes::from(bytes));
         Ok(self)
     }
 
@@ -233,9 +259,8 @@ impl ApiRequest {
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn json_text(mut self, body: &JsonText) -> Self {
-        self.headers
-            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        self.body = Some(Bytes::copy_from_slice(body.as_str().as_bytes()));
+        self.json_content_type();
+        self.parts.body = Some(Bytes::copy_from_slice(body.as_str().as_bytes()));
         self
     }
 
@@ -247,7 +272,7 @@ impl ApiRequest {
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn bytes(mut self, body: impl Into<Bytes>) -> Self {
-        self.body = Some(body.into());
+        self.parts.body = Some(body.into());
         self
     }
 
@@ -260,7 +285,7 @@ impl ApiRequest {
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn idempotent(mut self, idempotent: bool) -> Self {
-        self.idempotent = idempotent;
+        self.parts.idempotent = idempotent;
         self
     }
 
@@ -272,7 +297,7 @@ impl ApiRequest {
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn bearer(mut self, token: SecretString) -> Self {
-        self.bearer = Some(token);
+        self.parts.bearer = Some(token);
         self
     }
 
@@ -283,7 +308,7 @@ impl ApiRequest {
     /// assert_eq!(r.method(), http::Method::GET);
     /// ```
     pub fn method(&self) -> Method {
-        self.method.clone()
+        self.parts.method.clone()
     }
 
     /// The encoded path.
@@ -293,7 +318,7 @@ impl ApiRequest {
     /// assert_eq!(r.path(), "/x/%C3%A9");
     /// ```
     pub fn path(&self) -> &str {
-        &self.path
+        &self.parts.path
     }
 
     /// The query parameters, not yet encoded.
@@ -303,7 +328,7 @@ impl ApiRequest {
     /// assert_eq!(r.query_pairs()[0].1, "v w");
     /// ```
     pub fn query_pairs(&self) -> &[(Cow<'static, str>, String)] {
-        &self.query
+        &self.parts.query
     }
 
     /// The caller-written query string, if any (already made URL-safe).
@@ -313,17 +338,43 @@ impl ApiRequest {
     /// assert_eq!(r.raw_query(), None);
     /// ```
     pub fn raw_query(&self) -> Option<&str> {
-        self.raw_query.as_deref()
+        self.parts.raw_query.as_deref()
     }
 
-    /// The operation's own headers.
+    /// The operation's own headers, as an [`http::HeaderMap`] (built on each
+    /// call: see [`ApiRequest::header_pairs`] for the list itself).
     ///
     /// ```
     /// # let r = nango_core::request::ApiRequest::get("/x", &[]).unwrap();
     /// assert!(r.headers().is_empty());
+    /// let r = r.header("X-Async", "x_async", "true")?;
+    /// assert_eq!(r.headers()["x-async"], "true");
+    /// # Ok::<(), nango_core::Error>(())
     /// ```
-    pub fn headers(&self) -> &HeaderMap {
-        &self.headers
+    pub fn headers(&self) -> HeaderMap {
+        let mut map = HeaderMap::with_capacity(self.parts.headers.len());
+        for (name, value) in &self.parts.headers {
+            // Both were checked when set, so neither conversion fails.
+            if let (Ok(name), Ok(value)) = (
+                HeaderName::from_bytes(name.as_bytes()),
+                HeaderValue::from_str(value),
+            ) {
+                map.append(name, value);
+            }
+        }
+        map
+    }
+
+    /// The operation's own headers: lowercase names and values, in the order
+    /// they are sent.
+    ///
+    /// ```
+    /// let r = nango_core::request::ApiRequest::get("/x", &[])?.header("X-Async", "x_async", "true")?;
+    /// assert_eq!(r.header_pairs(), &[("x-async".into(), "true".to_owned())]);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn header_pairs(&self) -> &[(Cow<'static, str>, String)] {
+        &self.parts.headers
     }
 
     /// The body, if any.
@@ -333,7 +384,7 @@ impl ApiRequest {
     /// assert!(r.body().is_none());
     /// ```
     pub fn body(&self) -> Option<&Bytes> {
-        self.body.as_ref()
+        self.parts.body.as_ref()
     }
 
     /// Whether sending it twice is harmless.
@@ -343,7 +394,7 @@ impl ApiRequest {
     /// assert!(r.is_idempotent());
     /// ```
     pub fn is_idempotent(&self) -> bool {
-        self.idempotent
+        self.parts.idempotent
     }
 
     /// The path and query as they go on the wire (`/path?k=v`).
@@ -353,16 +404,16 @@ impl ApiRequest {
     /// assert_eq!(r.path_and_query(), "/x?a%20b=c%26d");
     /// ```
     pub fn path_and_query(&self) -> String {
-        let mut out = self.path.clone();
+        let mut out = self.parts.path.clone();
         let mut sep = '?';
-        for (k, v) in &self.query {
+        for (k, v) in &self.parts.query {
             out.push(sep);
             out.push_str(&encode::query_component(k));
             out.push('=');
             out.push_str(&encode::query_component(v));
             sep = '&';
         }
-        if let Some(raw) = &self.raw_query {
+        if let Some(raw) = &self.parts.raw_query {
             if !raw.is_empty() {
                 out.push(sep);
                 out.push_str(raw);
@@ -371,8 +422,57 @@ impl ApiRequest {
         out
     }
 
-    /// The complete HTTP request for `config`: host, `Authorization`, `User-Agent`,
-    /// the `Nango-Is-*` flags, then the operation's headers and body.
+    /// The complete request for `config`, as any HTTP client sends it: the URL,
+    /// then `Authorization`, `User-Agent`, the `Nango-Is-*` flags and the
+    /// operation's headers, and the body. Nothing here parses a URI or a header
+    /// name (the WebAssembly package sends this as it is with `fetch`).
+    ///
+    /// ```
+    /// use nango_core::{config::Config, request::ApiRequest};
+    /// let cfg = Config::builder().api_key("a3f1c2d4-0000-4000-8000-000000000000").host("http://127.0.0.1:3003/").build()?;
+    /// let wire = ApiRequest::get("/providers", &[])?.query("search", "git hub").to_wire(&cfg, "nango-rust/0.1")?;
+    /// assert_eq!(wire.url(), "http://127.0.0.1:3003/providers?search=git%20hub");
+    /// assert_eq!(wire.method(), "GET");
+    /// assert_eq!(wire.headers()[0].0, "authorization");
+    /// assert!(!format!("{wire:?}").contains("a3f1c2d4"));
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn to_wire(&self, config: &Config, user_agent: &str) -> Result<WireRequest, Error> {
+        let mut url = String::from(config.host());
+        url.push_str(&self.path_and_query());
+        let (field, key) = match &self.parts.bearer {
+            Some(token) => ("token", token),
+            None => ("api_key", config.api_key()),
+        };
+        encode::required_header_value(field, key.expose_secret())?;
+        let mut auth = String::from("Bearer ");
+        auth.push_str(key.expose_secret());
+        encode::header_value(field, &auth)?;
+        let mut ua = user_agent.to_owned();
+        if let Some(suffix) = config.user_agent_suffix() {
+            ua.push_str("; ");
+            ua.push_str(suffix);
+        }
+        encode::header_value("user_agent", &ua)?;
+        let flag = |b: bool| if b { "true" } else { "false" }.to_owned();
+        let mut headers: Vec<(Cow<'static, str>, String)> =
+            Vec::with_capacity(5 + self.parts.headers.len());
+        headers.push((Cow::Borrowed("authorization"), auth));
+        headers.push((Cow::Borrowed("user-agent"), ua));
+        headers.push((Cow::Borrowed("nango-is-sync"), flag(config.is_sync())));
+        headers.push((Cow::Borrowed("nango-is-script"), flag(config.is_script())));
+        headers.push((Cow::Borrowed("nango-is-dry-run"), flag(config.dry_run())));
+        headers.extend(self.parts.headers.iter().cloned());
+        Ok(WireRequest {
+            url,
+            method: self.parts.method.clone(),
+            headers,
+            body: self.parts.body.clone(),
+        })
+    }
+
+    /// The complete HTTP request for `config` ([`ApiRequest::to_wire`] as an
+    /// [`http::Request`]); `Authorization` is marked sensitive.
     ///
     /// ```
     /// use nango_core::{config::Config, request::ApiRequest};
@@ -383,39 +483,135 @@ impl ApiRequest {
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn to_http(&self, config: &Config, user_agent: &str) -> Result<HttpRequest, Error> {
-        let uri = format!("{}{}", config.host(), self.path_and_query());
-        let mut builder = http::Request::builder()
-            .method(self.method.clone())
-            .uri(uri);
-        let headers = builder.headers_mut().expect("a fresh builder has headers");
-        let (field, key) = match &self.bearer {
-            Some(token) => ("token", token),
-            None => ("api_key", config.api_key()),
+        self.to_wire(config, user_agent)?.into_http()
+    }
+}
+
+/// A request as it goes on the wire: URL, method, headers and body, for a
+/// client that takes strings (`fetch`). Built by [`ApiRequest::to_wire`].
+///
+/// `Debug` never shows the `Authorization` value.
+///
+/// ```
+/// use nango_core::{config::Config, request::ApiRequest};
+/// let cfg = Config::builder().api_key("k").host("http://127.0.0.1:3003").build()?;
+/// let wire = ApiRequest::post("/connect/sessions", &[])?.to_wire(&cfg, "ua")?;
+/// assert_eq!((wire.method(), wire.body()), ("POST", None));
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct WireRequest {
+    url: String,
+    method: Method,
+    headers: Vec<(Cow<'static, str>, String)>,
+    body: Option<Bytes>,
+}
+
+impl WireRequest {
+    /// The absolute URL, path and query encoded.
+    ///
+    /// ```
+    /// # use nango_core::{config::Config, request::ApiRequest};
+    /// # let cfg = Config::builder().api_key("k").host("http://h").build()?;
+    /// let wire = ApiRequest::get("/x/{}", &[("id", "a b")])?.to_wire(&cfg, "ua")?;
+    /// assert_eq!(wire.url(), "http://h/x/a%20b");
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The method (`GET`, `POST`...).
+    ///
+    /// ```
+    /// # use nango_core::{config::Config, request::ApiRequest};
+    /// # let cfg = Config::builder().api_key("k").build()?;
+    /// assert_eq!(ApiRequest::get("/x", &[])?.to_wire(&cfg, "ua")?.method(), "GET");
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn method(&self) -> &str {
+        self.method.as_str()
+    }
+
+    /// The headers, lowercase names, in the order they are sent (the secret
+    /// `Authorization` value included: send it, never log it).
+    ///
+    /// ```
+    /// # use nango_core::{config::Config, request::ApiRequest};
+    /// # let cfg = Config::builder().api_key("k").build()?;
+    /// let wire = ApiRequest::get("/x", &[])?.to_wire(&cfg, "ua")?;
+    /// assert!(wire.headers().iter().any(|(n, v)| n == "user-agent" && v == "ua"));
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn headers(&self) -> &[(Cow<'static, str>, String)] {
+        &self.headers
+    }
+
+    /// The body, if any.
+    ///
+    /// ```
+    /// # use nango_core::{config::Config, request::ApiRequest};
+    /// # let cfg = Config::builder().api_key("k").build()?;
+    /// assert!(ApiRequest::get("/x", &[])?.to_wire(&cfg, "ua")?.body().is_none());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn body(&self) -> Option<&Bytes> {
+        self.body.as_ref()
+    }
+
+    /// The same request as an [`http::Request`] (`Authorization` marked sensitive).
+    ///
+    /// ```
+    /// # use nango_core::{config::Config, request::ApiRequest};
+    /// # let cfg = Config::builder().api_key("k").host("http://h").build()?;
+    /// let http = ApiRequest::get("/x", &[])?.to_wire(&cfg, "ua")?.into_http()?;
+    /// assert_eq!(http.uri(), "http://h/x");
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn into_http(self) -> Result<HttpRequest, Error> {
+        let invalid_url = |detail: String| -> Error {
+            InvalidInput::new("url", InvalidReason::InvalidUrl)
+                .with_detail(detail)
+                .into()
         };
-        let mut auth =
-            encode::required_header_value(field, key.expose_secret()).and_then(|_| {
-                encode::header_value(field, &format!("Bearer {}", key.expose_secret()))
-            })?;
-        auth.set_sensitive(true);
-        headers.insert(AUTHORIZATION, auth);
-        let ua = match config.user_agent_suffix() {
-            Some(suffix) => format!("{user_agent}; {suffix}"),
-            None => user_agent.to_owned(),
-        };
-        headers.insert(USER_AGENT, encode::header_value("user_agent", &ua)?);
-        let flag = |b: bool| HeaderValue::from_static(if b { "true" } else { "false" });
-        headers.insert("nango-is-sync", flag(config.is_sync()));
-        headers.insert("nango-is-script", flag(config.is_script()));
-        headers.insert("nango-is-dry-run", flag(config.dry_run()));
-        for (name, value) in &self.headers {
-            headers.append(name.clone(), value.clone());
+        let mut builder = http::Request::builder().method(self.method).uri(self.url);
+        if let Some(headers) = builder.headers_mut() {
+            for (name, value) in self.headers {
+                let name = HeaderName::from_bytes(name.as_bytes())
+                    .map_err(|e| invalid_url(e.to_string()))?;
+                let mut value =
+                    HeaderValue::from_str(&value).map_err(|e| invalid_url(e.to_string()))?;
+                if name == AUTHORIZATION {
+                    value.set_sensitive(true);
+                }
+                headers.append(name, value);
+            }
         }
         builder
-            .body(self.body.clone().unwrap_or_default())
-            .map_err(|e| {
-                InvalidInput::new("url", InvalidReason::InvalidUrl)
-                    .with_detail(e.to_string())
-                    .into()
+            .body(self.body.unwrap_or_default())
+            .map_err(|e| invalid_url(e.to_string()))
+    }
+}
+
+impl std::fmt::Debug for WireRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(name, value)| {
+                let shown = if name == "authorization" {
+                    "[redacted]"
+                } else {
+                    value.as_str()
+                };
+                (name.as_ref(), shown)
             })
+            .collect();
+        f.debug_struct("WireRequest")
+            .field("url", &self.url)
+            .field("method", &self.method)
+            .field("headers", &headers)
+            .field("body", &self.body.as_ref().map(|b| b.len()))
+            .finish()
     }
 }

@@ -39,10 +39,8 @@ fn gh(p: Proxy) -> Proxy {
 /// The operation's headers as a sorted map (every value of a repeated name).
 fn headers(req: &ApiRequest) -> BTreeMap<String, Vec<String>> {
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (k, v) in req.headers() {
-        out.entry(k.as_str().to_owned())
-            .or_default()
-            .push(v.to_str().unwrap().to_owned());
+    for (k, v) in req.header_pairs() {
+        out.entry(k.to_string()).or_default().push(v.clone());
     }
     out
 }

@@ -53,27 +53,26 @@ impl Exchange {
     pub fn prepare(&mut self) -> Result<js_sys::Array, JsValue> {
         self.attempts = Attempts::new(self.client.config(), &self.request);
         let transport = self.client.transport();
-        let http = self
+        let wire = self
             .request
-            .to_http(self.client.config(), &transport.user_agent())
+            .to_wire(self.client.config(), &transport.user_agent())
             .map_err(to_js)?;
         let headers = js_sys::Array::new();
-        for (name, value) in http.headers() {
-            let value = value
-                .to_str()
-                .map_err(|_| invalid("headers", "a header value is not visible ASCII"))?;
-            headers.push(&JsValue::from_str(name.as_str()));
+        for (name, value) in wire.headers() {
+            // `fetch` takes byte strings: refuse what is not ASCII before sending.
+            if !value.is_ascii() {
+                return Err(invalid("headers", "a header value is not visible ASCII"));
+            }
+            headers.push(&JsValue::from_str(name));
             headers.push(&JsValue::from_str(value));
         }
-        let body = http.body();
         let out = js_sys::Array::new();
-        out.push(&JsValue::from(http.uri().to_string()));
-        out.push(&JsValue::from_str(http.method().as_str()));
+        out.push(&JsValue::from_str(wire.url()));
+        out.push(&JsValue::from_str(wire.method()));
         out.push(&headers);
-        out.push(&if body.is_empty() {
-            JsValue::UNDEFINED
-        } else {
-            js_sys::Uint8Array::from(body.as_ref()).into()
+        out.push(&match wire.body() {
+            Some(body) if !body.is_empty() => js_sys::Uint8Array::from(body.as_ref()).into(),
+            _ => JsValue::UNDEFINED,
         });
         out.push(&transport.fetch());
         Ok(out)
@@ -95,14 +94,13 @@ impl Exchange {
         elapsed: f64,
         random: f64,
     ) -> JsValue {
-        let mut map = http::HeaderMap::new();
-        if let Some(value) = retry_after.and_then(|v| http::HeaderValue::from_str(&v).ok()) {
-            map.insert(http::header::RETRY_AFTER, value);
-        }
-        step(
-            self.attempts
-                .refused(status, &map, body.into(), duration(elapsed), random),
-        )
+        step(self.attempts.refused_answer(
+            status,
+            retry_after.as_deref(),
+            body.into(),
+            duration(elapsed),
+            random,
+        ))
     }
 
     /// The attempt got no answer: `kind` is `timeout`, `aborted`, `connect`,
