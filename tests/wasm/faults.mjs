@@ -188,7 +188,10 @@ export function cases({ Nango, NangoError, host, apiKey, million = false, resend
         await rejects(deadline.listConnections(), (e) => isNangoError(e));
         ok(elapsed(started) < 2000, `the overall deadline holds (${elapsed(started)} ms)`);
         const sent = sends.length;
-        eq(await server('GET', '/connections'), sent, 'the server received what the package sent');
+        // The last send can be cut by the deadline before its request reaches
+        // the server (the fetch is aborted), so the server may have one fewer.
+        const received = await server('GET', '/connections');
+        ok(received === sent || received === sent - 1, `the server received what the package sent: ${received} of ${sent}`);
         ok(sent >= 2 && sent < 100, `stopped by the deadline, not the attempts: ${sent}`);
 
         await admin('DELETE', 'requests');

@@ -8,6 +8,7 @@ use http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::json::{read, JsonText};
 use crate::macros::string_enum;
 use crate::transport::{TransportError, TransportErrorKind};
 
@@ -317,8 +318,9 @@ pub struct ApiError {
     pub message: Option<String>,
     /// Validation issues (`errors[]`), empty when none.
     pub errors: Vec<ValidationIssue>,
-    /// `error.payload` (older handlers) or other structured detail, when present.
-    pub payload: Option<serde_json::Value>,
+    /// `error.payload` (older handlers) or other structured detail, when
+    /// present, as the JSON text the server sent.
+    pub payload: Option<JsonText>,
     /// The `Retry-After` header, when present (429 answers).
     pub retry_after: Option<Duration>,
     /// The response headers.
@@ -327,37 +329,59 @@ pub struct ApiError {
     pub body: Bytes,
 }
 
+/// The JSON text of the last member `key` of `members`.
+fn member<'a>(members: &[(String, &'a str)], key: &str) -> Option<&'a str> {
+    members
+        .iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| *v)
+}
+
 /// A code or message as text: strings as they are, integers and booleans
 /// written out. Anything else (`null`, floats, arrays, objects) is left in the
-/// raw body: reading it needs no JSON writer, which keeps the wasm package small.
-fn string_of(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Number(n) => n
-            .as_i64()
+/// raw body: reading it needs no JSON writer nor float parser, which keeps the
+/// wasm package small.
+fn scalar_text(raw: &str) -> Option<String> {
+    match raw.as_bytes().first()? {
+        b'"' => read::string(raw),
+        b't' | b'f' => Some(raw.to_owned()),
+        _ => raw
+            .parse::<i64>()
             .map(|i| i.to_string())
-            .or_else(|| n.as_u64().map(|u| u.to_string())),
-        _ => None,
+            .or_else(|_| raw.parse::<u64>().map(|u| u.to_string()))
+            .ok(),
     }
+}
+
+/// A step of a validation issue's path: a key, or an index (anything else is
+/// left out; it stays in the raw body).
+fn path_step(raw: &str) -> Option<Value> {
+    if raw.starts_with('"') {
+        return read::string(raw).map(Value::String);
+    }
+    raw.parse::<u64>()
+        .map(Value::from)
+        .or_else(|_| raw.parse::<i64>().map(Value::from))
+        .ok()
 }
 
 /// The validation issues of `errors` (`[{code, message, path}]`), read field by
 /// field; entries that are not objects are skipped.
-fn issues_of(errors: &Value) -> Vec<ValidationIssue> {
-    let Value::Array(items) = errors else {
-        return Vec::new();
-    };
-    items
-        .iter()
-        .filter_map(Value::as_object)
+fn issues_of(errors: &str) -> Vec<ValidationIssue> {
+    read::items(errors)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|item| read::members(item).ok())
         .map(|issue| ValidationIssue {
-            code: issue.get("code").and_then(string_of),
-            message: issue.get("message").and_then(string_of),
-            path: match issue.get("path") {
-                Some(Value::Array(path)) => path.clone(),
-                _ => Vec::new(),
-            },
+            code: member(&issue, "code").and_then(scalar_text),
+            message: member(&issue, "message").and_then(scalar_text),
+            path: member(&issue, "path")
+                .and_then(|path| read::items(path).ok())
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(path_step)
+                .collect(),
         })
         .collect()
 }
@@ -400,26 +424,28 @@ impl ApiError {
             headers: HeaderMap::new(),
             body,
         };
-        // Parsed as a plain JSON value and read field by field (no typed
-        // deserialiser: any JSON at all is accepted).
-        // Text first (JSON is UTF-8): one JSON reader for every parse in the wasm package.
+        // Read as a plain JSON value, field by field (no typed deserialiser: any
+        // JSON at all is accepted), by the crate's own reader (no serde_json
+        // parser in the wasm package).
         let Ok(text) = std::str::from_utf8(&err.body) else {
             return err;
         };
-        let Ok(Value::Object(envelope)) = serde_json::from_str::<Value>(text) else {
+        let Ok(envelope) = read::members(text) else {
             return err;
         };
-        match envelope.get("error") {
-            Some(Value::Object(inner)) => {
-                err.code = inner.get("code").and_then(string_of);
-                err.message = inner.get("message").and_then(string_of);
-                err.errors = inner.get("errors").map(issues_of).unwrap_or_default();
-                err.payload = inner.get("payload").cloned();
+        match member(&envelope, "error") {
+            Some(inner) if inner.starts_with('{') => {
+                let inner = read::members(inner).unwrap_or_default();
+                err.code = member(&inner, "code").and_then(scalar_text);
+                err.message = member(&inner, "message").and_then(scalar_text);
+                err.errors = member(&inner, "errors").map(issues_of).unwrap_or_default();
+                err.payload =
+                    member(&inner, "payload").map(|raw| JsonText::written(raw.to_owned()));
             }
-            Some(Value::String(message)) => err.message = Some(message.clone()),
+            Some(message) if message.starts_with('"') => err.message = read::string(message),
             _ => {
-                err.code = envelope.get("code").and_then(string_of);
-                err.message = envelope.get("message").and_then(string_of);
+                err.code = member(&envelope, "code").and_then(scalar_text);
+                err.message = member(&envelope, "message").and_then(scalar_text);
             }
         }
         err
@@ -511,10 +537,13 @@ impl fmt::Display for ApiError {
             let path: Vec<String> = issue
                 .path
                 .iter()
-                .map(|p| {
-                    p.as_str()
-                        .map(str::to_owned)
-                        .unwrap_or_else(|| p.to_string())
+                .map(|p| match p {
+                    Value::String(key) => key.clone(),
+                    // An index (or, from an odd server, anything else: left as `?`
+                    // rather than written out as JSON).
+                    other => other
+                        .as_u64()
+                        .map_or_else(|| "?".to_owned(), |i| i.to_string()),
                 })
                 .collect();
             write!(

@@ -58,6 +58,11 @@ fn validation_errors() {
         r#"{"error":{"code":"invalid_query_params","errors":[{"code":"invalid_type","message":"Required","path":["provider_config_key"]},{"code":"x","path":[0,"a"]}]}}"#,
     );
     assert_eq!(e.errors.len(), 2);
+    assert_eq!(
+        e.errors[1].path,
+        vec![serde_json::json!(0), serde_json::json!("a")]
+    );
+    assert_eq!(e.errors[0].message.as_deref(), Some("Required"));
 }
 
 #[test]
@@ -67,7 +72,10 @@ fn older_handlers_with_payload_and_extra_fields() {
         r#"{"error":{"message":"Missing field","code":"missing_field","payload":{"field":"x"}}}"#,
     );
     assert_eq!(e.code.as_deref(), Some("missing_field"));
-    assert_eq!(e.payload.as_ref().unwrap()["field"], "x");
+    let payload = e.payload.as_ref().unwrap();
+    assert_eq!(payload.as_str(), r#"{"field":"x"}"#);
+    let payload: serde_json::Value = serde_json::from_str(payload.as_str()).unwrap();
+    assert_eq!(payload["field"], "x");
     let e = decode(
         424,
         r#"{"error":{"code":"script_http_error","message":"boom","upstream":{"status":500},"additional_properties":{}}}"#,

@@ -1,7 +1,8 @@
 //! The core's [`Error`] as a JavaScript `NangoError`.
 //!
-//! The details are built as JavaScript values directly (no JSON text in between),
-//! so the package carries no JSON serialiser.
+//! The details are built as JavaScript values directly (a payload, which the
+//! core keeps as JSON text, by `JSON.parse`), so the package carries no JSON
+//! serialiser.
 
 use nango_core::error::{InvalidInput, InvalidReason};
 use nango_core::Error;
@@ -11,25 +12,11 @@ use serde_json::Value;
 
 use crate::shim;
 
-/// `value` as a JavaScript value (what `JSON.parse` of its text would give).
-fn to_js_value(value: &Value) -> JsValue {
-    match value {
-        Value::Null => JsValue::NULL,
-        Value::Bool(b) => JsValue::from_bool(*b),
-        Value::Number(n) => JsValue::from_f64(n.as_f64().unwrap_or(f64::NAN)),
-        Value::String(s) => JsValue::from_str(s),
-        Value::Array(items) => items
-            .iter()
-            .map(to_js_value)
-            .collect::<js_sys::Array>()
-            .into(),
-        Value::Object(map) => {
-            let obj = js_sys::Object::new();
-            for (key, item) in map {
-                let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(key), &to_js_value(item));
-            }
-            obj.into()
-        }
+/// A step of an issue's path (a key or an index) as a JavaScript value.
+fn path_step(step: &Value) -> JsValue {
+    match step {
+        Value::String(key) => JsValue::from_str(key),
+        other => other.as_f64().map_or(JsValue::NULL, JsValue::from_f64),
     }
 }
 
@@ -67,7 +54,7 @@ fn issues(api: &nango_core::error::ApiError) -> JsValue {
     for issue in &api.errors {
         let path = js_sys::Array::new();
         for p in &issue.path {
-            path.push(&to_js_value(p));
+            path.push(&path_step(p));
         }
         list.push(&object(&[
             ("code", opt_str(&issue.code)),
@@ -95,7 +82,9 @@ pub fn to_js(e: Error) -> JsValue {
             ("body", JsValue::from(api.body_text())),
             (
                 "payload",
-                api.payload.as_ref().map_or(JsValue::UNDEFINED, to_js_value),
+                api.payload.as_ref().map_or(JsValue::UNDEFINED, |text| {
+                    js_sys::JSON::parse(text.as_str()).unwrap_or(JsValue::UNDEFINED)
+                }),
             ),
         ]),
         Error::Decode(d) => object(&[

@@ -252,7 +252,12 @@ fn metadata(
     if a.is_absent(2) {
         return Err(missing("metadata"));
     }
-    connections::SetMetadata::new(mode, pck, ids, a.json(2)?).map_err(to_js)
+    Ok(connections::SetMetadata::from_json(
+        mode,
+        pck,
+        ids,
+        a.json(2)?,
+    ))
 }
 
 fn function_type(a: &Args, i: usize) -> Option<FunctionType> {
@@ -341,7 +346,7 @@ fn action_args(a: &Args) -> Result<(String, String, String), JsValue> {
 
 fn action_async(a: &Args) -> Result<actions::TriggerActionAsync, JsValue> {
     let (p, c, name) = action_args(a)?;
-    let mut op = actions::TriggerActionAsync::new(p, c, name).input(a.json(3)?);
+    let mut op = actions::TriggerActionAsync::new(p, c, name).input_json(a.json(3)?);
     if let Some(n) = a.number(4) {
         if !(0.0..=5.0).contains(&n) {
             return Err(invalid("maxRetries", "between 0 and 5"));
@@ -452,12 +457,13 @@ fn proxy(a: &Args) -> Result<proxy::Proxy, JsValue> {
     if let Some(bytes) = a.bytes(12) {
         op = op.body(bytes);
     } else if !a.is_absent(13) {
-        op = op.json(&a.json(13)?);
+        op = op.json_text(a.json(13)?);
     }
     Ok(op)
 }
 
 /// `endpoint`'s request for `config` (bad input is refused here).
+#[inline(never)]
 fn build<E: Endpoint>(config: &Config, endpoint: &E) -> Result<ApiRequest, JsValue> {
     endpoint.request(config).map_err(to_js)
 }
@@ -585,7 +591,7 @@ fn request(op: Op, a: &Args, config: &Config) -> Result<ApiRequest, JsValue> {
             let (p, c, name) = action_args(a)?;
             build(
                 config,
-                &actions::TriggerAction::new(p, c, name).input(a.json(3)?),
+                &actions::TriggerAction::new(p, c, name).input_json(a.json(3)?),
             )
         }
         Op::TriggerActionAsync => build(config, &action_async(a)?),

@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::{Error, InvalidInput, InvalidReason};
-use crate::json::JsonText;
+use crate::json::{write, JsonText};
 use crate::models::actions::{ActionRef, AsyncActionHandle};
 use crate::ops::records::id_header;
 use crate::request::ApiRequest;
@@ -33,13 +33,6 @@ struct ActionArgs {
     input: Result<Option<JsonText>, InvalidInput>,
 }
 
-#[derive(Serialize)]
-struct TriggerBody<'a> {
-    action_name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    input: Option<&'a JsonText>,
-}
-
 impl ActionArgs {
     fn new(
         provider_config_key: impl Into<String>,
@@ -59,12 +52,20 @@ impl ActionArgs {
             .map(|text| Some(text).filter(|text| !text.is_null()));
     }
 
+    fn set_input_json(&mut self, input: JsonText) {
+        self.input = Ok(Some(input).filter(|text| !text.is_null()));
+    }
+
     fn request(&self) -> Result<ApiRequest, Error> {
         encode::required("action_name", &self.action_name)?;
         let input = self.input.as_ref().map_err(|e| Error::from(e.clone()))?;
         let req = ApiRequest::post("/action/trigger", &[])?;
         let req = id_header(req, "Connection-Id", "connection_id", &self.connection_id)?;
-        id_header(
+        let body = write::Object::new()
+            .str("action_name", &self.action_name)
+            .raw_opt("input", input.as_ref().map(JsonText::as_str))
+            .finish();
+        Ok(id_header(
             req,
             "Provider-Config-Key",
             "provider_config_key",
@@ -72,10 +73,7 @@ impl ActionArgs {
         )?
         // An action may act on the provider: never sent twice on our own.
         .idempotent(false)
-        .json(&TriggerBody {
-            action_name: &self.action_name,
-            input: input.as_ref(),
-        })
+        .json_text(&body))
     }
 }
 
@@ -161,6 +159,22 @@ impl<O> TriggerAction<O> {
         self
     }
 
+    /// The action's input as JSON text, sent as written (JSON `null` sends none).
+    /// The same as [`TriggerAction::input`] with a [`JsonText`], without going
+    /// through `serde` (what the WebAssembly package uses).
+    ///
+    /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::actions::TriggerAction};
+    /// let op = TriggerAction::new("gh", "u", "charge").input_json(JsonText::parse(r#"{"amount": 1.50}"#)?);
+    /// let req = op.request(&Config::builder().api_key("k").build()?)?;
+    /// assert_eq!(req.body().unwrap().as_ref(), br#"{"action_name":"charge","input":{"amount": 1.50}}"#);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn input_json(mut self, input: JsonText) -> Self {
+        self.args.set_input_json(input);
+        self
+    }
+
     /// The same trigger, with its output decoded as `O2`.
     ///
     /// ```
@@ -228,6 +242,18 @@ impl TriggerActionAsync {
     /// ```
     pub fn input<I: Serialize>(mut self, input: I) -> Self {
         self.args.set_input(input);
+        self
+    }
+
+    /// The action's input as JSON text (see [`TriggerAction::input_json`]).
+    ///
+    /// ```
+    /// use nango_core::{json::JsonText, ops::actions::TriggerActionAsync};
+    /// let op = TriggerActionAsync::new("gh", "u", "export").input_json(JsonText::parse("{}")?);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn input_json(mut self, input: JsonText) -> Self {
+        self.args.set_input_json(input);
         self
     }
 

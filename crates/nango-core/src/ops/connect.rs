@@ -34,7 +34,7 @@ impl CreateSession {
     /// ```
     pub fn new(body: CreateConnectSession) -> Self {
         Self {
-            body: Body::Typed(body),
+            body: Body::typed(body),
         }
     }
 
@@ -115,7 +115,7 @@ impl CreateReconnect {
     /// ```
     pub fn new(body: CreateReconnectSession) -> Self {
         Self {
-            body: Body::Typed(body),
+            body: Body::typed(body),
         }
     }
 

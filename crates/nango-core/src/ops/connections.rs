@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::Error;
-use crate::json::{given, not_an_object, view, Body, JsonText};
+use crate::json::{given, not_an_object, view, write, Body, JsonText};
 use crate::models::common::{OneOrMany, Success};
 use crate::models::connections::{
     Connection, ConnectionList, ConnectionPatch, MetadataUpdate, UpsertConnection,
@@ -321,7 +321,7 @@ impl ImportConnection {
     /// ```
     pub fn new(body: UpsertConnection) -> Self {
         Self {
-            body: Body::Typed(body),
+            body: Body::typed(body),
         }
     }
 
@@ -389,7 +389,7 @@ impl PatchConnection {
         Self {
             provider_config_key: provider_config_key.into(),
             connection_id: connection_id.into(),
-            body: Body::Typed(body),
+            body: Body::typed(body),
         }
     }
 
@@ -510,7 +510,7 @@ pub struct SetMetadata {
     body: MetadataBody,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 struct MetadataBody {
     /// Written once, when the operation is made; sent as is.
     metadata: JsonText,
@@ -539,14 +539,39 @@ impl SetMetadata {
         metadata: M,
     ) -> Result<Self, Error> {
         let metadata = JsonText::serialize_as("metadata", &metadata)?;
-        Ok(Self {
+        Ok(Self::from_json(
+            mode,
+            provider_config_key,
+            connection_ids,
+            metadata,
+        ))
+    }
+
+    /// [`SetMetadata::new`] with the metadata as JSON text, sent as written
+    /// (no `serde` on the way: what the WebAssembly package uses).
+    ///
+    /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText};
+    /// use nango_core::ops::connections::{SetMetadata, MetadataMode};
+    /// let raw = JsonText::parse(r#"{"price": 1.50}"#)?;
+    /// let req = SetMetadata::from_json(MetadataMode::Merge, "gh", ["a", "b"], raw).request(&Config::builder().api_key("k").build()?)?;
+    /// assert_eq!(req.body().unwrap().as_ref(), br#"{"metadata":{"price": 1.50},"connection_id":["a","b"],"provider_config_key":"gh"}"#);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_json(
+        mode: MetadataMode,
+        provider_config_key: impl Into<String>,
+        connection_ids: impl Into<OneOrMany>,
+        metadata: JsonText,
+    ) -> Self {
+        Self {
             mode,
             body: MetadataBody {
                 metadata,
                 connection_id: connection_ids.into(),
                 provider_config_key: provider_config_key.into(),
             },
-        })
+        }
     }
 }
 
@@ -573,10 +598,20 @@ impl Endpoint for SetMetadata {
             MetadataMode::Replace => http::Method::POST,
             MetadataMode::Merge => http::Method::PATCH,
         };
+        let mut body = write::Object::new();
+        body.raw("metadata", self.body.metadata.as_str());
+        match &self.body.connection_id {
+            OneOrMany::One(id) => body.str("connection_id", id),
+            OneOrMany::Many(ids) => body.strs("connection_id", ids),
+        };
         // Writing the same metadata twice leaves the same state.
-        ApiRequest::new(method, "/connections/metadata", &[])?
+        Ok(ApiRequest::new(method, "/connections/metadata", &[])?
             .idempotent(true)
-            .json(&self.body)
+            .json_text(
+                &body
+                    .str("provider_config_key", &self.body.provider_config_key)
+                    .finish(),
+            ))
     }
 
     decode_as!(json);

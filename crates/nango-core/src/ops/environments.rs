@@ -3,13 +3,11 @@
 
 use std::fmt::Display;
 
-use serde::Serialize;
-
 use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::{Error, InvalidInput, InvalidReason};
-use crate::json::{given, view, Body, JsonText};
+use crate::json::{given, view, write, Body, JsonText};
 use crate::models::common::Success;
 use crate::models::environments::{
     Environment, EnvironmentApiKey, NewEnvironment, WebhookSigningKey,
@@ -67,7 +65,7 @@ impl CreateEnvironment {
     /// ```
     pub fn new(body: NewEnvironment) -> Self {
         Self {
-            body: Body::Typed(body),
+            body: Body::typed(body),
         }
     }
 
@@ -151,7 +149,7 @@ impl Endpoint for DeleteEnvironment {
     decode_as!(empty);
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct ApiKeyBody {
     environment_id: u64,
     display_name: String,
@@ -194,13 +192,17 @@ impl Endpoint for CreateApiKey {
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
         positive("environment_id", self.body.environment_id)?;
         encode::required("display_name", &self.body.display_name)?;
-        ApiRequest::post("/environment/api-keys", &[])?.json(&self.body)
+        let body = write::Object::new()
+            .uint("environment_id", self.body.environment_id)
+            .str("display_name", &self.body.display_name)
+            .finish();
+        Ok(ApiRequest::post("/environment/api-keys", &[])?.json_text(&body))
     }
 
     decode_as!(data);
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct DeleteKeyBody {
     environment_id: u64,
     key_id: u64,
@@ -243,10 +245,16 @@ impl Endpoint for DeleteApiKey {
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
         positive("environment_id", self.body.environment_id)?;
         positive("key_id", self.body.key_id)?;
-        ApiRequest::new(http::Method::DELETE, "/environment/api-keys", &[])?
-            // Deleting twice answers 404: a retry must not mask the first success.
-            .idempotent(false)
-            .json(&self.body)
+        let body = write::Object::new()
+            .uint("environment_id", self.body.environment_id)
+            .uint("key_id", self.body.key_id)
+            .finish();
+        Ok(
+            ApiRequest::new(http::Method::DELETE, "/environment/api-keys", &[])?
+                // Deleting twice answers 404: a retry must not mask the first success.
+                .idempotent(false)
+                .json_text(&body),
+        )
     }
 
     decode_as!(json);

@@ -1,19 +1,17 @@
 //! `/functions`: compile TypeScript functions, dry-run them against a connection,
 //! and deploy them (not in the official SDK).
 
-use serde::Serialize;
-
 use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::{Error, InvalidInput, InvalidReason};
-use crate::json::{given, view, Body, JsonText};
+use crate::json::{given, view, write, Body, JsonText};
 use crate::models::functions::{
     CompiledFunction, Deployment, Dryrun, JobStarted, NewDeployment, NewDryrun,
 };
 use crate::request::ApiRequest;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct CompileBody {
     code: String,
 }
@@ -53,9 +51,10 @@ impl Endpoint for CompileFunction {
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
         encode::required("code", &self.body.code)?;
-        ApiRequest::post("/functions/compile", &[])?
+        let body = write::Object::new().str("code", &self.body.code).finish();
+        Ok(ApiRequest::post("/functions/compile", &[])?
             .idempotent(true)
-            .json(&self.body)
+            .json_text(&body))
     }
 
     decode_as!(json);
@@ -114,7 +113,7 @@ impl CreateFunctionDryrun {
     /// ```
     pub fn new(body: NewDryrun) -> Self {
         Self {
-            body: Body::Typed(body),
+            body: Body::typed(body),
         }
     }
 
@@ -280,7 +279,7 @@ impl CreateFunctionDeployment {
     /// [`DeployTemplate`]: crate::models::functions::DeployTemplate
     pub fn new(body: impl Into<NewDeployment>) -> Self {
         Self {
-            body: Body::Typed(body.into()),
+            body: Body::typed(body.into()),
         }
     }
 

@@ -168,7 +168,7 @@ impl CreateIntegration {
     /// ```
     pub fn new(body: NewIntegration) -> Self {
         Self {
-            body: Body::Typed(body),
+            body: Body::typed(body),
         }
     }
 
@@ -227,7 +227,7 @@ impl CreateQuickstartIntegration {
     /// ```
     pub fn new(body: NewQuickstartIntegration) -> Self {
         Self {
-            body: Body::Typed(body),
+            body: Body::typed(body),
         }
     }
 
@@ -333,7 +333,7 @@ impl UpdateIntegration {
     pub fn new(unique_key: impl Into<String>, body: IntegrationPatch) -> Self {
         Self {
             unique_key: unique_key.into(),
-            body: Body::Typed(body),
+            body: Body::typed(body),
         }
     }
 

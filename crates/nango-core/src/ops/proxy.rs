@@ -256,6 +256,26 @@ impl Proxy {
         self
     }
 
+    /// A JSON body already written as text, sent byte for byte
+    /// (`Content-Type: application/json` unless a `Content-Type` header is
+    /// given); the same as [`Proxy::json`] with a [`JsonText`], without `serde`.
+    ///
+    /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::proxy::Proxy};
+    /// let text = JsonText::parse(r#"{"amount": 1.50}"#)?;
+    /// let req = Proxy::post("/charges").provider_config_key("stripe").connection_id("u-1")
+    ///     .json_text(text).request(&Config::builder().api_key("k").build()?)?;
+    /// assert_eq!(req.body().unwrap().as_ref(), br#"{"amount": 1.50}"#);
+    /// assert_eq!(req.headers()["content-type"], "application/json");
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    ///
+    /// [`JsonText`]: crate::json::JsonText
+    pub fn json_text(mut self, body: crate::json::JsonText) -> Self {
+        self.body = ProxyBody::Json(Ok(Bytes::from(body.into_string())));
+        self
+    }
+
     /// A raw body, sent as is; set its `Content-Type` with [`Proxy::header`].
     ///
     /// ```

@@ -3,13 +3,14 @@
 use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+
 use serde_json::Value;
 
 use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::{Error, InvalidInput, InvalidReason};
+use crate::json::write;
 use crate::models::records::{PruneResult, RecordFilter, RecordPage};
 use crate::request::ApiRequest;
 
@@ -318,13 +319,11 @@ impl<R: DeserializeOwned> Endpoint for ListRecords<R> {
     decode_as!(json);
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 struct PruneBody {
     model: String,
     until_cursor: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     limit: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     variant: Option<String>,
 }
 
@@ -404,7 +403,13 @@ impl Endpoint for PruneRecords {
         }
         let req = ApiRequest::new(http::Method::PATCH, "/records/prune", &[])?;
         let req = id_header(req, "Connection-Id", "connection_id", &self.connection_id)?;
-        id_header(
+        let body = write::Object::new()
+            .str("model", &self.body.model)
+            .str("until_cursor", &self.body.until_cursor)
+            .uint_opt("limit", self.body.limit.map(u64::from))
+            .str_opt("variant", self.body.variant.as_deref())
+            .finish();
+        Ok(id_header(
             req,
             "Provider-Config-Key",
             "provider_config_key",
@@ -412,7 +417,7 @@ impl Endpoint for PruneRecords {
         )?
         // Pruning up to a cursor twice leaves the same state.
         .idempotent(true)
-        .json(&self.body)
+        .json_text(&body))
     }
 
     decode_as!(json);

@@ -1,15 +1,13 @@
 //! `/sync/*`: trigger, start, pause, status, frequency and variants of syncs.
 
-use serde::Serialize;
-
 use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, decode_json, Endpoint};
 use crate::error::{Error, InvalidInput, InvalidReason};
+use crate::json::write;
 use crate::models::common::Success;
 use crate::models::syncs::{
-    SyncFrequency, SyncMode, SyncRef, SyncSelection, SyncStatusList, SyncVariant, TriggerMode,
-    TriggerOptions,
+    SyncFrequency, SyncRef, SyncSelection, SyncStatusList, SyncVariant, TriggerMode, TriggerOptions,
 };
 use crate::request::ApiRequest;
 use crate::transport::HttpResponse;
@@ -23,6 +21,21 @@ fn check_syncs(syncs: &[SyncRef]) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Writes the `syncs` array: names as strings, variants as
+/// `{"name":...,"variant":...}`.
+fn write_syncs<'a>(body: &'a mut write::Object, syncs: &[SyncRef]) -> &'a mut write::Object {
+    body.array("syncs", syncs, |out, sync| match sync {
+        SyncRef::Name(name) => write::string(out, name),
+        SyncRef::Variant { name, variant } => {
+            out.push_str("{\"name\":");
+            write::string(out, name);
+            out.push_str(",\"variant\":");
+            write::string(out, variant);
+            out.push('}');
+        }
+    })
 }
 
 /// Checks an optional connection id: absent is fine, empty is not.
@@ -40,18 +53,6 @@ fn decode_success(response: &HttpResponse) -> Result<Success, Error> {
     } else {
         decode_json(response)
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-struct TriggerBody {
-    syncs: Vec<SyncRef>,
-    provider_config_key: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    connection_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    opts: Option<TriggerOptions>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    sync_mode: Option<SyncMode>,
 }
 
 /// `POST /sync/trigger`: one extra run of some syncs (all of them when the list
@@ -104,7 +105,7 @@ impl TriggerSync {
         self
     }
 
-    /// How to run: [`TriggerOptions`] (`opts`), or a legacy [`SyncMode`] / boolean
+    /// How to run: [`TriggerOptions`] (`opts`), or a legacy [`SyncMode`](crate::models::syncs::SyncMode) / boolean
     /// (`sync_mode`).
     ///
     /// ```
@@ -156,22 +157,27 @@ impl Endpoint for TriggerSync {
         encode::required("provider_config_key", &self.provider_config_key)?;
         check_optional_connection(&self.connection_id)?;
         check_syncs(&self.syncs)?;
-        let (opts, sync_mode) = match &self.mode {
-            None => (None, None),
-            Some(TriggerMode::Options(o)) => (Some(*o), None),
-            Some(TriggerMode::SyncMode(m)) => (None, Some(m.clone())),
-        };
-        let body = TriggerBody {
-            syncs: self.syncs.clone(),
-            provider_config_key: self.provider_config_key.clone(),
-            connection_id: self.connection_id.clone(),
-            opts,
-            sync_mode,
-        };
+        let mut body = write::Object::new();
+        write_syncs(&mut body, &self.syncs)
+            .str("provider_config_key", &self.provider_config_key)
+            .str_opt("connection_id", self.connection_id.as_deref());
+        match &self.mode {
+            None => {}
+            Some(TriggerMode::Options(opts)) => {
+                let text = write::Object::new()
+                    .bool_opt("reset", opts.reset)
+                    .bool_opt("emptyCache", opts.empty_cache)
+                    .finish();
+                body.raw("opts", text.as_str());
+            }
+            Some(TriggerMode::SyncMode(mode)) => {
+                body.str("sync_mode", mode.as_str());
+            }
+        }
         // Each trigger starts a run: never resent on its own.
-        ApiRequest::post("/sync/trigger", &[])?
+        Ok(ApiRequest::post("/sync/trigger", &[])?
             .idempotent(false)
-            .json(&body)
+            .json_text(&body.finish()))
     }
 
     fn decode(&self, response: HttpResponse) -> Result<Success, Error> {
@@ -179,11 +185,10 @@ impl Endpoint for TriggerSync {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 struct ScheduleBody {
     syncs: Vec<SyncRef>,
     provider_config_key: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     connection_id: Option<String>,
 }
 
@@ -204,7 +209,13 @@ impl ScheduleBody {
         check_optional_connection(&self.connection_id)?;
         check_syncs(&self.syncs)?;
         // Starting a started schedule (or pausing a paused one) changes nothing.
-        ApiRequest::post(path, &[])?.idempotent(true).json(self)
+        let mut body = write::Object::new();
+        write_syncs(&mut body, &self.syncs)
+            .str("provider_config_key", &self.provider_config_key)
+            .str_opt("connection_id", self.connection_id.as_deref());
+        Ok(ApiRequest::post(path, &[])?
+            .idempotent(true)
+            .json_text(&body.finish()))
     }
 }
 
@@ -364,10 +375,9 @@ impl Endpoint for GetSyncStatus {
     decode_as!(json);
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 struct FrequencyBody {
     sync_name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     sync_variant: Option<String>,
     provider_config_key: String,
     connection_id: String,
@@ -429,14 +439,23 @@ impl Endpoint for UpdateSyncFrequency {
         if let Some(variant) = &self.body.sync_variant {
             encode::required("sync_variant", variant)?;
         }
-        ApiRequest::new(http::Method::PUT, "/sync/update-connection-frequency", &[])?
-            .json(&self.body)
+        let body = write::Object::new()
+            .str("sync_name", &self.body.sync_name)
+            .str_opt("sync_variant", self.body.sync_variant.as_deref())
+            .str("provider_config_key", &self.body.provider_config_key)
+            .str("connection_id", &self.body.connection_id)
+            .str_or_null("frequency", self.body.frequency.as_deref())
+            .finish();
+        Ok(
+            ApiRequest::new(http::Method::PUT, "/sync/update-connection-frequency", &[])?
+                .json_text(&body),
+        )
     }
 
     decode_as!(json);
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 struct VariantBody {
     provider_config_key: String,
     connection_id: String,
@@ -470,7 +489,11 @@ impl VariantArgs {
     fn request(&self, method: http::Method) -> Result<ApiRequest, Error> {
         encode::required("provider_config_key", &self.body.provider_config_key)?;
         encode::required("connection_id", &self.body.connection_id)?;
-        ApiRequest::new(
+        let body = write::Object::new()
+            .str("provider_config_key", &self.body.provider_config_key)
+            .str("connection_id", &self.body.connection_id)
+            .finish();
+        Ok(ApiRequest::new(
             method,
             "/sync/{}/variant/{}",
             &[("name", &self.name), ("variant", &self.variant)],
@@ -478,7 +501,7 @@ impl VariantArgs {
         // Doing it twice answers an error (`sync_variant_already_exists`, or an
         // unknown variant) that would mask the first success.
         .idempotent(false)
-        .json(&self.body)
+        .json_text(&body))
     }
 }
 

@@ -12,19 +12,23 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
 
 use crate::error::{Error, InvalidInput, InvalidReason};
 use crate::request::ApiRequest;
+
+pub(crate) mod read;
+pub(crate) mod write;
 
 /// Valid JSON kept as the text it was written in: numbers, key order, duplicate
 /// keys and spacing inside the value are not touched (leading and trailing
 /// whitespace is dropped by [`JsonText::parse`]).
 ///
-/// It serializes verbatim with `serde_json` (as a [`RawValue`]), so it can be
-/// passed wherever an operation takes any `Serialize` value (metadata, an action's input, a proxy
-/// body) and goes through with no [`serde_json::Value`] in between. Other
-/// serializers see `serde_json`'s private raw-value structure instead.
+/// It is checked by the crate's own small JSON reader (no `serde_json` parser:
+/// the WebAssembly package stays small), and serializes verbatim with
+/// `serde_json` (as a [`RawValue`]), so it can be passed wherever an operation
+/// takes any `Serialize` value (metadata, an action's input, a proxy body) and
+/// goes through with no [`serde_json::Value`] in between. Other serializers see
+/// `serde_json`'s private raw-value structure instead.
 ///
 /// `Debug` shows only the length: a body may hold credentials.
 ///
@@ -39,7 +43,7 @@ use crate::request::ApiRequest;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone)]
-pub struct JsonText(Box<RawValue>);
+pub struct JsonText(String);
 
 impl JsonText {
     /// Checks that `text` is one JSON value and keeps it as written (without
@@ -59,9 +63,20 @@ impl JsonText {
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn parse(text: impl Into<String>) -> Result<Self, Error> {
-        RawValue::from_string(text.into())
-            .map(Self)
-            .map_err(|e| invalid("body", &e).into())
+        let mut text = text.into();
+        if let Err(e) = read::check(&text) {
+            return Err(malformed("body", e).into());
+        }
+        let end = text.trim_end_matches(JSON_WHITESPACE).len();
+        text.truncate(end);
+        let start = text.len() - text.trim_start_matches(JSON_WHITESPACE).len();
+        text.drain(..start);
+        Ok(Self(text))
+    }
+
+    /// Text the crate wrote itself (valid JSON by construction).
+    pub(crate) fn written(text: String) -> Self {
+        Self(text)
     }
 
     /// Writes `value` as JSON text, once. A value that cannot be written (a map
@@ -87,7 +102,7 @@ impl JsonText {
         field: &str,
         value: &T,
     ) -> Result<Self, InvalidInput> {
-        serde_json::value::to_raw_value(value)
+        serde_json::to_string(value)
             .map(Self)
             .map_err(|e| invalid(field, &e))
     }
@@ -100,7 +115,18 @@ impl JsonText {
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn as_str(&self) -> &str {
-        self.0.get()
+        &self.0
+    }
+
+    /// The JSON text, owned.
+    ///
+    /// ```
+    /// let text = nango_core::json::JsonText::parse(" [1] ")?;
+    /// assert_eq!(text.into_string(), "[1]");
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn into_string(self) -> String {
+        self.0
     }
 
     /// Whether the value is a JSON object (its first non-whitespace byte is
@@ -142,10 +168,9 @@ impl JsonText {
     /// a string (nor `null`) is invalid input named after it.
     fn object_fields<F: FromObject>(&self) -> Result<F, InvalidInput> {
         self.require_object()?;
-        match serde_json::from_str(self.as_str()) {
-            Ok(Value::Object(mut object)) => F::from_object(&mut object),
-            Ok(_) => Err(not_an_object("body")),
-            Err(e) => Err(invalid("body", &e)),
+        match read::members(self.as_str()) {
+            Ok(members) => F::from_object(&members),
+            Err(e) => Err(malformed("body", e)),
         }
     }
 }
@@ -153,8 +178,13 @@ impl JsonText {
 /// The whitespace JSON allows between tokens.
 const JSON_WHITESPACE: [char; 4] = [' ', '\t', '\n', '\r'];
 
-/// `field` could not be read or written as JSON.
+/// `field` could not be written as JSON.
 fn invalid(field: &str, error: &serde_json::Error) -> InvalidInput {
+    InvalidInput::new(field, InvalidReason::InvalidValue).with_detail(error.to_string())
+}
+
+/// `field` is not JSON (where and why, never the text).
+fn malformed(field: &str, error: read::Malformed) -> InvalidInput {
     InvalidInput::new(field, InvalidReason::InvalidValue).with_detail(error.to_string())
 }
 
@@ -165,7 +195,10 @@ pub(crate) fn not_an_object(field: &str) -> InvalidInput {
 
 impl Serialize for JsonText {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(serializer)
+        // Borrowed as serde_json's raw value (checked again there: only the
+        // native serde path comes here).
+        let raw: &RawValue = serde_json::from_str(&self.0).map_err(serde::ser::Error::custom)?;
+        raw.serialize(serializer)
     }
 }
 
@@ -183,16 +216,32 @@ impl fmt::Debug for JsonText {
     }
 }
 
-/// The body of an operation: its typed model, or JSON text sent as written.
+/// The body of an operation: its typed model (written as JSON once, when the
+/// operation is made), or JSON text sent as written. Building the request only
+/// ever sends text, so an operation made from text carries no serializer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Body<T> {
-    /// The model, serialized when the request is built.
-    Typed(T),
+    /// The model, and its JSON text (or why it could not be written).
+    Typed {
+        /// The model the operation's checks read.
+        model: T,
+        /// The model as JSON.
+        text: Result<JsonText, InvalidInput>,
+    },
     /// The caller's text, sent byte for byte.
     Text(JsonText),
 }
 
-impl<T: Serialize> Body<T> {
+impl<T> Body<T> {
+    /// A typed model, written as JSON now.
+    pub(crate) fn typed(model: T) -> Self
+    where
+        T: Serialize,
+    {
+        let text = JsonText::serialize_as("body", &model);
+        Body::Typed { model, text }
+    }
+
     /// The fields the operation checks, as its view `F`: borrowed from the
     /// model by `typed`, or read from the text (which must be a JSON object).
     pub(crate) fn fields<'a, F: FromObject + 'a>(
@@ -200,7 +249,7 @@ impl<T: Serialize> Body<T> {
         typed: impl FnOnce(&'a T) -> F,
     ) -> Result<F, Error> {
         match self {
-            Body::Typed(model) => Ok(typed(model)),
+            Body::Typed { model, .. } => Ok(typed(model)),
             Body::Text(text) => Ok(text.object_fields()?),
         }
     }
@@ -208,16 +257,16 @@ impl<T: Serialize> Body<T> {
     /// Refuses a text that is not a JSON object (a model always is one).
     pub(crate) fn require_object(&self) -> Result<(), Error> {
         match self {
-            Body::Typed(_) => Ok(()),
+            Body::Typed { .. } => Ok(()),
             Body::Text(text) => Ok(text.require_object()?),
         }
     }
 
-    /// Puts the body on `request`: the model serialized as JSON, or the text as is.
+    /// Puts the body's JSON text on `request`.
     pub(crate) fn attach(&self, request: ApiRequest) -> Result<ApiRequest, Error> {
         match self {
-            Body::Typed(model) => request.json(model),
-            Body::Text(text) => Ok(request.json_text(text)),
+            Body::Typed { text: Ok(text), .. } | Body::Text(text) => Ok(request.json_text(text)),
+            Body::Typed { text: Err(e), .. } => Err(e.clone().into()),
         }
     }
 }
@@ -227,24 +276,29 @@ pub(crate) fn given(value: &str) -> Option<Cow<'_, str>> {
     Some(Cow::Borrowed(value))
 }
 
-/// A view of the string fields an operation checks, built from a JSON object
-/// (see [`view!`]).
+/// A view of the string fields an operation checks, built from the members of
+/// a JSON object (see [`view!`]).
 pub(crate) trait FromObject: Sized {
-    /// Takes the view's fields out of `object`.
-    fn from_object(object: &mut Map<String, Value>) -> Result<Self, InvalidInput>;
+    /// Reads the view's fields from `members` (keys and JSON texts, as
+    /// [`read::members`] gives them).
+    fn from_object(members: &[(String, &str)]) -> Result<Self, InvalidInput>;
 }
 
-/// Takes the string field `key` out of `object`: `None` when absent or `null`;
-/// another type is invalid input named `key`.
+/// The string field `key` of `members` (its last occurrence, as a JSON object
+/// with a repeated key means): `None` when absent or `null`; another type is
+/// invalid input named `key`.
 pub(crate) fn take_str<'a>(
-    object: &mut Map<String, Value>,
+    members: &[(String, &str)],
     key: &str,
 ) -> Result<Option<Cow<'a, str>>, InvalidInput> {
-    match object.remove(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(Cow::Owned(s))),
-        Some(_) => {
-            Err(InvalidInput::new(key, InvalidReason::InvalidValue).with_detail("must be a string"))
+    match members.iter().rev().find(|(k, _)| k == key) {
+        None | Some((_, "null")) => Ok(None),
+        Some((_, raw)) => {
+            match read::string(raw) {
+                Some(s) => Ok(Some(Cow::Owned(s))),
+                None => Err(InvalidInput::new(key, InvalidReason::InvalidValue)
+                    .with_detail("must be a string")),
+            }
         }
     }
 }
@@ -261,10 +315,10 @@ macro_rules! view {
 
         impl crate::json::FromObject for $name<'_> {
             fn from_object(
-                object: &mut serde_json::Map<String, serde_json::Value>,
+                members: &[(String, &str)],
             ) -> Result<Self, crate::error::InvalidInput> {
                 Ok(Self {
-                    $($field: crate::json::take_str(object, crate::json::view!(@wire $field $($wire)?))?,)*
+                    $($field: crate::json::take_str(members, crate::json::view!(@wire $field $($wire)?))?,)*
                 })
             }
         }
