@@ -2,6 +2,7 @@
 // with node:test (`node --test node.test.mjs`). Only here does the fault suite
 // stream 1,000,000 records and sample the RSS.
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { Nango, NangoError } from '../../pkg/node.js';
 import { cases } from './scenario.mjs';
 import { cases as faults } from './faults.mjs';
@@ -19,3 +20,18 @@ const all = [
 for (const c of all) {
   test(c.name, c.run);
 }
+
+// js/nango.js names each operation by its number (minified to the bare number):
+// its constants must follow the order of the Rust `Op` enum.
+test('operation numbers: nango.js agrees with the Rust Op enum', () => {
+  const source = (path) => readFileSync(new URL(path, import.meta.url), 'utf8');
+  const rust = source('../../crates/nango-wasm/src/ops.rs');
+  const variants = [...rust.slice(rust.indexOf('pub enum Op {'), rust.indexOf('\n}\n', rust.indexOf('pub enum Op {')))
+    .matchAll(/^    ([A-Z]\w*),$/gm)].map((m) => m[1]);
+  const js = [...source('../../crates/nango-wasm/js/nango.js').matchAll(/^const OP_(\w+) = (\d+);$/gm)];
+  const upper = (name) => name.replace(/(?<!^)(?=[A-Z])/g, '_').toUpperCase();
+  if (variants.length < 50) throw new Error(`read ${variants.length} Op variants`);
+  const expected = variants.map((v, i) => `${upper(v)}=${i}`).join(' ');
+  const actual = js.map((m) => `${m[1]}=${m[2]}`).join(' ');
+  if (expected !== actual) throw new Error(`nango.js: ${actual}\nops.rs:  ${expected}`);
+});

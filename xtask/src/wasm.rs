@@ -155,9 +155,15 @@ pub fn pkg() -> Result<(), String> {
         ],
     ))?;
     let wasm = dist.join("nango_wasm_bg.wasm");
+    // `-Oz` twice, inlining functions with one caller only up to 30 bytes
+    // (binaryen's default inlines them all): a few KB larger raw, 3 KB smaller
+    // gzipped (the size that is shipped), as measured on this package.
     run(cmd(
         &path_str(&wasm_opt),
         &[
+            "-Oz",
+            "--one-caller-inline-max-function-size",
+            "30",
             "-Oz",
             "--strip-debug",
             "--strip-producers",

@@ -461,7 +461,12 @@ fn validate_host(host: &str) -> Result<String, Error> {
     if trimmed.contains(['?', '#']) {
         return Err(invalid("must not have a query or a fragment"));
     }
-    let Some((scheme, rest)) = trimmed.split_once("://") else {
+    // `scheme://`: the scheme cannot hold a `:`, so the first one starts `://`
+    // (split on a character: no substring search linked into the wasm package).
+    let Some((scheme, rest)) = trimmed
+        .split_once(':')
+        .and_then(|(scheme, rest)| Some((scheme, rest.strip_prefix("//")?)))
+    else {
         return Err(invalid("not a URL"));
     };
     let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())

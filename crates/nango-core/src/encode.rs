@@ -51,6 +51,23 @@ const RAW_QUERY: &AsciiSet = &CONTROLS
     .add(b'}');
 
 /// Checks a required id and encodes it as one path segment.
+/// `items` joined by `sep`, written by a plain loop (`[T]::join` is
+/// specialised per item type, and larger, in the wasm package).
+pub(crate) fn join<I>(items: I, sep: char) -> String
+where
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
+    let mut out = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(sep);
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
 pub(crate) fn path_segment(field: &str, value: &str) -> Result<String, InvalidInput> {
     if value.is_empty() {
         return Err(InvalidInput::new(field, InvalidReason::Empty));

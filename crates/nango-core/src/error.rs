@@ -6,7 +6,6 @@ use std::time::Duration;
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::json::{read, JsonText};
 use crate::macros::string_enum;
@@ -278,9 +277,9 @@ string_enum! {
 /// ```
 /// let v: nango_core::error::ValidationIssue = serde_json::from_str(
 ///     r#"{"code":"invalid_string","message":"Unique key already exists","path":["uniqueKey"]}"#).unwrap();
-/// assert_eq!(v.path, vec![serde_json::json!("uniqueKey")]);
+/// assert_eq!(v.path, vec![nango_core::error::PathStep::Key("uniqueKey".into())]);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidationIssue {
     /// The issue's code (e.g. `invalid_string`).
     #[serde(default)]
@@ -290,7 +289,34 @@ pub struct ValidationIssue {
     pub message: Option<String>,
     /// Where: a list of keys and indices.
     #[serde(default)]
-    pub path: Vec<serde_json::Value>,
+    pub path: Vec<PathStep>,
+}
+
+/// A step of a [`ValidationIssue`]'s path: an object key or an array index.
+///
+/// ```
+/// use nango_core::error::PathStep;
+/// let path: Vec<PathStep> = serde_json::from_str(r#"["syncs", 0, "name"]"#).unwrap();
+/// assert_eq!(path[1], PathStep::Index(0));
+/// assert_eq!(path[2].to_string(), "name");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum PathStep {
+    /// An array index.
+    Index(u64),
+    /// An object key.
+    Key(String),
+}
+
+impl fmt::Display for PathStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PathStep::Index(i) => write!(f, "{i}"),
+            PathStep::Key(key) => f.write_str(key),
+        }
+    }
 }
 
 /// A non-success answer from the API, with everything it said.
@@ -356,14 +382,11 @@ fn scalar_text(raw: &str) -> Option<String> {
 
 /// A step of a validation issue's path: a key, or an index (anything else is
 /// left out; it stays in the raw body).
-fn path_step(raw: &str) -> Option<Value> {
+fn path_step(raw: &str) -> Option<PathStep> {
     if raw.starts_with('"') {
-        return read::string(raw).map(Value::String);
+        return read::string(raw).map(PathStep::Key);
     }
-    raw.parse::<u64>()
-        .map(Value::from)
-        .or_else(|_| raw.parse::<i64>().map(Value::from))
-        .ok()
+    raw.parse::<u64>().map(PathStep::Index).ok()
 }
 
 /// The validation issues of `errors` (`[{code, message, path}]`), read field by
@@ -534,22 +557,11 @@ impl fmt::Display for ApiError {
             write!(f, ": {message}")?;
         }
         for issue in &self.errors {
-            let path: Vec<String> = issue
-                .path
-                .iter()
-                .map(|p| match p {
-                    Value::String(key) => key.clone(),
-                    // An index (or, from an odd server, anything else: left as `?`
-                    // rather than written out as JSON).
-                    other => other
-                        .as_u64()
-                        .map_or_else(|| "?".to_owned(), |i| i.to_string()),
-                })
-                .collect();
+            let path: Vec<String> = issue.path.iter().map(PathStep::to_string).collect();
             write!(
                 f,
                 "; {}: {}",
-                path.join("."),
+                crate::encode::join(&path, '.'),
                 issue.message.as_deref().unwrap_or("invalid")
             )?;
         }

@@ -53,7 +53,7 @@ const JSON_CONTENT_TYPE: (&str, &str) = ("content-type", "application/json");
 impl ApiRequest {
     /// A request for `template`, where each `{}` is replaced by the next id of
     /// `segments` (`(field name, value)`), checked (non-empty, not a dot segment)
-    /// and percent-encoded.
+    /// and percent-encoded. A template holds no `{` but those of its `{}`.
     ///
     /// ```
     /// use nango_core::request::ApiRequest;
@@ -62,10 +62,12 @@ impl ApiRequest {
     /// ```
     pub fn new(method: Method, template: &str, segments: &[(&str, &str)]) -> Result<Self, Error> {
         let mut path = String::with_capacity(template.len() + 16);
-        let mut parts = template.split("{}");
+        // Split on `{` (templates hold no other), each later part starting `}`.
+        let mut parts = template.split('{');
         path.push_str(parts.next().unwrap_or_default());
         let mut values = segments.iter();
         for part in parts {
+            let part = part.strip_prefix('}').unwrap_or(part);
             let (field, value) = values.next().ok_or_else(|| {
                 InvalidInput::new("path", InvalidReason::Missing)
                     .with_detail("template has more placeholders than ids")

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use http::HeaderMap;
-use nango_core::error::{ApiError, ErrorCode};
+use nango_core::error::{ApiError, ErrorCode, PathStep};
 
 fn decode(status: u16, body: &'static str) -> ApiError {
     ApiError::from_parts(
@@ -60,7 +60,7 @@ fn validation_errors() {
     assert_eq!(e.errors.len(), 2);
     assert_eq!(
         e.errors[1].path,
-        vec![serde_json::json!(0), serde_json::json!("a")]
+        vec![PathStep::Index(0), PathStep::Key("a".into())]
     );
     assert_eq!(e.errors[0].message.as_deref(), Some("Required"));
 }

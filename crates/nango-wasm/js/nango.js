@@ -5,10 +5,64 @@
 // the request, and `execute` (shim.js) sends it with the core's retry decisions and
 // returns the answer in the method's shape. Bad input is refused with a
 // `NangoError` of kind `invalid_input` and nothing is sent.
-import { Core, Op, inputError, waitDefaults } from './nango_wasm.js';
+import { Core, inputError, waitDefaults } from './nango_wasm.js';
 import { NangoError, execute, header, items, waitForConnection } from './shim.js';
 
 export { NangoError };
+
+/** Operation numbers: the order of `Op` in src/ops.rs (checked by tests/wasm). */
+const OP_LIST_CONNECTIONS = 0;
+const OP_WAIT_FOR_CONNECTION = 1;
+const OP_GET_CONNECTION = 2;
+const OP_GET_TOKEN = 3;
+const OP_GET_METADATA = 4;
+const OP_SET_METADATA = 5;
+const OP_UPDATE_METADATA = 6;
+const OP_PATCH_CONNECTION = 7;
+const OP_DELETE_CONNECTION = 8;
+const OP_IMPORT_CONNECTION = 9;
+const OP_LIST_INTEGRATIONS = 10;
+const OP_GET_INTEGRATION = 11;
+const OP_CREATE_INTEGRATION = 12;
+const OP_CREATE_QUICKSTART_INTEGRATION = 13;
+const OP_UPDATE_INTEGRATION = 14;
+const OP_DELETE_INTEGRATION = 15;
+const OP_LIST_FUNCTIONS = 16;
+const OP_GET_FUNCTION = 17;
+const OP_GET_FUNCTION_CODE = 18;
+const OP_DELETE_FUNCTION = 19;
+const OP_TRIGGER_SYNC = 20;
+const OP_START_SYNC = 21;
+const OP_PAUSE_SYNC = 22;
+const OP_SYNC_STATUS = 23;
+const OP_UPDATE_SYNC_FREQUENCY = 24;
+const OP_CREATE_SYNC_VARIANT = 25;
+const OP_DELETE_SYNC_VARIANT = 26;
+const OP_TRIGGER_ACTION = 27;
+const OP_TRIGGER_ACTION_ASYNC = 28;
+const OP_GET_ASYNC_ACTION_RESULT = 29;
+const OP_CREATE_CONNECT_SESSION = 30;
+const OP_CREATE_RECONNECT_SESSION = 31;
+const OP_GET_CONNECT_SESSION = 32;
+const OP_DELETE_CONNECT_SESSION = 33;
+const OP_CREATE_ENVIRONMENT = 34;
+const OP_DELETE_ENVIRONMENT = 35;
+const OP_CREATE_API_KEY = 36;
+const OP_DELETE_API_KEY = 37;
+const OP_ROTATE_WEBHOOK_SIGNING_KEY = 38;
+const OP_COMPILE_FUNCTION = 39;
+const OP_DRYRUN_FUNCTION = 40;
+const OP_GET_FUNCTION_DRYRUN = 41;
+const OP_DEPLOY_FUNCTION = 42;
+const OP_GET_FUNCTION_DEPLOYMENT = 43;
+const OP_LIST_PROVIDERS = 44;
+const OP_GET_PROVIDER = 45;
+const OP_GET_PROVIDER_TEMPLATES = 46;
+const OP_GET_SCRIPTS_CONFIG = 47;
+const OP_GET_ENVIRONMENT_VARIABLES = 48;
+const OP_LIST_RECORDS = 49;
+const OP_PRUNE_RECORDS = 50;
+const OP_PROXY = 51;
 
 /** Answer shapes of `execute` (see shim.js `shaped`). */
 const JSON_BODY = 0;
@@ -100,7 +154,7 @@ const textOr = (v, key) => (typeof v === 'string' ? v : field(plain(v), key));
 /** `args` with `value` at `i`. */
 const withAt = (args, i, value) => args.map((v, j) => (j === i ? value : v));
 
-/** The arguments of `Op.ListConnections` for both forms of `listConnections`. */
+/** The arguments of `OP_LIST_CONNECTIONS` for both forms of `listConnections`. */
 function listArgs(first, search, queries) {
   if (isObject(first)) {
     const p = plain(first);
@@ -122,7 +176,7 @@ function listArgs(first, search, queries) {
   ];
 }
 
-/** The arguments of `Op.ListRecords` for a `listRecords` config. */
+/** The arguments of `OP_LIST_RECORDS` for a `listRecords` config. */
 function recordArgs(config) {
   const c = plain(config);
   return [
@@ -236,7 +290,7 @@ export class Nango {
   // Connections
 
   async listConnections(first, search, queries) {
-    return this.#send(Op.ListConnections, listArgs(first, search, queries), JSON_BODY);
+    return this.#send(OP_LIST_CONNECTIONS, listArgs(first, search, queries), JSON_BODY);
   }
 
   connectionsIterator(params) {
@@ -245,11 +299,11 @@ export class Nango {
     let page = Number.isInteger(p.page) && p.page > 0 ? p.page : 0;
     const args = listArgs({ ...p, limit, page: undefined });
     const core = this.#core;
-    core.exchange(Op.ListConnections, args).free(); // bad input is refused now
+    core.exchange(OP_LIST_CONNECTIONS, args).free(); // bad input is refused now
     let finished = false;
     return items(async () => {
       if (finished) return undefined;
-      const res = await execute(core.exchange(Op.ListConnections, withAt(args, 7, page)), JSON_BODY, false);
+      const res = await execute(core.exchange(OP_LIST_CONNECTIONS, withAt(args, 7, page)), JSON_BODY, false);
       const list = Array.isArray(res?.connections) ? res.connections : [];
       page += 1;
       finished = list.length < limit;
@@ -259,27 +313,27 @@ export class Nango {
 
   async getConnection(providerConfigKey, connectionId, forceRefresh, refreshToken, refreshGithubAppJwtToken) {
     const args = [providerConfigKey, connectionId, forceRefresh, refreshToken, refreshGithubAppJwtToken];
-    return this.#send(Op.GetConnection, args, JSON_BODY);
+    return this.#send(OP_GET_CONNECTION, args, JSON_BODY);
   }
 
   async getToken(providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken) {
-    return this.#send(Op.GetToken, [providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken], TOKEN);
+    return this.#send(OP_GET_TOKEN, [providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken], TOKEN);
   }
 
   async getRawTokenResponse(providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken) {
-    return this.#send(Op.GetToken, [providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken], RAW_TOKEN);
+    return this.#send(OP_GET_TOKEN, [providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken], RAW_TOKEN);
   }
 
   async getMetadata(providerConfigKey, connectionId) {
-    return this.#send(Op.GetMetadata, [providerConfigKey, connectionId], METADATA);
+    return this.#send(OP_GET_METADATA, [providerConfigKey, connectionId], METADATA);
   }
 
   async setMetadata(providerConfigKey, connectionId, metadata) {
-    return this.#metadata(Op.SetMetadata, providerConfigKey, connectionId, metadata);
+    return this.#metadata(OP_SET_METADATA, providerConfigKey, connectionId, metadata);
   }
 
   async updateMetadata(providerConfigKey, connectionId, metadata) {
-    return this.#metadata(Op.UpdateMetadata, providerConfigKey, connectionId, metadata);
+    return this.#metadata(OP_UPDATE_METADATA, providerConfigKey, connectionId, metadata);
   }
 
   #metadata(op, providerConfigKey, connectionId, metadata) {
@@ -289,15 +343,15 @@ export class Nango {
 
   async patchConnection(params, body) {
     const p = plain(params);
-    return this.#send(Op.PatchConnection, [field(p, 'connectionId'), field(p, 'provider_config_key'), json(body)], JSON_BODY);
+    return this.#send(OP_PATCH_CONNECTION, [field(p, 'connectionId'), field(p, 'provider_config_key'), json(body)], JSON_BODY);
   }
 
   async deleteConnection(providerConfigKey, connectionId) {
-    return this.#send(Op.DeleteConnection, [providerConfigKey, connectionId], RESPONSE);
+    return this.#send(OP_DELETE_CONNECTION, [providerConfigKey, connectionId], RESPONSE);
   }
 
   async importConnection(body) {
-    return this.#send(Op.ImportConnection, [json(body)], JSON_BODY);
+    return this.#send(OP_IMPORT_CONNECTION, [json(body)], JSON_BODY);
   }
 
   async upsertConnection(body) {
@@ -305,7 +359,7 @@ export class Nango {
   }
 
   async waitForConnection(integrationKey, userId, options) {
-    const exchange = this.#core.exchange(Op.WaitForConnection, [integrationKey, userId]);
+    const exchange = this.#core.exchange(OP_WAIT_FOR_CONNECTION, [integrationKey, userId]);
     const [attempts, firstDelay, delay] = waitDefaults();
     const o = isObject(options) ? options : {};
     const ms = (v, d) => (typeof v === 'number' && v >= 0 ? v : d);
@@ -316,46 +370,46 @@ export class Nango {
   // Integrations and their functions
 
   async listIntegrations() {
-    return this.#send(Op.ListIntegrations, [], CONFIGS);
+    return this.#send(OP_LIST_INTEGRATIONS, [], CONFIGS);
   }
 
   async getIntegration(params, queries) {
     const include = queries === true ? ['credentials'] : plain(queries).include;
     const list = Array.isArray(include) ? include.filter((s) => typeof s === 'string') : undefined;
-    return this.#send(Op.GetIntegration, [uniqueKey(params), list], JSON_BODY);
+    return this.#send(OP_GET_INTEGRATION, [uniqueKey(params), list], JSON_BODY);
   }
 
   async createIntegration(body) {
-    return this.#send(Op.CreateIntegration, [json(body)], JSON_BODY);
+    return this.#send(OP_CREATE_INTEGRATION, [json(body)], JSON_BODY);
   }
 
   async createQuickstartIntegration(body) {
-    return this.#send(Op.CreateQuickstartIntegration, [json(body)], JSON_BODY);
+    return this.#send(OP_CREATE_QUICKSTART_INTEGRATION, [json(body)], JSON_BODY);
   }
 
   async updateIntegration(params, body) {
-    return this.#send(Op.UpdateIntegration, [uniqueKey(params), json(body)], JSON_BODY);
+    return this.#send(OP_UPDATE_INTEGRATION, [uniqueKey(params), json(body)], JSON_BODY);
   }
 
   async deleteIntegration(key) {
-    return this.#send(Op.DeleteIntegration, [uniqueKey(key)], RESPONSE);
+    return this.#send(OP_DELETE_INTEGRATION, [uniqueKey(key)], RESPONSE);
   }
 
   async listFunctions(params, queries) {
     const q = plain(queries);
-    return this.#send(Op.ListFunctions, [uniqueKey(params), field(q, 'type'), field(q, 'search'), q.page, q.limit], JSON_BODY);
+    return this.#send(OP_LIST_FUNCTIONS, [uniqueKey(params), field(q, 'type'), field(q, 'search'), q.page, q.limit], JSON_BODY);
   }
 
   async getFunction(params, queries) {
-    return this.#function(Op.GetFunction, params, queries);
+    return this.#function(OP_GET_FUNCTION, params, queries);
   }
 
   async getFunctionCode(params, queries) {
-    return this.#function(Op.GetFunctionCode, params, queries);
+    return this.#function(OP_GET_FUNCTION_CODE, params, queries);
   }
 
   async deleteFunction(params, queries) {
-    return this.#function(Op.DeleteFunction, params, queries);
+    return this.#function(OP_DELETE_FUNCTION, params, queries);
   }
 
   #function(op, params, queries) {
@@ -369,20 +423,20 @@ export class Nango {
     const o = plain(opts);
     const mode = typeof opts === 'string' || typeof opts === 'boolean' ? opts : undefined;
     const args = [providerConfigKey, syncList(syncs), connectionId, mode, bool(o.reset), bool(o.emptyCache)];
-    return this.#send(Op.TriggerSync, args, RESPONSE);
+    return this.#send(OP_TRIGGER_SYNC, args, RESPONSE);
   }
 
   async startSync(providerConfigKey, syncs, connectionId) {
-    return this.#send(Op.StartSync, [providerConfigKey, syncList(syncs), connectionId], RESPONSE);
+    return this.#send(OP_START_SYNC, [providerConfigKey, syncList(syncs), connectionId], RESPONSE);
   }
 
   async pauseSync(providerConfigKey, syncs, connectionId) {
-    return this.#send(Op.PauseSync, [providerConfigKey, syncList(syncs), connectionId], RESPONSE);
+    return this.#send(OP_PAUSE_SYNC, [providerConfigKey, syncList(syncs), connectionId], RESPONSE);
   }
 
   async syncStatus(providerConfigKey, syncs, connectionId) {
     const list = syncs === '*' ? '*' : syncList(syncs);
-    return this.#send(Op.SyncStatus, [providerConfigKey, list, connectionId], JSON_BODY);
+    return this.#send(OP_SYNC_STATUS, [providerConfigKey, list, connectionId], JSON_BODY);
   }
 
   async updateSyncConnectionFrequency(providerConfigKey, sync, connectionId, frequency) {
@@ -397,15 +451,15 @@ export class Nango {
     if (typeof frequency !== 'string' && frequency !== null) {
       throw inputError('frequency', 'Frequency must be a string or null.');
     }
-    return this.#send(Op.UpdateSyncFrequency, [providerConfigKey, name, variant, connectionId, frequency], JSON_BODY);
+    return this.#send(OP_UPDATE_SYNC_FREQUENCY, [providerConfigKey, name, variant, connectionId, frequency], JSON_BODY);
   }
 
   async createSyncVariant(props) {
-    return this.#variant(Op.CreateSyncVariant, props);
+    return this.#variant(OP_CREATE_SYNC_VARIANT, props);
   }
 
   async deleteSyncVariant(props) {
-    return this.#variant(Op.DeleteSyncVariant, props);
+    return this.#variant(OP_DELETE_SYNC_VARIANT, props);
   }
 
   #variant(op, props) {
@@ -417,119 +471,119 @@ export class Nango {
   // Actions
 
   async triggerAction(providerConfigKey, connectionId, actionName, input) {
-    return this.#send(Op.TriggerAction, [providerConfigKey, connectionId, actionName, json(input)], JSON_BODY);
+    return this.#send(OP_TRIGGER_ACTION, [providerConfigKey, connectionId, actionName, json(input)], JSON_BODY);
   }
 
   async triggerActionAsync(providerConfigKey, connectionId, actionName, input, options) {
     const retries = isObject(options) && typeof options.maxRetries === 'number' ? options.maxRetries : undefined;
     const args = [providerConfigKey, connectionId, actionName, json(input), retries];
-    return this.#send(Op.TriggerActionAsync, args, JSON_BODY);
+    return this.#send(OP_TRIGGER_ACTION_ASYNC, args, JSON_BODY);
   }
 
   async getAsyncActionResult(props) {
     const p = plain(props);
-    return this.#send(Op.GetAsyncActionResult, [field(p, 'statusUrl'), field(p, 'id')], JSON_BODY);
+    return this.#send(OP_GET_ASYNC_ACTION_RESULT, [field(p, 'statusUrl'), field(p, 'id')], JSON_BODY);
   }
 
   // Connect sessions
 
   async createConnectSession(body) {
-    return this.#send(Op.CreateConnectSession, [json(body)], JSON_BODY);
+    return this.#send(OP_CREATE_CONNECT_SESSION, [json(body)], JSON_BODY);
   }
 
   async createReconnectSession(body) {
-    return this.#send(Op.CreateReconnectSession, [json(body)], JSON_BODY);
+    return this.#send(OP_CREATE_RECONNECT_SESSION, [json(body)], JSON_BODY);
   }
 
   async getConnectSession(token) {
-    return this.#send(Op.GetConnectSession, [token], JSON_BODY);
+    return this.#send(OP_GET_CONNECT_SESSION, [token], JSON_BODY);
   }
 
   async deleteConnectSession(token) {
-    return this.#send(Op.DeleteConnectSession, [token], NOTHING);
+    return this.#send(OP_DELETE_CONNECT_SESSION, [token], NOTHING);
   }
 
   // Environments and keys
 
   async createEnvironment(body) {
-    return this.#send(Op.CreateEnvironment, [json(body)], JSON_BODY);
+    return this.#send(OP_CREATE_ENVIRONMENT, [json(body)], JSON_BODY);
   }
 
   async deleteEnvironment(environmentId) {
-    return this.#send(Op.DeleteEnvironment, [environmentId], NOTHING);
+    return this.#send(OP_DELETE_ENVIRONMENT, [environmentId], NOTHING);
   }
 
   async createApiKey(environmentId, displayName) {
-    return this.#send(Op.CreateApiKey, [environmentId, displayName], JSON_BODY);
+    return this.#send(OP_CREATE_API_KEY, [environmentId, displayName], JSON_BODY);
   }
 
   async deleteApiKey(environmentId, keyId) {
-    return this.#send(Op.DeleteApiKey, [environmentId, keyId], JSON_BODY);
+    return this.#send(OP_DELETE_API_KEY, [environmentId, keyId], JSON_BODY);
   }
 
   async rotateWebhookSigningKey() {
-    return this.#send(Op.RotateWebhookSigningKey, [], JSON_BODY);
+    return this.#send(OP_ROTATE_WEBHOOK_SIGNING_KEY, [], JSON_BODY);
   }
 
   // Functions
 
   async compileFunction(code) {
-    return this.#send(Op.CompileFunction, [textOr(code, 'code')], JSON_BODY);
+    return this.#send(OP_COMPILE_FUNCTION, [textOr(code, 'code')], JSON_BODY);
   }
 
   async dryrunFunction(body) {
-    return this.#send(Op.DryrunFunction, [json(body)], JSON_BODY);
+    return this.#send(OP_DRYRUN_FUNCTION, [json(body)], JSON_BODY);
   }
 
   async getFunctionDryrun(id) {
-    return this.#send(Op.GetFunctionDryrun, [textOr(id, 'id')], JSON_BODY);
+    return this.#send(OP_GET_FUNCTION_DRYRUN, [textOr(id, 'id')], JSON_BODY);
   }
 
   async deployFunction(body) {
-    return this.#send(Op.DeployFunction, [json(body)], JSON_BODY);
+    return this.#send(OP_DEPLOY_FUNCTION, [json(body)], JSON_BODY);
   }
 
   async getFunctionDeployment(id) {
-    return this.#send(Op.GetFunctionDeployment, [textOr(id, 'id')], JSON_BODY);
+    return this.#send(OP_GET_FUNCTION_DEPLOYMENT, [textOr(id, 'id')], JSON_BODY);
   }
 
   // Providers, scripts
 
   async listProviders(queries) {
-    return this.#send(Op.ListProviders, [field(plain(queries), 'search')], JSON_BODY);
+    return this.#send(OP_LIST_PROVIDERS, [field(plain(queries), 'search')], JSON_BODY);
   }
 
   async getProvider(params) {
-    return this.#send(Op.GetProvider, [field(plain(params), 'provider')], JSON_BODY);
+    return this.#send(OP_GET_PROVIDER, [field(plain(params), 'provider')], JSON_BODY);
   }
 
   async getProviderTemplates(params) {
-    return this.#send(Op.GetProviderTemplates, [field(plain(params), 'provider')], JSON_BODY);
+    return this.#send(OP_GET_PROVIDER_TEMPLATES, [field(plain(params), 'provider')], JSON_BODY);
   }
 
   async getScriptsConfig(format) {
-    return this.#send(Op.GetScriptsConfig, [format], JSON_BODY);
+    return this.#send(OP_GET_SCRIPTS_CONFIG, [format], JSON_BODY);
   }
 
   async getEnvironmentVariables() {
-    return this.#send(Op.GetEnvironmentVariables, [], LIST);
+    return this.#send(OP_GET_ENVIRONMENT_VARIABLES, [], LIST);
   }
 
   // Records
 
   async listRecords(config) {
-    return this.#send(Op.ListRecords, recordArgs(config), JSON_BODY);
+    return this.#send(OP_LIST_RECORDS, recordArgs(config), JSON_BODY);
   }
 
   recordsIterator(config) {
     const args = recordArgs(config);
     const core = this.#core;
-    core.exchange(Op.ListRecords, args).free(); // bad input is refused now
+    core.exchange(OP_LIST_RECORDS, args).free(); // bad input is refused now
     let cursor;
     let finished = false;
     return items(async () => {
       if (finished) return undefined;
-      const page = await execute(core.exchange(Op.ListRecords, cursor === undefined ? args : withAt(args, 7, cursor)), JSON_BODY, false);
+      const page = await execute(core.exchange(OP_LIST_RECORDS, cursor === undefined ? args : withAt(args, 7, cursor)), JSON_BODY, false);
       const next = typeof page?.next_cursor === 'string' && page.next_cursor !== '' ? page.next_cursor : undefined;
       finished = next === undefined || next === cursor;
       cursor = next;
@@ -540,7 +594,7 @@ export class Nango {
   async pruneRecords(config) {
     const c = plain(config);
     const args = [field(c, 'providerConfigKey'), field(c, 'connectionId'), field(c, 'model'), field(c, 'untilCursor'), field(c, 'variant'), c.limit];
-    return this.#send(Op.PruneRecords, args, JSON_BODY);
+    return this.#send(OP_PRUNE_RECORDS, args, JSON_BODY);
   }
 
   // The proxy
@@ -596,7 +650,7 @@ export class Nango {
       bytes,
       body,
     ];
-    return this.#send(Op.Proxy, args, PROXY + Math.max(0, RESPONSE_TYPES.indexOf(c.responseType)));
+    return this.#send(OP_PROXY, args, PROXY + Math.max(0, RESPONSE_TYPES.indexOf(c.responseType)));
   }
 
   // Webhooks

@@ -32,8 +32,12 @@ export class NangoError extends Error {
   }
 }
 
-/** Builds a `NangoError` (called from Rust; `details` is an object of extra fields, or undefined). */
+/**
+ * Builds a `NangoError` (called from Rust; `details` is an object of extra fields, or
+ * undefined). A raw `body` comes as bytes and is decoded here.
+ */
 export function makeError(kind, message, details) {
+  if (details && details.body instanceof Uint8Array) details.body = new TextDecoder().decode(details.body);
   return new NangoError(kind, message, details);
 }
 

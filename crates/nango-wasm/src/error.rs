@@ -8,15 +8,16 @@ use nango_core::error::{InvalidInput, InvalidReason};
 use nango_core::Error;
 use wasm_bindgen::JsValue;
 
-use serde_json::Value;
+use nango_core::error::PathStep;
 
 use crate::shim;
 
 /// A step of an issue's path (a key or an index) as a JavaScript value.
-fn path_step(step: &Value) -> JsValue {
+fn path_step(step: &PathStep) -> JsValue {
     match step {
-        Value::String(key) => JsValue::from_str(key),
-        other => other.as_f64().map_or(JsValue::NULL, JsValue::from_f64),
+        PathStep::Key(key) => JsValue::from_str(key),
+        PathStep::Index(i) => JsValue::from_f64(*i as f64),
+        _ => JsValue::NULL,
     }
 }
 
@@ -43,6 +44,12 @@ fn kind(e: &Error) -> &'static str {
 
 fn opt_str(s: &Option<String>) -> JsValue {
     s.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str)
+}
+
+/// A raw body, as bytes: `makeError` (`js/shim.js`) decodes it as text (invalid
+/// UTF-8 as U+FFFD) with the platform's `TextDecoder`.
+fn body(bytes: &[u8]) -> JsValue {
+    js_sys::Uint8Array::from(bytes).into()
 }
 
 /// The validation issues of a 400 answer (`undefined` when none).
@@ -79,7 +86,7 @@ pub fn to_js(e: Error) -> JsValue {
                 api.retry_after
                     .map_or(JsValue::UNDEFINED, |d| JsValue::from(d.as_secs_f64())),
             ),
-            ("body", JsValue::from(api.body_text())),
+            ("body", body(&api.body)),
             (
                 "payload",
                 api.payload.as_ref().map_or(JsValue::UNDEFINED, |text| {
@@ -87,13 +94,7 @@ pub fn to_js(e: Error) -> JsValue {
                 }),
             ),
         ]),
-        Error::Decode(d) => object(&[
-            ("status", JsValue::from(d.status)),
-            (
-                "body",
-                JsValue::from(String::from_utf8_lossy(&d.body).as_ref()),
-            ),
-        ]),
+        Error::Decode(d) => object(&[("status", JsValue::from(d.status)), ("body", body(&d.body))]),
         _ => JsValue::UNDEFINED,
     };
     let message = match &e {

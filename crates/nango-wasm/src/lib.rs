@@ -59,7 +59,7 @@ pub(crate) type Inner = Client<FetchTransport>;
 /// ```js
 /// const core = new Core('http://127.0.0.1:3003', 'key', undefined, [], undefined,
 ///   undefined, undefined, undefined, 0, NaN, undefined, undefined);
-/// const exchange = core.exchange(Op.ListProviders, []);
+/// const exchange = core.exchange(44, []); // Op::ListProviders
 /// ```
 #[wasm_bindgen(skip_typescript)]
 pub struct Core {
@@ -131,7 +131,8 @@ fn construction_error(e: nango_core::Error) -> JsValue {
 #[wasm_bindgen]
 impl Core {
     /// A client for the options of `new Nango(...)`, read by `js/nango.js`: each
-    /// string option is `undefined` when not given; `flags` is `isSync | isScript
+    /// string option is `undefined` when not given; `signing_keys` is an array of
+    /// strings (other items are ignored); `flags` is `isSync | isScript
     /// << 1 | dryRun << 2`; `timeout_ms` is `NaN` for the default, `0` or less for
     /// none; `retry` is `undefined` when retries are off, else `[maxAttempts,
     /// initialBackoffMs, maxBackoffMs, maxRetryAfterMs, deadlineMs,
@@ -144,7 +145,7 @@ impl Core {
         host: Option<String>,
         api_key: Option<String>,
         secret_key: Option<String>,
-        signing_keys: Vec<String>,
+        signing_keys: JsValue,
         connection_id: Option<String>,
         provider_config_key: Option<String>,
         activity_log_id: Option<String>,
@@ -167,7 +168,10 @@ impl Core {
                 builder = builder.secret_key(key);
             }
         }
-        for key in signing_keys {
+        for key in args::Args::new(vec![signing_keys])
+            .list(0)
+            .unwrap_or_default()
+        {
             builder = builder.webhook_signing_key(key);
         }
         if let Some(id) = connection_id {

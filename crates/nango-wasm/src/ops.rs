@@ -24,9 +24,13 @@ use crate::{Core, Exchange};
 
 /// One operation of the `Nango` class. The list under each variant is its
 /// arguments, by position (plain JavaScript values); `?` marks the optional ones.
-#[wasm_bindgen(skip_typescript)]
+///
+/// JavaScript names an operation by its number, its position in this list
+/// ([`Op::ALL`]): `js/nango.js` declares one constant per variant, in this order
+/// (minified, each call site is just the number).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
+#[repr(u8)]
 pub enum Op {
     /// `[connectionId?, endUserId?, endUserOrganizationId?, search?, integrationIds[]?, tags (key, value pairs)?, limit?, page?]`
     ListConnections,
@@ -132,6 +136,76 @@ pub enum Op {
     PruneRecords,
     /// `[method, endpoint, providerConfigKey?, connectionId?, headers (pairs)?, query string?, params (pairs)?, baseUrlOverride?, retries?, decompress?, retryOn[]?, forwardHeadersOnRedirect?, body bytes?, body JSON?]`
     Proxy,
+}
+
+impl Op {
+    /// Every operation, in order: `Op::ALL[n]` is operation number `n`.
+    pub const ALL: [Op; 52] = [
+        Op::ListConnections,
+        Op::WaitForConnection,
+        Op::GetConnection,
+        Op::GetToken,
+        Op::GetMetadata,
+        Op::SetMetadata,
+        Op::UpdateMetadata,
+        Op::PatchConnection,
+        Op::DeleteConnection,
+        Op::ImportConnection,
+        Op::ListIntegrations,
+        Op::GetIntegration,
+        Op::CreateIntegration,
+        Op::CreateQuickstartIntegration,
+        Op::UpdateIntegration,
+        Op::DeleteIntegration,
+        Op::ListFunctions,
+        Op::GetFunction,
+        Op::GetFunctionCode,
+        Op::DeleteFunction,
+        Op::TriggerSync,
+        Op::StartSync,
+        Op::PauseSync,
+        Op::SyncStatus,
+        Op::UpdateSyncFrequency,
+        Op::CreateSyncVariant,
+        Op::DeleteSyncVariant,
+        Op::TriggerAction,
+        Op::TriggerActionAsync,
+        Op::GetAsyncActionResult,
+        Op::CreateConnectSession,
+        Op::CreateReconnectSession,
+        Op::GetConnectSession,
+        Op::DeleteConnectSession,
+        Op::CreateEnvironment,
+        Op::DeleteEnvironment,
+        Op::CreateApiKey,
+        Op::DeleteApiKey,
+        Op::RotateWebhookSigningKey,
+        Op::CompileFunction,
+        Op::DryrunFunction,
+        Op::GetFunctionDryrun,
+        Op::DeployFunction,
+        Op::GetFunctionDeployment,
+        Op::ListProviders,
+        Op::GetProvider,
+        Op::GetProviderTemplates,
+        Op::GetScriptsConfig,
+        Op::GetEnvironmentVariables,
+        Op::ListRecords,
+        Op::PruneRecords,
+        Op::Proxy,
+    ];
+
+    /// The operation numbered `n`, if there is one.
+    ///
+    /// ```
+    /// use nango_wasm::Op;
+    /// assert_eq!(Op::from_number(0), Some(Op::ListConnections));
+    /// assert_eq!(Op::from_number(Op::Proxy as u32), Some(Op::Proxy));
+    /// assert_eq!(Op::from_number(1000), None);
+    /// ```
+    pub fn from_number(n: u32) -> Option<Op> {
+        Self::ALL.get(n as usize).copied()
+    }
 }
 
 /// A numeric id: a whole number, or a string of digits.
@@ -462,7 +536,8 @@ fn proxy(a: &Args) -> Result<proxy::Proxy, JsValue> {
     Ok(op)
 }
 
-/// `endpoint`'s request for `config` (bad input is refused here).
+/// `endpoint`'s request for `config` (bad input is refused here). Kept out
+/// of line: smaller than copies of it in every branch.
 #[inline(never)]
 fn build<E: Endpoint>(config: &Config, endpoint: &E) -> Result<ApiRequest, JsValue> {
     endpoint.request(config).map_err(to_js)
@@ -659,8 +734,19 @@ fn request(op: Op, a: &Args, config: &Config) -> Result<ApiRequest, JsValue> {
 
 #[wasm_bindgen]
 impl Core {
-    /// The call of `op` with `args` (see [`Op`]), ready to send; throws the
-    /// `NangoError` of bad input (nothing is sent then).
+    /// The call of operation number `op` ([`Op::ALL`]) with `args`, ready to
+    /// send (`exchange` in JavaScript); throws the `NangoError` of bad input
+    /// (nothing is sent then).
+    #[wasm_bindgen(js_name = exchange)]
+    pub fn exchange_number(&self, op: u32, args: Vec<JsValue>) -> Result<Exchange, JsValue> {
+        let op = Op::from_number(op).ok_or_else(|| invalid("operation", "no such operation"))?;
+        self.exchange(op, args)
+    }
+}
+
+impl Core {
+    /// The call of `op` with `args` (see [`Op`]), ready to send; the `NangoError`
+    /// of bad input (nothing is sent then).
     pub fn exchange(&self, op: Op, args: Vec<JsValue>) -> Result<Exchange, JsValue> {
         let request = request(op, &Args::new(args), self.client.config())?;
         Ok(Exchange::new(&self.client, request))

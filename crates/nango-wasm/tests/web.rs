@@ -52,7 +52,11 @@ fn core_at(host: &str, key: &str, signing: Vec<String>, retry: bool) -> Result<C
         Some(host.to_owned()),
         Some(key.to_owned()),
         None,
-        signing,
+        signing
+            .into_iter()
+            .map(JsValue::from)
+            .collect::<js_sys::Array>()
+            .into(),
         None,
         None,
         None,
@@ -72,6 +76,21 @@ fn core() -> Core {
 async fn call(core: &Core, op: Op, args: Vec<JsValue>) -> Result<JsValue, JsValue> {
     let exchange = core.exchange(op, args)?;
     JsFuture::from(execute(exchange.into(), 0, false)).await
+}
+
+#[wasm_bindgen_test]
+fn operations_are_numbered_by_their_place_in_the_list() {
+    for (n, op) in Op::ALL.iter().enumerate() {
+        assert_eq!(*op as usize, n);
+        assert_eq!(Op::from_number(n as u32), Some(*op));
+    }
+    assert_eq!(Op::ALL.len(), Op::Proxy as usize + 1);
+    assert_eq!(Op::from_number(Op::ALL.len() as u32), None);
+    let err = core()
+        .exchange_number(Op::ALL.len() as u32, vec![])
+        .err()
+        .unwrap();
+    assert_eq!(get(&err, "kind"), "invalid_input");
 }
 
 #[wasm_bindgen_test]
@@ -119,7 +138,7 @@ fn construction_errors_match_the_official_sdk() {
         None,
         Some("a".into()),
         Some("b".into()),
-        vec![],
+        JsValue::UNDEFINED,
         None,
         None,
         None,

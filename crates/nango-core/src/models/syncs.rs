@@ -135,11 +135,9 @@ impl SyncSelection {
     pub fn query_value(&self) -> String {
         match self {
             SyncSelection::All => "*".to_owned(),
-            SyncSelection::Some(syncs) => syncs
-                .iter()
-                .map(SyncRef::full_name)
-                .collect::<Vec<_>>()
-                .join(","),
+            SyncSelection::Some(syncs) => {
+                crate::encode::join(syncs.iter().map(SyncRef::full_name), ',')
+            }
         }
     }
 }

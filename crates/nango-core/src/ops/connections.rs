@@ -172,7 +172,7 @@ impl Endpoint for ListConnections {
                 self.end_user_organization_id.clone(),
             );
         if !self.integration_ids.is_empty() {
-            req = req.query("integrationId", self.integration_ids.join(","));
+            req = req.query("integrationId", encode::join(&self.integration_ids, ','));
         }
         for (key, value) in &self.tags {
             req = req.query(format!("tags[{}]", tag_key(key)), value.clone());

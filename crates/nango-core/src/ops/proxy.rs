@@ -431,7 +431,7 @@ impl Endpoint for Proxy {
         }));
         let mut req = ApiRequest::raw(method, "/proxy", path);
         if !pairs.is_empty() {
-            req = req.raw_query_string(&pairs.join("&"));
+            req = req.raw_query_string(&encode::join(&pairs, '&'));
         }
 
         req = id_header(req, "Connection-Id", "connection_id", connection_id)?;
@@ -476,8 +476,8 @@ impl Endpoint for Proxy {
             )?;
         }
         if !self.retry_on.is_empty() {
-            let list: Vec<String> = self.retry_on.iter().map(u16::to_string).collect();
-            req = req.header("Retry-On", "retry_on", &list.join(","))?;
+            let list = encode::join(self.retry_on.iter().map(u16::to_string), ',');
+            req = req.header("Retry-On", "retry_on", &list)?;
         }
         if let Some(forward) = self.forward_headers_on_redirect {
             req = req.header(

@@ -306,8 +306,10 @@ impl<R: DeserializeOwned> Endpoint for ListRecords<R> {
         )
         .query_opt("limit", self.limit.map(|l| l.to_string()));
         if !self.filter.is_empty() {
-            let list: Vec<&str> = self.filter.iter().map(|f| f.as_str()).collect();
-            req = req.query("filter", list.join(","));
+            req = req.query(
+                "filter",
+                encode::join(self.filter.iter().map(|f| f.as_str()), ','),
+            );
         }
         req = req.query_opt("cursor", self.cursor.clone().filter(|c| !c.is_empty()));
         for id in &self.ids {
