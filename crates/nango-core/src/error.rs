@@ -7,7 +7,8 @@ use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
 
-use crate::json::{read, JsonText};
+use crate::json::read::{self, member};
+use crate::json::JsonText;
 use crate::macros::string_enum;
 use crate::transport::{TransportError, TransportErrorKind};
 
@@ -355,15 +356,6 @@ pub struct ApiError {
     pub body: Bytes,
 }
 
-/// The JSON text of the last member `key` of `members`.
-fn member<'a>(members: &[(String, &'a str)], key: &str) -> Option<&'a str> {
-    members
-        .iter()
-        .rev()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| *v)
-}
-
 /// A code or message as text: strings as they are, integers and booleans
 /// written out. Anything else (`null`, floats, arrays, objects) is left in the
 /// raw body: reading it needs no JSON writer nor float parser, which keeps the
@@ -557,13 +549,14 @@ impl fmt::Display for ApiError {
             write!(f, ": {message}")?;
         }
         for issue in &self.errors {
-            let path: Vec<String> = issue.path.iter().map(PathStep::to_string).collect();
-            write!(
-                f,
-                "; {}: {}",
-                crate::encode::join(&path, '.'),
-                issue.message.as_deref().unwrap_or("invalid")
-            )?;
+            f.write_str("; ")?;
+            for (i, step) in issue.path.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(".")?;
+                }
+                write!(f, "{step}")?;
+            }
+            write!(f, ": {}", issue.message.as_deref().unwrap_or("invalid"))?;
         }
         Ok(())
     }

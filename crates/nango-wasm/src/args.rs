@@ -58,13 +58,7 @@ impl Args {
 
     /// An array's items that are strings; `None` when the value is not an array.
     pub fn list(&self, i: usize) -> Option<Vec<String>> {
-        let value = self.at(i)?;
-        js_sys::Array::is_array(value).then(|| {
-            js_sys::Array::from(value)
-                .iter()
-                .filter_map(|v| v.as_string())
-                .collect()
-        })
+        strings(self.at(i)?)
     }
 
     /// An array's items as optional strings (`None` for non-strings), in pairs:
@@ -100,4 +94,15 @@ impl Args {
     pub fn is_absent(&self, i: usize) -> bool {
         self.at(i).is_none_or(JsValue::is_null_or_undefined)
     }
+}
+
+/// The items of the array `value` that are strings; `None` when `value` is not
+/// an array.
+pub fn strings(value: &JsValue) -> Option<Vec<String>> {
+    js_sys::Array::is_array(value).then(|| {
+        js_sys::Array::from(value)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect()
+    })
 }

@@ -168,10 +168,7 @@ impl Core {
                 builder = builder.secret_key(key);
             }
         }
-        for key in args::Args::new(vec![signing_keys])
-            .list(0)
-            .unwrap_or_default()
-        {
+        for key in args::strings(&signing_keys).unwrap_or_default() {
             builder = builder.webhook_signing_key(key);
         }
         if let Some(id) = connection_id {

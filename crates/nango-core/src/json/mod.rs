@@ -291,15 +291,13 @@ pub(crate) fn take_str<'a>(
     members: &[(String, &str)],
     key: &str,
 ) -> Result<Option<Cow<'a, str>>, InvalidInput> {
-    match members.iter().rev().find(|(k, _)| k == key) {
-        None | Some((_, "null")) => Ok(None),
-        Some((_, raw)) => {
-            match read::string(raw) {
-                Some(s) => Ok(Some(Cow::Owned(s))),
-                None => Err(InvalidInput::new(key, InvalidReason::InvalidValue)
-                    .with_detail("must be a string")),
-            }
-        }
+    match read::member(members, key) {
+        None | Some("null") => Ok(None),
+        Some(raw) => read::string(raw)
+            .map(|s| Some(Cow::Owned(s)))
+            .ok_or_else(|| {
+                InvalidInput::new(key, InvalidReason::InvalidValue).with_detail("must be a string")
+            }),
     }
 }
 

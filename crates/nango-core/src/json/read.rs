@@ -49,6 +49,16 @@ pub(crate) fn members(text: &str) -> Result<Vec<(String, &str)>, Malformed> {
     Ok(out)
 }
 
+/// The JSON text of the member `key` in `members` (as [`members`] gives them):
+/// its last occurrence, which is the one a JSON object with a repeated key means.
+pub(crate) fn member<'t>(members: &[(String, &'t str)], key: &str) -> Option<&'t str> {
+    members
+        .iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| *v)
+}
+
 /// The items of the JSON array `text`, in order, each as its JSON text.
 /// Anything but one array is refused.
 pub(crate) fn items(text: &str) -> Result<Vec<&str>, Malformed> {

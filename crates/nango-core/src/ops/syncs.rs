@@ -23,19 +23,28 @@ fn check_syncs(syncs: &[SyncRef]) -> Result<(), Error> {
     Ok(())
 }
 
-/// Writes the `syncs` array: names as strings, variants as
-/// `{"name":...,"variant":...}`.
-fn write_syncs<'a>(body: &'a mut write::Object, syncs: &[SyncRef]) -> &'a mut write::Object {
+/// The fields both trigger and schedule bodies start with: the `syncs` array
+/// (names as strings, variants as `{"name","variant"}` objects), the
+/// integration and the optional connection.
+fn sync_body(
+    syncs: &[SyncRef],
+    provider_config_key: &str,
+    connection_id: Option<&str>,
+) -> write::Object {
+    let mut body = write::Object::new();
     body.array("syncs", syncs, |out, sync| match sync {
         SyncRef::Name(name) => write::string(out, name),
-        SyncRef::Variant { name, variant } => {
-            out.push_str("{\"name\":");
-            write::string(out, name);
-            out.push_str(",\"variant\":");
-            write::string(out, variant);
-            out.push('}');
-        }
+        SyncRef::Variant { name, variant } => out.push_str(
+            write::Object::new()
+                .str("name", name)
+                .str("variant", variant)
+                .finish()
+                .as_str(),
+        ),
     })
+    .str("provider_config_key", provider_config_key)
+    .str_opt("connection_id", connection_id);
+    body
 }
 
 /// Checks an optional connection id: absent is fine, empty is not.
@@ -157,10 +166,11 @@ impl Endpoint for TriggerSync {
         encode::required("provider_config_key", &self.provider_config_key)?;
         check_optional_connection(&self.connection_id)?;
         check_syncs(&self.syncs)?;
-        let mut body = write::Object::new();
-        write_syncs(&mut body, &self.syncs)
-            .str("provider_config_key", &self.provider_config_key)
-            .str_opt("connection_id", self.connection_id.as_deref());
+        let mut body = sync_body(
+            &self.syncs,
+            &self.provider_config_key,
+            self.connection_id.as_deref(),
+        );
         match &self.mode {
             None => {}
             Some(TriggerMode::Options(opts)) => {
@@ -209,13 +219,15 @@ impl ScheduleBody {
         check_optional_connection(&self.connection_id)?;
         check_syncs(&self.syncs)?;
         // Starting a started schedule (or pausing a paused one) changes nothing.
-        let mut body = write::Object::new();
-        write_syncs(&mut body, &self.syncs)
-            .str("provider_config_key", &self.provider_config_key)
-            .str_opt("connection_id", self.connection_id.as_deref());
+        let body = sync_body(
+            &self.syncs,
+            &self.provider_config_key,
+            self.connection_id.as_deref(),
+        )
+        .finish();
         Ok(ApiRequest::post(path, &[])?
             .idempotent(true)
-            .json_text(&body.finish()))
+            .json_text(&body))
     }
 }
 
