@@ -1,6 +1,6 @@
 // Browsers and bundlers (ESM): the .wasm file is fetched next to this module and
 // compiled while it downloads.
-import init from './dist/nango_wasm.js';
+import init from './dist/nango.js';
 
 await init({ module_or_path: new URL('./dist/nango_wasm_bg.wasm', import.meta.url) });
 

@@ -1,5 +1,5 @@
 // Deno: read from disk when the package is local (npm: or file:), fetched otherwise.
-import init, { initSync } from './dist/nango_wasm.js';
+import init, { initSync } from './dist/nango.js';
 
 const url = new URL('./dist/nango_wasm_bg.wasm', import.meta.url);
 if (url.protocol === 'file:') {

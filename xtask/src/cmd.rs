@@ -25,6 +25,20 @@ fn describe(c: &Command) -> String {
     s
 }
 
+/// Runs `c` (its stderr to the terminal) and returns its standard output.
+pub fn capture(mut c: Command) -> Result<String, String> {
+    let line = describe(&c);
+    eprintln!("\n$ {line}");
+    let out = c
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("{line}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("`{line}` failed ({})", out.status));
+    }
+    String::from_utf8(out.stdout).map_err(|_| format!("`{line}` printed non-UTF-8 output"))
+}
+
 /// Runs `c`, streaming its output; an error if it fails.
 pub fn run(mut c: Command) -> Result<(), String> {
     let line = describe(&c);

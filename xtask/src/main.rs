@@ -4,6 +4,7 @@
 
 mod bench;
 mod cmd;
+mod minify;
 mod tasks;
 mod wasm;
 mod www;

@@ -7,7 +7,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-use crate::cmd::{cmd, has, output, root, run, run_tee};
+use crate::cmd::{capture, cmd, has, output, root, run, run_tee};
 
 const TARGET: &str = "wasm32-unknown-unknown";
 const PROFILE: &str = "wasm-release";
@@ -99,7 +99,7 @@ fn gzip_size(path: &Path) -> Result<u64, String> {
     Ok(out.stdout.len() as u64)
 }
 
-/// The JavaScript files of `dist/` (glue and snippets).
+/// The JavaScript files of `dist/` (the bundled module).
 fn js_files(dir: &Path, out: &mut Vec<PathBuf>) {
     if let Ok(entries) = std::fs::read_dir(dir) {
         for e in entries.flatten() {
@@ -114,8 +114,10 @@ fn js_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Builds `pkg/`: cargo (size profile) → wasm-bindgen --target web → wasm-opt -Oz
-/// (npm binaryen) → `dist/shim.js` and `dist/nango.js` (the class) → every JS file
-/// minified (npm esbuild); prints the sizes.
+/// (npm binaryen), with short import and export names → `dist/nango.js`: the
+/// class, the glue and the shim bundled into one minified module (npm esbuild)
+/// beside `dist/nango_wasm_bg.wasm` and the types (`dist/nango_wasm.d.ts`);
+/// prints the sizes.
 pub fn pkg() -> Result<(), String> {
     run(cmd(
         "cargo",
@@ -157,21 +159,42 @@ pub fn pkg() -> Result<(), String> {
     let wasm = dist.join("nango_wasm_bg.wasm");
     // `-Oz` twice, inlining functions with one caller only up to 30 bytes
     // (binaryen's default inlines them all): a few KB larger raw, 3 KB smaller
-    // gzipped (the size that is shipped), as measured on this package.
-    run(cmd(
+    // gzipped (the size that is shipped), as measured on this package. Then the
+    // import and export names made short (the mapping is printed, and applied to
+    // the glue below).
+    let optimize = cmd(
         &path_str(&wasm_opt),
         &[
             "-Oz",
             "--one-caller-inline-max-function-size",
             "30",
             "-Oz",
+            "--minify-imports-and-exports-and-modules",
             "--strip-debug",
             "--strip-producers",
+            "--strip-target-features",
             &path_str(&wasm),
             "-o",
             &path_str(&wasm),
         ],
-    ))?;
+    );
+    let renames = crate::minify::parse(&capture(optimize)?)?;
+    let bytes = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let mut modules: Vec<String> = crate::minify::imports(&bytes)?
+        .into_iter()
+        .map(|(module, _)| module)
+        .collect();
+    modules.sort_unstable();
+    modules.dedup();
+    let [module] = modules.as_slice() else {
+        return Err(format!(
+            "the optimized wasm imports from {modules:?}, not one module"
+        ));
+    };
+    let glue = dist.join("nango_wasm.js");
+    let js = std::fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+    std::fs::write(&glue, crate::minify::apply(&js, &renames, module)?)
+        .map_err(|e| e.to_string())?;
     // The shim is copied by wasm-bindgen under a hashed folder: re-export it from a
     // fixed path for the class `Nango` (js/nango.js), copied beside the glue.
     let snippets = dist.join("snippets");
@@ -187,30 +210,32 @@ pub fn pkg() -> Result<(), String> {
         format!("export * from './{}';\n", rel.to_string_lossy()),
     )
     .map_err(|e| e.to_string())?;
-    std::fs::copy(
-        root().join("crates/nango-wasm/js/nango.js"),
-        dist.join("nango.js"),
-    )
-    .map_err(|e| format!("js/nango.js: {e}"))?;
+    let facade = dist.join("nango.js");
+    std::fs::copy(root().join("crates/nango-wasm/js/nango.js"), &facade)
+        .map_err(|e| format!("js/nango.js: {e}"))?;
+    // One module for every entry: the class, the glue and the shim, bundled and
+    // minified (the glue carries the rustdoc of every method as JSDoc; the types
+    // are in the .d.ts). The `.wasm` is loaded by the entries.
+    let bundle = dist.join("bundle.js");
+    run(cmd(
+        &path_str(&bin("esbuild")),
+        &[
+            &path_str(&facade),
+            "--bundle",
+            "--minify",
+            "--format=esm",
+            "--target=es2022",
+            "--log-level=error",
+            &format!("--outfile={}", path_str(&bundle)),
+        ],
+    ))?;
+    std::fs::rename(&bundle, &facade).map_err(|e| e.to_string())?;
+    for f in ["nango_wasm.js", "shim.js", "nango_wasm_bg.wasm.d.ts"] {
+        std::fs::remove_file(dist.join(f)).map_err(|e| format!("dist/{f}: {e}"))?;
+    }
+    std::fs::remove_dir_all(&snippets).map_err(|e| e.to_string())?;
     let mut js = Vec::new();
     js_files(&dist, &mut js);
-    // The glue carries the rustdoc of every method as JSDoc (the types are in the
-    // .d.ts): minify it, as any bundler would.
-    let esbuild = path_str(&bin("esbuild"));
-    for f in &js {
-        let f = path_str(f);
-        run(cmd(
-            &esbuild,
-            &[
-                &f,
-                "--minify",
-                "--format=esm",
-                "--log-level=error",
-                "--allow-overwrite",
-                &format!("--outfile={f}"),
-            ],
-        ))?;
-    }
     let (mut js_raw, mut js_gz) = (0, 0);
     for f in &js {
         js_raw += file_size(f)?;

@@ -479,7 +479,10 @@ fn validate_host(host: &str) -> Result<String, Error> {
     if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
         return Err(invalid("scheme must be http or https"));
     }
-    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    // `split_at_checked`: no slicing panic (and its formatting) in the wasm package.
+    let (authority, path) = rest
+        .split_at_checked(rest.find('/').unwrap_or(rest.len()))
+        .unwrap_or((rest, ""));
     if !authority.bytes().all(authority_byte) || !path.bytes().all(path_byte) {
         return Err(invalid("not a URL"));
     }

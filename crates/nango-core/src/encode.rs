@@ -1,56 +1,72 @@
 //! Validation and percent-encoding of the values that go into a URL or a header.
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS, NON_ALPHANUMERIC};
-
 use crate::error::{InvalidInput, InvalidReason};
 
-/// Everything but RFC 3986 unreserved characters is encoded in a path segment,
-/// so that `/`, `?`, `#`, `%`, `&`, spaces and non-ASCII ids round-trip.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
+/// RFC 3986 unreserved characters: all a path segment keeps, so that `/`, `?`,
+/// `#`, `%`, `&`, spaces and non-ASCII ids round-trip.
+fn segment_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"-._~".contains(&b)
+}
 
-/// Query keys and values, encoded like `URLSearchParams` (space as `%20`).
-const QUERY: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~')
-    .remove(b'*');
+/// Query keys and values keep what `URLSearchParams` keeps (a space is `%20`).
+fn query_byte(b: u8) -> bool {
+    segment_byte(b) || b == b'*'
+}
 
-/// A caller-written proxy path: keeps `/` and the characters a path may hold,
-/// encodes what would break the URL (spaces, controls, non-ASCII, `"<>\^`{|}` and `#`).
-const PROXY_PATH: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'\\')
-    .add(b'^')
-    .add(b'`')
-    .add(b'{')
-    .add(b'|')
-    .add(b'}');
+/// A caller-written query string keeps visible ASCII but what would break the
+/// URL (`"#<>\^`{|}`); spaces, controls and non-ASCII are encoded.
+fn raw_query_byte(b: u8) -> bool {
+    b.is_ascii_graphic() && !b"\"#<>\\^`{|}".contains(&b)
+}
 
-/// A caller-written query string: like the proxy path, but `?` is allowed.
-const RAW_QUERY: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'<')
-    .add(b'>')
-    .add(b'\\')
-    .add(b'^')
-    .add(b'`')
-    .add(b'{')
-    .add(b'|')
-    .add(b'}');
+/// A caller-written proxy path: like a query string, and `?` is encoded too.
+fn proxy_path_byte(b: u8) -> bool {
+    raw_query_byte(b) && b != b'?'
+}
 
-/// Checks a required id and encodes it as one path segment.
+/// `value` with every byte `keep` refuses written `%XX` (uppercase hex). Non-ASCII
+/// bytes are never kept, so the result is ASCII.
+fn percent_encode(value: &str, keep: fn(u8) -> bool) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii() && keep(b) {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        }
+    }
+    out
+}
+
+/// The bytes of `value` with its `%XX` escapes decoded; a `%` not followed by two
+/// hex digits stays as it is.
+pub(crate) fn percent_decode(value: &str) -> Vec<u8> {
+    fn hex(b: Option<&u8>) -> Option<u8> {
+        char::from(*b?)
+            .to_digit(16)
+            .and_then(|d| u8::try_from(d).ok())
+    }
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match (b, hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push(hi << 4 | lo);
+                i += 3;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// `items` joined by `sep`, written by a plain loop (`[T]::join` is
 /// specialised per item type, and larger, in the wasm package).
 pub(crate) fn join<I>(items: I, sep: char) -> String
@@ -68,6 +84,7 @@ where
     out
 }
 
+/// Checks a required id and encodes it as one path segment.
 pub(crate) fn path_segment(field: &str, value: &str) -> Result<String, InvalidInput> {
     if value.is_empty() {
         return Err(InvalidInput::new(field, InvalidReason::Empty));
@@ -75,22 +92,22 @@ pub(crate) fn path_segment(field: &str, value: &str) -> Result<String, InvalidIn
     if value == "." || value == ".." {
         return Err(InvalidInput::new(field, InvalidReason::DotSegment));
     }
-    Ok(utf8_percent_encode(value, SEGMENT).to_string())
+    Ok(percent_encode(value, segment_byte))
 }
 
 /// Encodes one query key or value.
 pub(crate) fn query_component(value: &str) -> String {
-    utf8_percent_encode(value, QUERY).to_string()
+    percent_encode(value, query_byte)
 }
 
 /// Encodes a caller-written proxy path, keeping its `/` and existing `%XX` escapes.
 pub(crate) fn proxy_path(value: &str) -> String {
-    utf8_percent_encode(value, PROXY_PATH).to_string()
+    percent_encode(value, proxy_path_byte)
 }
 
 /// Encodes a caller-written query string, keeping its `&`, `=` and `%XX` escapes.
 pub(crate) fn raw_query(value: &str) -> String {
-    utf8_percent_encode(value, RAW_QUERY).to_string()
+    percent_encode(value, raw_query_byte)
 }
 
 /// Checks a header value: no CR, LF or other control characters (a tab is
@@ -211,6 +228,81 @@ mod tests {
             );
         }
         assert!(header_value("h", "é").is_ok());
+    }
+
+    /// The sets as the `percent-encoding` crate writes them: the oracle.
+    mod oracle {
+        use percent_encoding::{AsciiSet, CONTROLS, NON_ALPHANUMERIC};
+        pub const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+            .remove(b'-')
+            .remove(b'.')
+            .remove(b'_')
+            .remove(b'~');
+        pub const QUERY: &AsciiSet = &SEGMENT.remove(b'*');
+        pub const RAW_QUERY: &AsciiSet = &CONTROLS
+            .add(b' ')
+            .add(b'"')
+            .add(b'#')
+            .add(b'<')
+            .add(b'>')
+            .add(b'\\')
+            .add(b'^')
+            .add(b'`')
+            .add(b'{')
+            .add(b'|')
+            .add(b'}');
+        pub const PROXY_PATH: &AsciiSet = &RAW_QUERY.add(b'?');
+    }
+
+    fn oracle_encode(value: &str, set: &'static percent_encoding::AsciiSet) -> String {
+        percent_encoding::utf8_percent_encode(value, set).to_string()
+    }
+
+    #[test]
+    fn every_byte_is_encoded_as_the_percent_encoding_crate_does() {
+        let mut all: String = (0u8..0x80).map(char::from).collect();
+        all.push_str("é€😀\u{7ff}\u{10ffff}");
+        assert_eq!(
+            path_segment("id", &all).unwrap(),
+            oracle_encode(&all, oracle::SEGMENT)
+        );
+        assert_eq!(query_component(&all), oracle_encode(&all, oracle::QUERY));
+        assert_eq!(raw_query(&all), oracle_encode(&all, oracle::RAW_QUERY));
+        assert_eq!(proxy_path(&all), oracle_encode(&all, oracle::PROXY_PATH));
+    }
+
+    #[test]
+    fn escapes_are_decoded_as_the_percent_encoding_crate_does() {
+        for text in [
+            "",
+            "plain",
+            "a%20b",
+            "%C3%A9%e2%82%ac",
+            "%",
+            "%%",
+            "%2",
+            "%zz%4",
+            "100%",
+            "%%41",
+            "%4G%41",
+            "%ff%fe",
+            "é%20é",
+        ] {
+            let want: Vec<u8> = percent_encoding::percent_decode_str(text).collect();
+            assert_eq!(percent_decode(text), want, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn encoding_and_decoding_match_the_crate(text in "\\PC*", raw in "[%0-9a-fA-Fgz+ é]{0,24}") {
+            proptest::prop_assert_eq!(query_component(&text), oracle_encode(&text, oracle::QUERY));
+            proptest::prop_assert_eq!(proxy_path(&text), oracle_encode(&text, oracle::PROXY_PATH));
+            proptest::prop_assert_eq!(percent_decode(&text), percent_encoding::percent_decode_str(&text).collect::<Vec<u8>>());
+            proptest::prop_assert_eq!(percent_decode(&raw), percent_encoding::percent_decode_str(&raw).collect::<Vec<u8>>());
+            let encoded = query_component(&text);
+            proptest::prop_assert_eq!(percent_decode(&encoded), text.as_bytes().to_vec());
+        }
     }
 
     #[test]

@@ -9,6 +9,8 @@ import { Core, inputError, waitDefaults } from './nango_wasm.js';
 import { NangoError, execute, header, items, waitForConnection } from './shim.js';
 
 export { NangoError };
+// The loaders of the `.wasm`, for the package's entries (workerd.js, node.js...).
+export { default, initSync } from './nango_wasm.js';
 
 /** Operation numbers: the order of `Op` in src/ops.rs (checked by tests/wasm). */
 const OP_LIST_CONNECTIONS = 0;

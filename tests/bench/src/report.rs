@@ -1154,12 +1154,7 @@ fn package_complete(pkg: &Path) -> bool {
     let non_empty = |p: &str| std::fs::metadata(pkg.join(p)).is_ok_and(|m| m.len() > 0);
     ["node.js", "deno.js", "workerd.js", "package.json"]
         .iter()
-        .chain(&[
-            "dist/nango_wasm_bg.wasm",
-            "dist/nango_wasm.js",
-            "dist/nango.js",
-            "dist/shim.js",
-        ])
+        .chain(&["dist/nango_wasm_bg.wasm", "dist/nango.js"])
         .all(|p| non_empty(p))
 }
 

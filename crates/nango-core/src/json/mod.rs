@@ -188,6 +188,15 @@ fn malformed(field: &str, error: read::Malformed) -> InvalidInput {
     InvalidInput::new(field, InvalidReason::InvalidValue).with_detail(error.to_string())
 }
 
+/// `text[start..end]`, for positions next to an ASCII byte (always character
+/// boundaries). Unlike indexing it has no panic path: the message of a `str`
+/// slicing panic formats the character cut, which brings `char`'s `Debug` and the
+/// Unicode printable tables (7 KB) into the wasm package.
+pub(crate) fn cut(text: &str, start: usize, end: usize) -> &str {
+    debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+    text.get(start..end).unwrap_or_default()
+}
+
 /// `field` must be a JSON object.
 pub(crate) fn not_an_object(field: &str) -> InvalidInput {
     InvalidInput::new(field, InvalidReason::InvalidValue).with_detail("must be a JSON object")

@@ -175,7 +175,7 @@ impl<'a> Reader<'a> {
         self.skip_whitespace();
         let start = self.pos;
         self.value()?;
-        Ok(&self.text[start..self.pos])
+        Ok(super::cut(self.text, start, self.pos))
     }
 
     /// A member's key (decoded when `build`) and the `:` after it.
@@ -302,14 +302,14 @@ impl<'a> Reader<'a> {
             match b {
                 b'"' => {
                     if build {
-                        out.push_str(&self.text[start..self.pos]);
+                        out.push_str(super::cut(self.text, start, self.pos));
                     }
                     self.pos += 1;
                     return Ok(build.then_some(out));
                 }
                 b'\\' => {
                     if build {
-                        out.push_str(&self.text[start..self.pos]);
+                        out.push_str(super::cut(self.text, start, self.pos));
                     }
                     self.pos += 1;
                     let escaped = match self.peek() {

@@ -140,7 +140,7 @@ pub(crate) fn string(out: &mut String, value: &str) {
             0..=0x1f => "",
             _ => continue,
         };
-        out.push_str(&value[start..i]);
+        out.push_str(super::cut(value, start, i));
         if escape.is_empty() {
             out.push_str("\\u00");
             out.push(char::from(HEX[usize::from(b >> 4)]));
@@ -150,7 +150,7 @@ pub(crate) fn string(out: &mut String, value: &str) {
         }
         start = i + 1;
     }
-    out.push_str(&value[start..]);
+    out.push_str(super::cut(value, start, value.len()));
     out.push('"');
 }
 

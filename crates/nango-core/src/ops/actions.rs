@@ -2,7 +2,6 @@
 
 use std::marker::PhantomData;
 
-use percent_encoding::percent_decode_str;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -308,10 +307,8 @@ pub(crate) fn action_id(action: &ActionRef) -> Result<String, Error> {
             if rest.contains(['/', '?', '#', '\\']) {
                 return Err(refuse("must be `/action/<id>`"));
             }
-            let id = percent_decode_str(rest)
-                .decode_utf8()
-                .map_err(|_| refuse("is not valid UTF-8 once decoded"))?;
-            Ok(id.into_owned())
+            String::from_utf8(encode::percent_decode(rest))
+                .map_err(|_| refuse("is not valid UTF-8 once decoded"))
         }
     }
 }

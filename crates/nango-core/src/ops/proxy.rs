@@ -3,7 +3,6 @@
 
 use bytes::Bytes;
 use http::Method;
-use percent_encoding::percent_decode_str;
 use serde::Serialize;
 
 use crate::config::Config;
@@ -373,10 +372,11 @@ fn resolve<'a>(
     }
 }
 
-/// The key of one `k=v` pair of a query string, decoded as a form would.
-fn query_key(pair: &str) -> String {
+/// The bytes of the key of one `k=v` pair of a query string, decoded as a form
+/// would (`+` is a space).
+fn query_key(pair: &str) -> Vec<u8> {
     let key = pair.split('=').next().unwrap_or_default().replace('+', " ");
-    percent_decode_str(&key).decode_utf8_lossy().into_owned()
+    encode::percent_decode(&key)
 }
 
 impl Endpoint for Proxy {
@@ -412,16 +412,13 @@ impl Endpoint for Proxy {
             (None, Some(q)) => Some(q.strip_prefix('?').unwrap_or(q)),
             (None, None) => None,
         };
-        let mut pairs: Vec<String> = written
-            .into_iter()
-            .flat_map(|q| q.split('&'))
-            .filter(|pair| !pair.is_empty())
-            .filter(|pair| {
-                let key = query_key(pair);
-                !self.params.iter().any(|(k, _)| *k == key)
-            })
-            .map(str::to_owned)
-            .collect();
+        let mut pairs: Vec<String> = Vec::new();
+        for pair in written.into_iter().flat_map(|q| q.split('&')) {
+            let key = query_key(pair);
+            if !pair.is_empty() && !self.params.iter().any(|(k, _)| k.as_bytes() == key) {
+                pairs.push(pair.to_owned());
+            }
+        }
         pairs.extend(self.params.iter().map(|(k, v)| {
             format!(
                 "{}={}",
