@@ -84,6 +84,26 @@ where
     out
 }
 
+/// `n` in decimal digits, as `to_string` writes it (one small function instead of
+/// the formatting code of each integer type, in the wasm package).
+pub(crate) fn decimal(n: impl Into<u64>) -> String {
+    digits(n.into())
+}
+
+fn digits(mut n: u64) -> String {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits[start..].iter().copied().map(char::from).collect()
+}
+
 /// Checks a required id and encodes it as one path segment.
 pub(crate) fn path_segment(field: &str, value: &str) -> Result<String, InvalidInput> {
     if value.is_empty() {
@@ -293,7 +313,21 @@ mod tests {
         }
     }
 
+    #[test]
+    fn decimals_are_written_as_to_string_does() {
+        for n in [0, 1, 9, 10, 99, 100, 4_294_967_295, u64::MAX - 1, u64::MAX] {
+            assert_eq!(decimal(n), n.to_string());
+        }
+        assert_eq!(decimal(7u8), "7");
+        assert_eq!(decimal(65_535u16), "65535");
+    }
+
     proptest::proptest! {
+        #[test]
+        fn every_decimal_is_written_as_to_string_does(n in proptest::num::u64::ANY) {
+            proptest::prop_assert_eq!(decimal(n), n.to_string());
+        }
+
         #[test]
         fn encoding_and_decoding_match_the_crate(text in "\\PC*", raw in "[%0-9a-fA-Fgz+ é]{0,24}") {
             proptest::prop_assert_eq!(query_component(&text), oracle_encode(&text, oracle::QUERY));

@@ -7,6 +7,7 @@ use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
 
+use crate::encode;
 use crate::json::read::{self, member};
 use crate::json::JsonText;
 use crate::macros::string_enum;
@@ -364,11 +365,14 @@ fn scalar_text(raw: &str) -> Option<String> {
     match raw.as_bytes().first()? {
         b'"' => read::string(raw),
         b't' | b'f' => Some(raw.to_owned()),
-        _ => raw
-            .parse::<i64>()
-            .map(|i| i.to_string())
-            .or_else(|_| raw.parse::<u64>().map(|u| u.to_string()))
-            .ok(),
+        // An integer, written out as `to_string` would (`-0` is `0`).
+        _ => match raw.parse::<i64>() {
+            Ok(i) => {
+                let sign = if i < 0 { "-" } else { "" };
+                Some(sign.to_owned() + &encode::decimal(i.unsigned_abs()))
+            }
+            Err(_) => raw.parse::<u64>().ok().map(encode::decimal),
+        },
     }
 }
 

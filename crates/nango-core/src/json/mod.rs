@@ -7,7 +7,6 @@
 //! exactly as written. The checks an operation makes before sending (required
 //! ids...) read only the few fields they need from the text.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Serialize, Serializer};
@@ -225,64 +224,44 @@ impl fmt::Debug for JsonText {
     }
 }
 
-/// The body of an operation: its typed model (written as JSON once, when the
-/// operation is made), or JSON text sent as written. Building the request only
-/// ever sends text, so an operation made from text carries no serializer.
+/// The body of an operation, as JSON text: a typed model written once when the
+/// operation is made (or why it could not be written), or the caller's text,
+/// sent as written. The checks read the fields of the text, the same way for
+/// both; the operation keeps no model (and none of its code is in a build that
+/// only sends text, as the wasm package does).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Body<T> {
-    /// The model, and its JSON text (or why it could not be written).
-    Typed {
-        /// The model the operation's checks read.
-        model: T,
-        /// The model as JSON.
-        text: Result<JsonText, InvalidInput>,
-    },
-    /// The caller's text, sent byte for byte.
-    Text(JsonText),
-}
+pub(crate) struct Body(Result<JsonText, InvalidInput>);
 
-impl<T> Body<T> {
+impl Body {
     /// A typed model, written as JSON now.
-    pub(crate) fn typed(model: T) -> Self
-    where
-        T: Serialize,
-    {
-        let text = JsonText::serialize_as("body", &model);
-        Body::Typed { model, text }
+    pub(crate) fn typed<T: Serialize>(model: &T) -> Self {
+        Body(JsonText::serialize_as("body", model))
     }
 
-    /// The fields the operation checks, as its view `F`: borrowed from the
-    /// model by `typed`, or read from the text (which must be a JSON object).
-    pub(crate) fn fields<'a, F: FromObject + 'a>(
-        &'a self,
-        typed: impl FnOnce(&'a T) -> F,
-    ) -> Result<F, Error> {
-        match self {
-            Body::Typed { model, .. } => Ok(typed(model)),
-            Body::Text(text) => Ok(text.object_fields()?),
-        }
+    /// The caller's JSON text.
+    pub(crate) fn text(text: JsonText) -> Self {
+        Body(Ok(text))
     }
 
-    /// Refuses a text that is not a JSON object (a model always is one).
+    fn json(&self) -> Result<&JsonText, Error> {
+        self.0.as_ref().map_err(|e| e.clone().into())
+    }
+
+    /// The fields the operation checks, as its view `F` (the body must be a
+    /// JSON object).
+    pub(crate) fn fields<F: FromObject>(&self) -> Result<F, Error> {
+        Ok(self.json()?.object_fields()?)
+    }
+
+    /// Refuses a body that is not a JSON object.
     pub(crate) fn require_object(&self) -> Result<(), Error> {
-        match self {
-            Body::Typed { .. } => Ok(()),
-            Body::Text(text) => Ok(text.require_object()?),
-        }
+        Ok(self.json()?.require_object()?)
     }
 
     /// Puts the body's JSON text on `request`.
     pub(crate) fn attach(&self, request: ApiRequest) -> Result<ApiRequest, Error> {
-        match self {
-            Body::Typed { text: Ok(text), .. } | Body::Text(text) => Ok(request.json_text(text)),
-            Body::Typed { text: Err(e), .. } => Err(e.clone().into()),
-        }
+        Ok(request.json_text(self.json()?))
     }
-}
-
-/// A field of a view given by a model: borrowed.
-pub(crate) fn given(value: &str) -> Option<Cow<'_, str>> {
-    Some(Cow::Borrowed(value))
 }
 
 /// A view of the string fields an operation checks, built from the members of
@@ -296,17 +275,15 @@ pub(crate) trait FromObject: Sized {
 /// The string field `key` of `members` (its last occurrence, as a JSON object
 /// with a repeated key means): `None` when absent or `null`; another type is
 /// invalid input named `key`.
-pub(crate) fn take_str<'a>(
+pub(crate) fn take_str(
     members: &[(String, &str)],
     key: &str,
-) -> Result<Option<Cow<'a, str>>, InvalidInput> {
+) -> Result<Option<String>, InvalidInput> {
     match read::member(members, key) {
         None | Some("null") => Ok(None),
-        Some(raw) => read::string(raw)
-            .map(|s| Some(Cow::Owned(s)))
-            .ok_or_else(|| {
-                InvalidInput::new(key, InvalidReason::InvalidValue).with_detail("must be a string")
-            }),
+        Some(raw) => read::string(raw).map(Some).ok_or_else(|| {
+            InvalidInput::new(key, InvalidReason::InvalidValue).with_detail("must be a string")
+        }),
     }
 }
 
@@ -316,11 +293,11 @@ pub(crate) fn take_str<'a>(
 macro_rules! view {
     ($(#[$meta:meta])* struct $name:ident { $($field:ident $(= $wire:literal)?),* $(,)? }) => {
         $(#[$meta])*
-        struct $name<'a> {
-            $($field: Option<std::borrow::Cow<'a, str>>,)*
+        struct $name {
+            $($field: Option<String>,)*
         }
 
-        impl crate::json::FromObject for $name<'_> {
+        impl crate::json::FromObject for $name {
             fn from_object(
                 members: &[(String, &str)],
             ) -> Result<Self, crate::error::InvalidInput> {
@@ -351,9 +328,9 @@ mod tests {
             Error::InvalidInput(i) => i,
             other => panic!("{other:?}"),
         })?;
-        let v: View<'_> = text.object_fields()?;
+        let v: View = text.object_fields()?;
         assert!(v.other.is_none());
-        Ok(v.id.map(Cow::into_owned))
+        Ok(v.id)
     }
 
     #[test]

@@ -79,7 +79,7 @@ impl Object {
 
     /// A whole number.
     pub(crate) fn uint(&mut self, key: &str, value: u64) -> &mut Self {
-        let text = value.to_string();
+        let text = crate::encode::decimal(value);
         self.key(key).push_str(&text);
         self
     }

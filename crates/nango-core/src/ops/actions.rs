@@ -281,7 +281,7 @@ impl Endpoint for TriggerActionAsync {
                         .into(),
                 );
             }
-            req = req.header("X-Max-Retries", "max_retries", &retries.to_string())?;
+            req = req.header("X-Max-Retries", "max_retries", &encode::decimal(retries))?;
         }
         Ok(req)
     }

@@ -4,7 +4,7 @@ use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::Error;
-use crate::json::{given, view, Body, JsonText};
+use crate::json::{view, Body, JsonText};
 use crate::models::connect::{
     ConnectSession, ConnectSessionDetails, CreateConnectSession, CreateReconnectSession,
 };
@@ -22,7 +22,7 @@ use crate::secret::SecretString;
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSession {
-    body: Body<CreateConnectSession>,
+    body: Body,
 }
 
 impl CreateSession {
@@ -34,7 +34,7 @@ impl CreateSession {
     /// ```
     pub fn new(body: CreateConnectSession) -> Self {
         Self {
-            body: Body::typed(body),
+            body: Body::typed(&body),
         }
     }
 
@@ -53,7 +53,7 @@ impl CreateSession {
     /// ```
     pub fn from_json(body: JsonText) -> Self {
         Self {
-            body: Body::Text(body),
+            body: Body::text(body),
         }
     }
 }
@@ -80,7 +80,7 @@ impl Endpoint for CreateSession {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateReconnect {
-    body: Body<CreateReconnectSession>,
+    body: Body,
 }
 
 view! {
@@ -91,14 +91,7 @@ view! {
     }
 }
 
-impl<'a> ReconnectFields<'a> {
-    fn of(body: &'a CreateReconnectSession) -> Self {
-        Self {
-            connection_id: given(&body.connection_id),
-            integration_id: given(&body.integration_id),
-        }
-    }
-
+impl ReconnectFields {
     fn check(&self) -> Result<(), Error> {
         encode::required_some("connection_id", self.connection_id.as_deref())?;
         encode::required_some("integration_id", self.integration_id.as_deref())?;
@@ -115,7 +108,7 @@ impl CreateReconnect {
     /// ```
     pub fn new(body: CreateReconnectSession) -> Self {
         Self {
-            body: Body::typed(body),
+            body: Body::typed(&body),
         }
     }
 
@@ -135,7 +128,7 @@ impl CreateReconnect {
     /// ```
     pub fn from_json(body: JsonText) -> Self {
         Self {
-            body: Body::Text(body),
+            body: Body::text(body),
         }
     }
 }
@@ -144,7 +137,7 @@ impl Endpoint for CreateReconnect {
     type Output = ConnectSession;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        self.body.fields(ReconnectFields::of)?.check()?;
+        self.body.fields::<ReconnectFields>()?.check()?;
         self.body
             .attach(ApiRequest::post("/connect/sessions/reconnect", &[])?)
     }

@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::Error;
-use crate::json::{given, not_an_object, view, write, Body, JsonText};
+use crate::json::{not_an_object, view, write, Body, JsonText};
 use crate::models::common::{OneOrMany, Success};
 use crate::models::connections::{
     Connection, ConnectionList, ConnectionPatch, MetadataUpdate, UpsertConnection,
@@ -178,8 +178,8 @@ impl Endpoint for ListConnections {
             req = req.query(format!("tags[{}]", tag_key(key)), value.clone());
         }
         Ok(req
-            .query_opt("limit", self.limit.map(|l| l.to_string()))
-            .query_opt("page", self.page.map(|p| p.to_string())))
+            .query_opt("limit", self.limit.map(encode::decimal))
+            .query_opt("page", self.page.map(encode::decimal)))
     }
 
     decode_as!(json);
@@ -284,7 +284,7 @@ impl Endpoint for GetConnection {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportConnection {
-    body: Body<UpsertConnection>,
+    body: Body,
 }
 
 view! {
@@ -295,14 +295,7 @@ view! {
     }
 }
 
-impl<'a> ImportFields<'a> {
-    fn of(body: &'a UpsertConnection) -> Self {
-        Self {
-            provider_config_key: given(&body.provider_config_key),
-            connection_id: body.connection_id.as_deref().and_then(given),
-        }
-    }
-
+impl ImportFields {
     fn check(&self) -> Result<(), Error> {
         encode::required_some("provider_config_key", self.provider_config_key.as_deref())?;
         if let Some(id) = &self.connection_id {
@@ -321,7 +314,7 @@ impl ImportConnection {
     /// ```
     pub fn new(body: UpsertConnection) -> Self {
         Self {
-            body: Body::typed(body),
+            body: Body::typed(&body),
         }
     }
 
@@ -342,7 +335,7 @@ impl ImportConnection {
     /// ```
     pub fn from_json(body: JsonText) -> Self {
         Self {
-            body: Body::Text(body),
+            body: Body::text(body),
         }
     }
 }
@@ -351,7 +344,7 @@ impl Endpoint for ImportConnection {
     type Output = Connection;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        self.body.fields(ImportFields::of)?.check()?;
+        self.body.fields::<ImportFields>()?.check()?;
         self.body.attach(ApiRequest::post("/connections", &[])?)
     }
 
@@ -371,7 +364,7 @@ impl Endpoint for ImportConnection {
 pub struct PatchConnection {
     provider_config_key: String,
     connection_id: String,
-    body: Body<ConnectionPatch>,
+    body: Body,
 }
 
 impl PatchConnection {
@@ -389,7 +382,7 @@ impl PatchConnection {
         Self {
             provider_config_key: provider_config_key.into(),
             connection_id: connection_id.into(),
-            body: Body::typed(body),
+            body: Body::typed(&body),
         }
     }
 
@@ -414,7 +407,7 @@ impl PatchConnection {
         Self {
             provider_config_key: provider_config_key.into(),
             connection_id: connection_id.into(),
-            body: Body::Text(body),
+            body: Body::text(body),
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::{Error, InvalidInput, InvalidReason};
-use crate::json::{given, view, write, Body, JsonText};
+use crate::json::{view, write, Body, JsonText};
 use crate::models::common::Success;
 use crate::models::environments::{
     Environment, EnvironmentApiKey, NewEnvironment, WebhookSigningKey,
@@ -34,7 +34,7 @@ fn positive(field: &str, id: u64) -> Result<(), InvalidInput> {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateEnvironment {
-    body: Body<NewEnvironment>,
+    body: Body,
 }
 
 view! {
@@ -44,13 +44,7 @@ view! {
     }
 }
 
-impl<'a> EnvironmentFields<'a> {
-    fn of(body: &'a NewEnvironment) -> Self {
-        Self {
-            name: given(&body.name),
-        }
-    }
-
+impl EnvironmentFields {
     fn check(&self) -> Result<(), Error> {
         Ok(encode::required_some("name", self.name.as_deref())?)
     }
@@ -65,7 +59,7 @@ impl CreateEnvironment {
     /// ```
     pub fn new(body: NewEnvironment) -> Self {
         Self {
-            body: Body::typed(body),
+            body: Body::typed(&body),
         }
     }
 
@@ -84,7 +78,7 @@ impl CreateEnvironment {
     /// ```
     pub fn from_json(body: JsonText) -> Self {
         Self {
-            body: Body::Text(body),
+            body: Body::text(body),
         }
     }
 }
@@ -93,7 +87,7 @@ impl Endpoint for CreateEnvironment {
     type Output = Environment;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        self.body.fields(EnvironmentFields::of)?.check()?;
+        self.body.fields::<EnvironmentFields>()?.check()?;
         self.body.attach(ApiRequest::post("/environments", &[])?)
     }
 

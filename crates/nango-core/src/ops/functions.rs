@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::{Error, InvalidInput, InvalidReason};
-use crate::json::{given, view, write, Body, JsonText};
+use crate::json::{view, write, Body, JsonText};
 use crate::models::functions::{
     CompiledFunction, Deployment, Dryrun, JobStarted, NewDeployment, NewDryrun,
 };
@@ -72,7 +72,7 @@ impl Endpoint for CompileFunction {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateFunctionDryrun {
-    body: Body<NewDryrun>,
+    body: Body,
 }
 
 view! {
@@ -85,16 +85,7 @@ view! {
     }
 }
 
-impl<'a> DryrunFields<'a> {
-    fn of(body: &'a NewDryrun) -> Self {
-        Self {
-            integration_id: given(&body.integration_id),
-            function_type: given(body.function_type.as_str()),
-            code: given(&body.code),
-            connection_id: given(&body.connection_id),
-        }
-    }
-
+impl DryrunFields {
     fn check(&self) -> Result<(), Error> {
         encode::required_some("integration_id", self.integration_id.as_deref())?;
         encode::required_some("function_type", self.function_type.as_deref())?;
@@ -113,7 +104,7 @@ impl CreateFunctionDryrun {
     /// ```
     pub fn new(body: NewDryrun) -> Self {
         Self {
-            body: Body::typed(body),
+            body: Body::typed(&body),
         }
     }
 
@@ -133,7 +124,7 @@ impl CreateFunctionDryrun {
     /// ```
     pub fn from_json(body: JsonText) -> Self {
         Self {
-            body: Body::Text(body),
+            body: Body::text(body),
         }
     }
 }
@@ -142,7 +133,7 @@ impl Endpoint for CreateFunctionDryrun {
     type Output = JobStarted;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        self.body.fields(DryrunFields::of)?.check()?;
+        self.body.fields::<DryrunFields>()?.check()?;
         // Not retried: the function runs against a live connection (an action may write).
         self.body
             .attach(ApiRequest::post("/functions/dryruns", &[])?)
@@ -198,7 +189,7 @@ impl Endpoint for GetFunctionDryrun {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateFunctionDeployment {
-    body: Body<NewDeployment>,
+    body: Body,
 }
 
 view! {
@@ -219,31 +210,7 @@ const DEPLOY_CODE: &str = "function";
 /// The `type` of a deployment of a catalog template.
 const DEPLOY_TEMPLATE: &str = "template";
 
-impl<'a> DeploymentFields<'a> {
-    fn of(body: &'a NewDeployment) -> Self {
-        let mut fields = Self {
-            kind: None,
-            integration_id: given(body.integration_id()),
-            function_name: None,
-            function_type: None,
-            code: None,
-            template: None,
-        };
-        match body {
-            NewDeployment::Code(code) => {
-                fields.kind = given(DEPLOY_CODE);
-                fields.function_name = given(&code.function_name);
-                fields.function_type = given(code.function_type.as_str());
-                fields.code = given(&code.code);
-            }
-            NewDeployment::Template(template) => {
-                fields.kind = given(DEPLOY_TEMPLATE);
-                fields.template = given(&template.template);
-            }
-        }
-        fields
-    }
-
+impl DeploymentFields {
     fn check(&self) -> Result<(), Error> {
         encode::required_some("integration_id", self.integration_id.as_deref())?;
         match self.kind.as_deref() {
@@ -279,7 +246,7 @@ impl CreateFunctionDeployment {
     /// [`DeployTemplate`]: crate::models::functions::DeployTemplate
     pub fn new(body: impl Into<NewDeployment>) -> Self {
         Self {
-            body: Body::typed(body.into()),
+            body: Body::typed::<NewDeployment>(&body.into()),
         }
     }
 
@@ -301,7 +268,7 @@ impl CreateFunctionDeployment {
     /// ```
     pub fn from_json(body: JsonText) -> Self {
         Self {
-            body: Body::Text(body),
+            body: Body::text(body),
         }
     }
 }
@@ -310,7 +277,7 @@ impl Endpoint for CreateFunctionDeployment {
     type Output = JobStarted;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        self.body.fields(DeploymentFields::of)?.check()?;
+        self.body.fields::<DeploymentFields>()?.check()?;
         self.body
             .attach(ApiRequest::post("/functions/deployments", &[])?)
     }

@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, decode_json, Endpoint};
 use crate::error::{DecodeError, Error, InvalidInput, InvalidReason};
-use crate::json::{given, view, Body, JsonText};
+use crate::json::{view, Body, JsonText};
 use crate::models::common::{Data, Success};
 use crate::models::functions::{DeployedFunction, FunctionCode, FunctionList, FunctionType};
 use crate::models::integrations::{
@@ -125,7 +125,7 @@ impl Endpoint for GetIntegration {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateIntegration {
-    body: Body<NewIntegration>,
+    body: Body,
 }
 
 view! {
@@ -137,21 +137,7 @@ view! {
     }
 }
 
-impl<'a> NewIntegrationFields<'a> {
-    fn of(body: &'a NewIntegration) -> Self {
-        Self {
-            provider: given(&body.provider),
-            unique_key: given(&body.unique_key),
-        }
-    }
-
-    fn of_quickstart(body: &'a NewQuickstartIntegration) -> Self {
-        Self {
-            provider: given(&body.provider),
-            unique_key: given(&body.unique_key),
-        }
-    }
-
+impl NewIntegrationFields {
     fn check(&self) -> Result<(), Error> {
         encode::required_some("provider", self.provider.as_deref())?;
         encode::required_some("unique_key", self.unique_key.as_deref())?;
@@ -168,7 +154,7 @@ impl CreateIntegration {
     /// ```
     pub fn new(body: NewIntegration) -> Self {
         Self {
-            body: Body::typed(body),
+            body: Body::typed(&body),
         }
     }
 
@@ -187,7 +173,7 @@ impl CreateIntegration {
     /// ```
     pub fn from_json(body: JsonText) -> Self {
         Self {
-            body: Body::Text(body),
+            body: Body::text(body),
         }
     }
 }
@@ -196,7 +182,7 @@ impl Endpoint for CreateIntegration {
     type Output = Integration;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        self.body.fields(NewIntegrationFields::of)?.check()?;
+        self.body.fields::<NewIntegrationFields>()?.check()?;
         self.body.attach(ApiRequest::post("/integrations", &[])?)
     }
 
@@ -215,7 +201,7 @@ impl Endpoint for CreateIntegration {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CreateQuickstartIntegration {
-    body: Body<NewQuickstartIntegration>,
+    body: Body,
 }
 
 impl CreateQuickstartIntegration {
@@ -227,7 +213,7 @@ impl CreateQuickstartIntegration {
     /// ```
     pub fn new(body: NewQuickstartIntegration) -> Self {
         Self {
-            body: Body::typed(body),
+            body: Body::typed(&body),
         }
     }
 
@@ -245,7 +231,7 @@ impl CreateQuickstartIntegration {
     /// ```
     pub fn from_json(body: JsonText) -> Self {
         Self {
-            body: Body::Text(body),
+            body: Body::text(body),
         }
     }
 }
@@ -263,9 +249,7 @@ impl Endpoint for CreateQuickstartIntegration {
     type Output = Integration;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        self.body
-            .fields(NewIntegrationFields::of_quickstart)?
-            .check()?;
+        self.body.fields::<NewIntegrationFields>()?.check()?;
         self.body
             .attach(ApiRequest::post("/integrations/quickstart", &[])?)
     }
@@ -298,7 +282,7 @@ impl Endpoint for CreateQuickstartIntegration {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateIntegration {
     unique_key: String,
-    body: Body<IntegrationPatch>,
+    body: Body,
 }
 
 view! {
@@ -308,13 +292,7 @@ view! {
     }
 }
 
-impl<'a> PatchFields<'a> {
-    fn of(body: &'a IntegrationPatch) -> Self {
-        Self {
-            unique_key: body.unique_key.as_deref().and_then(given),
-        }
-    }
-
+impl PatchFields {
     fn check(&self) -> Result<(), Error> {
         if let Some(new_key) = &self.unique_key {
             encode::required("unique_key", new_key)?;
@@ -333,7 +311,7 @@ impl UpdateIntegration {
     pub fn new(unique_key: impl Into<String>, body: IntegrationPatch) -> Self {
         Self {
             unique_key: unique_key.into(),
-            body: Body::typed(body),
+            body: Body::typed(&body),
         }
     }
 
@@ -354,7 +332,7 @@ impl UpdateIntegration {
     pub fn from_json(unique_key: impl Into<String>, body: JsonText) -> Self {
         Self {
             unique_key: unique_key.into(),
-            body: Body::Text(body),
+            body: Body::text(body),
         }
     }
 }
@@ -363,7 +341,7 @@ impl Endpoint for UpdateIntegration {
     type Output = Integration;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        let fields = self.body.fields(PatchFields::of)?;
+        let fields = self.body.fields::<PatchFields>()?;
         fields.check()?;
         // Setting the same values twice leaves the same state, unless the patch
         // renames the integration: then a repeat finds no integration at the old key.
@@ -522,8 +500,8 @@ impl Endpoint for ListFunctions {
             self.function_type.as_ref().map(|t| t.as_str().to_owned()),
         )
         .query_opt("search", self.search.clone())
-        .query_opt("page", self.page.map(|p| p.to_string()))
-        .query_opt("limit", self.limit.map(|l| l.to_string())))
+        .query_opt("page", self.page.map(encode::decimal))
+        .query_opt("limit", self.limit.map(encode::decimal)))
     }
 
     decode_as!(json);

@@ -463,7 +463,7 @@ impl Endpoint for Proxy {
             .find(|(name, _)| name.eq_ignore_ascii_case("content-type"))
             .map(|(_, value)| value.as_str());
         if let Some(retries) = self.retries {
-            req = req.header("Retries", "retries", &retries.to_string())?;
+            req = req.header("Retries", "retries", &encode::decimal(retries))?;
         }
         if let Some(decompress) = self.decompress {
             req = req.header(
@@ -473,7 +473,7 @@ impl Endpoint for Proxy {
             )?;
         }
         if !self.retry_on.is_empty() {
-            let list = encode::join(self.retry_on.iter().map(u16::to_string), ',');
+            let list = encode::join(self.retry_on.iter().map(|&s| encode::decimal(s)), ',');
             req = req.header("Retry-On", "retry_on", &list)?;
         }
         if let Some(forward) = self.forward_headers_on_redirect {

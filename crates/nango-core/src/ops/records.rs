@@ -304,7 +304,7 @@ impl<R: DeserializeOwned> Endpoint for ListRecords<R> {
             "modified_after",
             self.modified_after.clone().filter(|v| !v.is_empty()),
         )
-        .query_opt("limit", self.limit.map(|l| l.to_string()));
+        .query_opt("limit", self.limit.map(encode::decimal));
         if !self.filter.is_empty() {
             req = req.query(
                 "filter",
