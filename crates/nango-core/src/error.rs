@@ -386,23 +386,28 @@ fn path_step(raw: &str) -> Option<PathStep> {
 }
 
 /// The validation issues of `errors` (`[{code, message, path}]`), read field by
-/// field; entries that are not objects are skipped.
+/// field; entries that are not objects are skipped. (Loops rather than iterator
+/// chains: each chain is its own generic code in the wasm package.)
 fn issues_of(errors: &str) -> Vec<ValidationIssue> {
-    read::items(errors)
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|item| read::members(item).ok())
-        .map(|issue| ValidationIssue {
+    let mut issues = Vec::new();
+    for item in read::items(errors).unwrap_or_default() {
+        let Ok(issue) = read::members(item) else {
+            continue;
+        };
+        let mut path = Vec::new();
+        for step in member(&issue, "path")
+            .and_then(|p| read::items(p).ok())
+            .unwrap_or_default()
+        {
+            path.extend(path_step(step));
+        }
+        issues.push(ValidationIssue {
             code: member(&issue, "code").and_then(scalar_text),
             message: member(&issue, "message").and_then(scalar_text),
-            path: member(&issue, "path")
-                .and_then(|path| read::items(path).ok())
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(path_step)
-                .collect(),
-        })
-        .collect()
+            path,
+        });
+    }
+    issues
 }
 
 impl ApiError {

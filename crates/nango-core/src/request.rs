@@ -464,7 +464,9 @@ impl ApiRequest {
         headers.push((Cow::Borrowed("nango-is-sync"), flag(config.is_sync())));
         headers.push((Cow::Borrowed("nango-is-script"), flag(config.is_script())));
         headers.push((Cow::Borrowed("nango-is-dry-run"), flag(config.dry_run())));
-        headers.extend(self.parts.headers.iter().cloned());
+        for header in &self.parts.headers {
+            headers.push(header.clone());
+        }
         Ok(WireRequest {
             url,
             method: self.parts.method.clone(),

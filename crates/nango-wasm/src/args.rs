@@ -64,17 +64,15 @@ impl Args {
     /// An array's items as optional strings (`None` for non-strings), in pairs:
     /// the flat `[key, value, key, value...]` lists of `js/nango.js`.
     pub fn pairs(&self, i: usize) -> Vec<(Option<String>, Option<String>)> {
+        let mut pairs = Vec::new();
         let Some(value) = self.at(i).filter(|v| js_sys::Array::is_array(v)) else {
-            return Vec::new();
+            return pairs;
         };
-        let items: Vec<Option<String>> = js_sys::Array::from(value)
-            .iter()
-            .map(|v| v.as_string())
-            .collect();
-        items
-            .chunks_exact(2)
-            .map(|pair| (pair[0].clone(), pair[1].clone()))
-            .collect()
+        let array = js_sys::Array::from(value);
+        for at in (1..array.length()).step_by(2) {
+            pairs.push((array.get(at - 1).as_string(), array.get(at).as_string()));
+        }
+        pairs
     }
 
     /// JSON text written by `JSON.stringify` (`undefined`: JSON `null`), checked
@@ -99,10 +97,12 @@ impl Args {
 /// The items of the array `value` that are strings; `None` when `value` is not
 /// an array.
 pub fn strings(value: &JsValue) -> Option<Vec<String>> {
-    js_sys::Array::is_array(value).then(|| {
-        js_sys::Array::from(value)
-            .iter()
-            .filter_map(|v| v.as_string())
-            .collect()
-    })
+    if !js_sys::Array::is_array(value) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for item in js_sys::Array::from(value) {
+        out.extend(item.as_string());
+    }
+    Some(out)
 }

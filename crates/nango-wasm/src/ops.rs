@@ -217,16 +217,18 @@ fn numeric_id(args: &Args, i: usize, name: &str) -> Result<u64, JsValue> {
         .ok_or_else(|| missing(name))
 }
 
-/// Syncs given as `(name, variant)` pairs.
+/// Syncs given as `(name, variant)` pairs. (This crate writes loops rather than
+/// iterator chains: each chain is its own generic code in the package.)
 fn sync_refs(args: &Args, i: usize) -> Vec<SyncRef> {
-    args.pairs(i)
-        .into_iter()
-        .filter_map(|pair| match pair {
-            (Some(name), Some(variant)) => Some(SyncRef::variant(name, variant)),
-            (Some(name), None) => Some(SyncRef::Name(name)),
-            _ => None,
-        })
-        .collect()
+    let mut syncs = Vec::new();
+    for pair in args.pairs(i) {
+        match pair {
+            (Some(name), Some(variant)) => syncs.push(SyncRef::variant(name, variant)),
+            (Some(name), None) => syncs.push(SyncRef::Name(name)),
+            _ => {}
+        }
+    }
+    syncs
 }
 
 /// Required syncs (`missing` when absent).
@@ -257,14 +259,16 @@ fn non_empty(args: &Args, i: usize) -> Option<String> {
 
 /// `filter`: `added`, `updated`, `deleted`, or a comma list of them (any case).
 fn filters(text: &str) -> Result<Vec<RecordFilter>, JsValue> {
-    text.split(',')
-        .map(|f| match f.trim().to_ascii_lowercase().as_str() {
-            "added" => Ok(RecordFilter::Added),
-            "updated" => Ok(RecordFilter::Updated),
-            "deleted" => Ok(RecordFilter::Deleted),
-            _ => Err(invalid("filter", "one or more of added, updated, deleted")),
-        })
-        .collect()
+    let mut list = Vec::new();
+    for f in text.split(',') {
+        list.push(match f.trim().to_ascii_lowercase().as_str() {
+            "added" => RecordFilter::Added,
+            "updated" => RecordFilter::Updated,
+            "deleted" => RecordFilter::Deleted,
+            _ => return Err(invalid("filter", "one or more of added, updated, deleted")),
+        });
+    }
+    Ok(list)
 }
 
 /// An HTTP method, in any case (extension methods such as `PROPFIND` too).
@@ -523,7 +527,11 @@ fn proxy(a: &Args) -> Result<proxy::Proxy, JsValue> {
         op = op.decompress(true);
     }
     if let Some(codes) = a.list(10) {
-        op = op.retry_on(codes.iter().filter_map(|c| c.parse().ok()));
+        let mut statuses: Vec<u16> = Vec::new();
+        for code in codes {
+            statuses.extend(code.parse::<u16>().ok());
+        }
+        op = op.retry_on(statuses);
     }
     if let Some(forward) = a.boolean(11) {
         op = op.forward_headers_on_redirect(forward);

@@ -60,7 +60,13 @@ impl OneOrMany {
     pub fn ids(&self) -> Vec<&str> {
         match self {
             OneOrMany::One(id) => vec![id.as_str()],
-            OneOrMany::Many(ids) => ids.iter().map(String::as_str).collect(),
+            OneOrMany::Many(ids) => {
+                let mut out = Vec::with_capacity(ids.len());
+                for id in ids {
+                    out.push(id.as_str());
+                }
+                out
+            }
         }
     }
 }
@@ -132,4 +138,15 @@ pub struct Organization {
     /// Its display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
+}
+
+/// `items` converted and collected, by a plain loop: one instantiation per item
+/// type, shared by every builder that takes a list (a `map(Into::into).collect()`
+/// at each would be its own generic code in the wasm package).
+pub(crate) fn into_vec<T, S: Into<T>>(items: impl IntoIterator<Item = S>) -> Vec<T> {
+    let mut out = Vec::new();
+    for item in items {
+        out.push(item.into());
+    }
+    out
 }

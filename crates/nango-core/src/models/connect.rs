@@ -103,7 +103,7 @@ impl CreateConnectSession {
         mut self,
         ids: impl IntoIterator<Item = S>,
     ) -> Self {
-        self.allowed_integrations = Some(ids.into_iter().map(Into::into).collect());
+        self.allowed_integrations = Some(crate::models::common::into_vec(ids));
         self
     }
 }

@@ -161,13 +161,13 @@ impl From<SyncRef> for SyncSelection {
 
 impl<S: Into<SyncRef>> From<Vec<S>> for SyncSelection {
     fn from(syncs: Vec<S>) -> Self {
-        SyncSelection::Some(syncs.into_iter().map(Into::into).collect())
+        SyncSelection::Some(crate::models::common::into_vec(syncs))
     }
 }
 
 impl<S: Into<SyncRef>, const N: usize> From<[S; N]> for SyncSelection {
     fn from(syncs: [S; N]) -> Self {
-        SyncSelection::Some(syncs.into_iter().map(Into::into).collect())
+        SyncSelection::Some(crate::models::common::into_vec(syncs))
     }
 }
 

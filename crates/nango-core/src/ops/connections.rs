@@ -91,7 +91,7 @@ impl ListConnections {
     /// let l = nango_core::ops::connections::ListConnections::new().integration_ids(["github"]);
     /// ```
     pub fn integration_ids<S: Into<String>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
-        self.integration_ids = ids.into_iter().map(Into::into).collect();
+        self.integration_ids = crate::models::common::into_vec(ids);
         self
     }
 

@@ -324,7 +324,10 @@ impl Proxy {
     /// let op = nango_core::ops::proxy::Proxy::get("/user").retries(2).retry_on([409, 423]);
     /// ```
     pub fn retry_on(mut self, statuses: impl IntoIterator<Item = u16>) -> Self {
-        self.retry_on = statuses.into_iter().collect();
+        self.retry_on.clear();
+        for status in statuses {
+            self.retry_on.push(status);
+        }
         self
     }
 
@@ -419,13 +422,12 @@ impl Endpoint for Proxy {
                 pairs.push(pair.to_owned());
             }
         }
-        pairs.extend(self.params.iter().map(|(k, v)| {
-            format!(
-                "{}={}",
-                encode::query_component(k),
-                encode::query_component(v)
-            )
-        }));
+        for (k, v) in &self.params {
+            let mut pair = encode::query_component(k);
+            pair.push('=');
+            pair.push_str(&encode::query_component(v));
+            pairs.push(pair);
+        }
         let mut req = ApiRequest::raw(method, "/proxy", path);
         if !pairs.is_empty() {
             req = req.raw_query_string(&encode::join(&pairs, '&'));

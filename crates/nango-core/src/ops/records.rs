@@ -262,7 +262,7 @@ impl<R> ListRecords<R> {
     /// let op = nango_core::ops::records::ListRecords::new("gh", "u", "Issue").ids(["1", "2"]);
     /// ```
     pub fn ids<S: Into<String>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
-        self.ids = ids.into_iter().map(Into::into).collect();
+        self.ids = crate::models::common::into_vec(ids);
         self
     }
 

@@ -97,7 +97,7 @@ impl TriggerSync {
         syncs: impl IntoIterator<Item = S>,
     ) -> Self {
         Self {
-            syncs: syncs.into_iter().map(Into::into).collect(),
+            syncs: crate::models::common::into_vec(syncs),
             provider_config_key: provider_config_key.into(),
             connection_id: None,
             mode: None,
@@ -208,7 +208,7 @@ impl ScheduleBody {
         syncs: impl IntoIterator<Item = S>,
     ) -> Self {
         Self {
-            syncs: syncs.into_iter().map(Into::into).collect(),
+            syncs: crate::models::common::into_vec(syncs),
             provider_config_key: provider_config_key.into(),
             connection_id: None,
         }
