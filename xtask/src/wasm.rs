@@ -12,6 +12,10 @@ use crate::cmd::{capture, cmd, has, output, root, run, run_tee};
 const TARGET: &str = "wasm32-unknown-unknown";
 const PROFILE: &str = "wasm-release";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// The most the package (`.wasm` + JS, gzip -9) may weigh: `@nangohq/node`
+/// 0.71.10 bundled by esbuild, 68.4 KB gzipped (BENCHMARKS.md, section 5). The
+/// package must stay smaller; `cargo xtask pkg` fails past it.
+const SIZE_BUDGET_GZIP: u64 = 68_400;
 
 fn tests_dir() -> PathBuf {
     root().join("tests/wasm")
@@ -251,6 +255,14 @@ pub fn pkg() -> Result<(), String> {
         kb(wasm_raw + js_raw),
         kb(wasm_gz + js_gz)
     );
+    if wasm_gz + js_gz > SIZE_BUDGET_GZIP {
+        return Err(format!(
+            "the package is {:.1} KB gzipped, over its budget of {:.1} KB (the official SDK \
+             bundled by esbuild: `cargo xtask bench --only size`); see pkg/README.md, Size",
+            kb(wasm_gz + js_gz),
+            kb(SIZE_BUDGET_GZIP)
+        ));
+    }
     Ok(())
 }
 

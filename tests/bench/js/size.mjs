@@ -1,5 +1,6 @@
-// Package sizes: the wasm package (.wasm + JS glue, as shipped and minified by
-// esbuild) vs @nangohq/node bundled by esbuild; raw bytes and gzip -9.
+// Package sizes: the wasm package (.wasm + JS, as shipped and bundled again by
+// esbuild from the Workers entry) vs @nangohq/node bundled by esbuild; raw bytes
+// and gzip -9.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';

@@ -759,13 +759,13 @@ fn section_size_cold(env: &Env, plan: &Plan, out: &mut String) -> Summary {
                 let _ = writeln!(out, "| wasm pkg (.wasm + JS glue) | {why} | |");
             } else {
                 for (label, k) in [
-                    (
-                        "wasm pkg: .wasm + JS glue as shipped (workerd entry)",
-                        "pkg",
-                    ),
+                    ("wasm pkg: .wasm + JS as shipped (workerd entry)", "pkg"),
                     ("  of which .wasm", "pkg_wasm"),
-                    ("  of which JS glue", "pkg_js"),
-                    ("wasm pkg: .wasm + JS glue minified by esbuild", "pkg_min"),
+                    ("  of which JS", "pkg_js"),
+                    (
+                        "wasm pkg: .wasm + JS bundled by esbuild from the workerd entry",
+                        "pkg_min",
+                    ),
                 ] {
                     let _ = writeln!(
                         out,
