@@ -199,6 +199,10 @@ pub fn pkg() -> Result<(), String> {
     let js = std::fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
     std::fs::write(&glue, crate::minify::apply(&js, &renames, module)?)
         .map_err(|e| e.to_string())?;
+    let types = dist.join("nango_wasm.d.ts");
+    let dts = std::fs::read_to_string(&types).map_err(|e| format!("{}: {e}", types.display()))?;
+    std::fs::write(&types, crate::minify::apply_types(&dts, &renames)?)
+        .map_err(|e| e.to_string())?;
     // The shim is copied by wasm-bindgen under a hashed folder: re-export it from a
     // fixed path for the class `Nango` (js/nango.js), copied beside the glue.
     let snippets = dist.join("snippets");
