@@ -288,8 +288,7 @@ pub(crate) fn take_str(
 }
 
 /// Declares a view: a struct of optional string fields (`name`, or
-/// `name = "wire name"`), filled from a model by the operation or from a JSON
-/// object by [`FromObject`].
+/// `name = "wire name"`), read from the JSON object of a body by [`FromObject`].
 macro_rules! view {
     ($(#[$meta:meta])* struct $name:ident { $($field:ident $(= $wire:literal)?),* $(,)? }) => {
         $(#[$meta])*
