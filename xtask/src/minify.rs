@@ -68,8 +68,19 @@ fn name(bytes: &[u8], at: &mut usize) -> Result<String, String> {
     String::from_utf8(text.to_vec()).map_err(|_| "a wasm name is not UTF-8".to_owned())
 }
 
+/// The one module a wasm module imports from (after `wasm-opt` renamed it).
+pub fn module(wasm: &[u8]) -> Result<String, String> {
+    let mut modules: Vec<String> = imports(wasm)?.into_iter().map(|(m, _)| m).collect();
+    modules.sort_unstable();
+    modules.dedup();
+    match <[String; 1]>::try_from(modules) {
+        Ok([module]) => Ok(module),
+        Err(modules) => Err(format!("the wasm imports from {modules:?}, not one module")),
+    }
+}
+
 /// The `(module, name)` of every import of a wasm module.
-pub fn imports(wasm: &[u8]) -> Result<Vec<(String, String)>, String> {
+fn imports(wasm: &[u8]) -> Result<Vec<(String, String)>, String> {
     if wasm.get(..4) != Some(b"\0asm") {
         return Err("not a wasm module".into());
     }
@@ -116,25 +127,23 @@ fn is_ident(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '$'
 }
 
-/// `text` with every whole-identifier occurrence of `prefix` + `old` replaced
-/// by `prefix` + `new`; how many there were.
-fn replace_ident(text: &str, prefix: &str, old: &str, new: &str) -> (String, usize) {
-    let needle = format!("{prefix}{old}");
+/// `text` with every whole-identifier occurrence of `old` replaced by `new`; how
+/// many there were.
+fn replace_ident(text: &str, old: &str, new: &str) -> (String, usize) {
     let mut out = String::with_capacity(text.len());
     let mut count = 0;
     let mut rest = text;
-    while let Some(i) = rest.find(&needle) {
+    while let Some(i) = rest.find(old) {
         let before = rest[..i].chars().last().or_else(|| out.chars().last());
-        let after = rest[i + needle.len()..].chars().next();
+        let after = rest[i + old.len()..].chars().next();
         out.push_str(&rest[..i]);
         if before.is_some_and(is_ident) || after.is_some_and(is_ident) {
-            out.push_str(&needle);
+            out.push_str(old);
         } else {
-            out.push_str(prefix);
             out.push_str(new);
             count += 1;
         }
-        rest = &rest[i + needle.len()..];
+        rest = &rest[i + old.len()..];
     }
     out.push_str(rest);
     (out, count)
@@ -160,21 +169,43 @@ pub fn apply(js: &str, renames: &Renames, module: &str) -> Result<String, String
     }
     js = js.replace(&quoted_module, &format!("\"{module}\""));
     for (_, old, new) in &renames.imports {
-        let (next, count) = replace_ident(&js, "", old, new);
+        let (next, count) = replace_ident(&js, old, new);
         if count != 1 {
             return Err(format!("the glue names the import {old} {count} times"));
         }
         js = next;
     }
-    for (old, new) in &renames.exports {
-        js = replace_ident(&js, "wasm.", old, new).0;
-    }
-    for (old, _) in &renames.exports {
-        if replace_ident(&js, "wasm.", old, "").1 > 0 {
-            return Err(format!("the glue still names the export {old}"));
+    rename_exports(&js, renames)
+}
+
+/// `js` with each `wasm.<name>` renamed, in one pass (a new name is never
+/// renamed again); refuses a name the wasm does not export.
+fn rename_exports(js: &str, renames: &Renames) -> Result<String, String> {
+    const PREFIX: &str = "wasm.";
+    let mut out = String::with_capacity(js.len());
+    let mut rest = js;
+    while let Some(i) = rest.find(PREFIX) {
+        let before = rest[..i].chars().last().or_else(|| out.chars().last());
+        out.push_str(&rest[..i + PREFIX.len()]);
+        rest = &rest[i + PREFIX.len()..];
+        if before.is_some_and(is_ident) {
+            continue;
         }
+        let len = rest.find(|c: char| !is_ident(c)).unwrap_or(rest.len());
+        let name = &rest[..len];
+        if name.is_empty() {
+            continue;
+        }
+        let (_, new) = renames
+            .exports
+            .iter()
+            .find(|(old, _)| old == name)
+            .ok_or_else(|| format!("the glue names wasm.{name}, which the wasm does not export"))?;
+        out.push_str(new);
+        rest = &rest[len..];
     }
-    Ok(js)
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// The declarations `dts` with the export names of `InitOutput` (what `initSync`
@@ -254,6 +285,19 @@ wasm.core_new(1); wasm.core_new_2(2); wasm.memory.buffer; notwasm.core_new;"#;
         assert!(apply(missing, &r, "z").is_err());
         let no_module = "{ __wbg_push_c9f4893fc209f768: 1, __wbg_new_37eb45aaf5eeb820: 2 }";
         assert!(apply(no_module, &r, "z").is_err());
+        let unknown_export = r#"{ __wbg_push_c9f4893fc209f768: 1, __wbg_new_37eb45aaf5eeb820: 2 } "./x_bg.js" wasm.gone();"#;
+        assert!(apply(unknown_export, &r, "z").is_err());
+    }
+
+    #[test]
+    fn a_new_export_name_is_not_renamed_again() {
+        // `c` is `memory`'s new name and also an old name: each use is renamed once.
+        let mut r = parse(MAP).unwrap();
+        r.exports.push(("c".into(), "f".into()));
+        assert_eq!(
+            rename_exports("wasm.memory; wasm.c; wasm. x", &r).unwrap(),
+            "wasm.c; wasm.f; wasm. x"
+        );
     }
 
     #[test]
@@ -271,5 +315,6 @@ wasm.core_new(1); wasm.core_new_2(2); wasm.memory.buffer; notwasm.core_new;"#;
             [("m".into(), "f".into()), ("m".into(), "mem".into())]
         );
         assert!(imports(b"nope").is_err());
+        assert_eq!(module(&wasm).unwrap(), "m");
     }
 }

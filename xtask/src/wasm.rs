@@ -103,20 +103,6 @@ fn gzip_size(path: &Path) -> Result<u64, String> {
     Ok(out.stdout.len() as u64)
 }
 
-/// The JavaScript files of `dist/` (the bundled module).
-fn js_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                js_files(&p, out);
-            } else if p.extension().is_some_and(|x| x == "js") {
-                out.push(p);
-            }
-        }
-    }
-}
-
 /// Builds `pkg/`: cargo (size profile) → wasm-bindgen --target web → wasm-opt -Oz
 /// (npm binaryen), with short import and export names → `dist/nango.js`: the
 /// class, the glue and the shim bundled into one minified module (npm esbuild)
@@ -184,20 +170,10 @@ pub fn pkg() -> Result<(), String> {
     );
     let renames = crate::minify::parse(&capture(optimize)?)?;
     let bytes = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
-    let mut modules: Vec<String> = crate::minify::imports(&bytes)?
-        .into_iter()
-        .map(|(module, _)| module)
-        .collect();
-    modules.sort_unstable();
-    modules.dedup();
-    let [module] = modules.as_slice() else {
-        return Err(format!(
-            "the optimized wasm imports from {modules:?}, not one module"
-        ));
-    };
+    let module = crate::minify::module(&bytes)?;
     let glue = dist.join("nango_wasm.js");
     let js = std::fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
-    std::fs::write(&glue, crate::minify::apply(&js, &renames, module)?)
+    std::fs::write(&glue, crate::minify::apply(&js, &renames, &module)?)
         .map_err(|e| e.to_string())?;
     let types = dist.join("nango_wasm.d.ts");
     let dts = std::fs::read_to_string(&types).map_err(|e| format!("{}: {e}", types.display()))?;
@@ -242,13 +218,7 @@ pub fn pkg() -> Result<(), String> {
         std::fs::remove_file(dist.join(f)).map_err(|e| format!("dist/{f}: {e}"))?;
     }
     std::fs::remove_dir_all(&snippets).map_err(|e| e.to_string())?;
-    let mut js = Vec::new();
-    js_files(&dist, &mut js);
-    let (mut js_raw, mut js_gz) = (0, 0);
-    for f in &js {
-        js_raw += file_size(f)?;
-        js_gz += gzip_size(f)?;
-    }
+    let (js_raw, js_gz) = (file_size(&facade)?, gzip_size(&facade)?);
     let (wasm_raw, wasm_gz) = (file_size(&wasm)?, gzip_size(&wasm)?);
     println!(
         "\npkg: wasm {:.1} KB ({:.1} KB gzip) + JS {:.1} KB ({:.1} KB gzip) = {:.1} KB ({:.1} KB gzip)",

@@ -495,8 +495,11 @@ mod tests {
         fn eq(a: &Value, b: &Value) -> bool {
             match (a, b) {
                 (Value::Number(x), Value::Number(y)) if x.is_f64() && y.is_f64() => {
+                    // A few units in the last place, relative, or absolute for
+                    // subnormals (where the relative spacing is coarser).
                     let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());
-                    x == y || (x - y).abs() <= 4.0 * f64::EPSILON * x.abs().max(y.abs())
+                    let ulps = 4.0 * (f64::EPSILON * x.abs().max(y.abs())).max(f64::from_bits(1));
+                    x == y || (x - y).abs() <= ulps
                 }
                 (Value::Array(x), Value::Array(y)) => {
                     x.len() == y.len() && x.iter().zip(y).all(|(x, y)| eq(x, y))

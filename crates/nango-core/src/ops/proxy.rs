@@ -417,8 +417,12 @@ impl Endpoint for Proxy {
         };
         let mut pairs: Vec<String> = Vec::new();
         for pair in written.into_iter().flat_map(|q| q.split('&')) {
-            let key = query_key(pair);
-            if !pair.is_empty() && !self.params.iter().any(|(k, _)| k.as_bytes() == key) {
+            // A key is decoded only when there are params that could replace it.
+            let replaced = !self.params.is_empty() && {
+                let key = query_key(pair);
+                self.params.iter().any(|(k, _)| k.as_bytes() == key)
+            };
+            if !pair.is_empty() && !replaced {
                 pairs.push(pair.to_owned());
             }
         }
