@@ -34,12 +34,14 @@ export declare class NangoError extends Error {
   errors?: ValidationIssue[];
   /** Seconds to wait, from `Retry-After` (429). */
   retryAfter?: number;
-  /** The raw response body. */
+  /** The response body, the client's secrets redacted (not enumerable: `JSON.stringify(err)` leaves it out). */
   body?: string;
-  /** The response headers (lowercase names). */
+  /** The response headers (lowercase names; secrets redacted; not enumerable). */
   headers?: Record<string, string>;
-  /** `error.payload` of the answer, when any. */
+  /** `error.payload` of the answer, when any (secrets redacted; not enumerable). */
   payload?: unknown;
-  /** The answer as axios shaped it, for code written for @nangohq/node (`err.response.status`). */
+  /** The answer as axios shaped it, for code written for @nangohq/node (`err.response.status`; secrets redacted; not enumerable). */
   response?: Omit<HttpResponse<unknown>, 'statusText'>;
+  /** The body exactly as the server sent it, secrets it echoed included: never log it. */
+  unredactedBody(): string | undefined;
 }

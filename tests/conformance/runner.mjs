@@ -80,19 +80,49 @@ function errorOf(e) {
     return { message: String(e?.message ?? e) };
 }
 
+/**
+ * Waits (up to 10 s) until the async action `ref` names ({id} or {statusUrl}) has
+ * finished. The server runs it in a task of its own after answering 202: read at once,
+ * its result could be "still running" for one client and the output for another. The
+ * wait happens before the step's request record starts.
+ */
+async function settleAsyncAction(server, apiKey, ref) {
+    const path = ref?.statusUrl ?? (ref?.id ? `/action/${ref.id}` : undefined);
+    if (typeof path !== 'string') {
+        return;
+    }
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+        const res = await fetch(new URL(path, server), { headers: { authorization: `Bearer ${apiKey}` } });
+        await res.arrayBuffer();
+        if (res.status !== 404) {
+            return;
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`the async action at ${path} was still running after 10 s`);
+        }
+        await new Promise((r) => setTimeout(r, 20));
+    }
+}
+
 export async function run({ Nango, argv }) {
     const args = parseArgs(argv);
     const scenario = JSON.parse(readFileSync(args.scenario, 'utf8'));
+    // The admin API needs the server's API key.
+    const adminKey = { authorization: `Bearer ${scenario.apiKey}` };
     const admin = async (method) => {
-        const r = await fetch(`${args.server}/_admin/requests`, { method });
+        const r = await fetch(`${args.server}/_admin/requests`, { method, headers: adminKey });
         return method === 'GET' ? (await r.json()).requests : null;
     };
-    await fetch(`${args.server}/_admin/reset`, { method: 'POST' });
+    await fetch(`${args.server}/_admin/reset`, { method: 'POST', headers: adminKey });
     const returned = {};
     const results = {};
     for (const step of scenario.steps) {
-        await admin('DELETE');
         const stepArgs = resolve(step.args ?? [], returned);
+        if (step.method === 'getAsyncActionResult') {
+            await settleAsyncAction(args.server, scenario.apiKey, stepArgs[0]);
+        }
+        await admin('DELETE');
         const result = {};
         let value;
         try {

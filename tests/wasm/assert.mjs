@@ -46,12 +46,18 @@ export function throws(f, check) {
   fail('expected an exception');
 }
 
-/** A caller of the local server's admin API (`/_admin/...`) at `host`. */
-export function adminApi(host) {
+/**
+ * A caller of the local server's admin API (`/_admin/...`) at `host`, which needs the
+ * server's API key. The admin API answers no cross-origin page: a browser page calls it
+ * through its own origin (`host` is then the page's origin, which relays the call).
+ */
+export function adminApi(host, apiKey) {
   return async (method, path, body) => {
+    const headers = { authorization: `Bearer ${apiKey}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${host}/_admin/${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

@@ -280,8 +280,8 @@ const EXEMPT = {
 /** Prototype members that are not API methods: wasm-bindgen's, and the getters. */
 const NOT_METHODS = new Set(['constructor', 'free', '__destroy_into_raw', 'serverUrl', 'connectionId', 'providerConfigKey']);
 
-export function cases({ Nango, NangoError, host, apiKey }) {
-  const admin = adminApi(host);
+export function cases({ Nango, NangoError, host, apiKey, adminHost }) {
+  const admin = adminApi(adminHost ?? host, apiKey);
   const sent = async () => {
     const { requests } = await admin('GET', 'requests');
     return requests.filter((r) => !r.path.startsWith('/_admin'));

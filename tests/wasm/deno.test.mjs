@@ -5,10 +5,12 @@ import { Nango, NangoError } from '../../pkg/deno.js';
 import { cases } from './scenario.mjs';
 import { cases as faults } from './faults.mjs';
 import { cases as badInput } from './bad-input.mjs';
+import { cases as hostileCases } from './hostile.mjs';
 
 const host = Deno.env.get('NANGO_HOST');
 const apiKey = Deno.env.get('NANGO_API_KEY');
-if (!host || !apiKey) throw new Error('NANGO_HOST and NANGO_API_KEY are required');
+const hostile = Deno.env.get('NANGO_HOSTILE_HOST');
+if (!host || !apiKey || !hostile) throw new Error('NANGO_HOST, NANGO_API_KEY and NANGO_HOSTILE_HOST are required');
 
 const all = [
   ...cases({ Nango, NangoError, host, apiKey }),
@@ -16,6 +18,7 @@ const all = [
   // closes before the answer: the server may record twice what the package sent.
   ...faults({ Nango, NangoError, host, apiKey, resends: true }),
   ...badInput({ Nango, NangoError, host, apiKey }),
+  ...hostileCases({ Nango, NangoError, hostile }),
 ];
 for (const c of all) {
   // The scenario's iterators and waits end their own timers; the sanitizers would

@@ -21,8 +21,8 @@ import { ok, eq, rejects, adminApi } from './assert.mjs';
 
 const RATE = '{"error":{"code":"too_many_request","message":"Too many requests"}}';
 
-export function cases({ Nango, NangoError, host, apiKey, million = false, resends = false }) {
-  const admin = adminApi(host);
+export function cases({ Nango, NangoError, host, apiKey, adminHost, million = false, resends = false }) {
+  const admin = adminApi(adminHost ?? host, apiKey);
   const fault = (f) => admin('POST', 'faults', f);
   const clear = async () => {
     await admin('DELETE', 'faults');
@@ -118,16 +118,19 @@ export function cases({ Nango, NangoError, host, apiKey, million = false, resend
         await clear();
         await admin('POST', 'rate-limit', { per_minute: 3 });
         try {
-          const nango = client(fast());
+          // Any wait (the Retry-After, about a minute here, or maxRetryAfterMs) would
+          // take 10 s or more; reporting takes one round trip. The bound between them
+          // leaves seconds either way for a loaded machine.
+          const nango = client(fast({ maxRetryAfterMs: 10000 }));
           for (let i = 0; i < 3; i++) await nango.listConnections();
           const started = Date.now();
           await rejects(nango.listConnections(), (e) => {
             isNangoError(e, 'api');
             eq([e.status, e.code], [429, 'too_many_request']);
-            ok(e.retryAfter > 2, `Retry-After in seconds, longer than maxRetryAfterMs (${e.retryAfter})`);
+            ok(e.retryAfter > 10, `Retry-After in seconds, longer than maxRetryAfterMs (${e.retryAfter})`);
             ok(e.response.headers['x-ratelimit-limit'] !== undefined, 'the rate-limit headers are kept');
           });
-          ok(elapsed(started) < 1500, 'not waited for');
+          ok(elapsed(started) < 10000, `not waited for (${elapsed(started)} ms)`);
           await expectSent('GET', '/connections', 4, 'sent once, then reported');
         } finally {
           await admin('POST', 'rate-limit', { per_minute: 1000000 });
@@ -183,10 +186,13 @@ export function cases({ Nango, NangoError, host, apiKey, million = false, resend
 
         await admin('DELETE', 'requests');
         sends = [];
-        const deadline = client({ maxAttempts: 100, initialBackoffMs: 50, maxBackoffMs: 50, deadlineMs: 400 });
+        // Without the deadline, 100 attempts 100 ms apart take 10 s or more; with it,
+        // about 1 s. The bound between them leaves seconds either way for a loaded
+        // machine, and the first answer has 900 ms to come back for a second attempt.
+        const deadline = client({ maxAttempts: 100, initialBackoffMs: 100, maxBackoffMs: 100, deadlineMs: 1000 });
         const started = Date.now();
         await rejects(deadline.listConnections(), (e) => isNangoError(e));
-        ok(elapsed(started) < 2000, `the overall deadline holds (${elapsed(started)} ms)`);
+        ok(elapsed(started) < 5000, `the overall deadline holds (${elapsed(started)} ms)`);
         const sent = sends.length;
         // The last send can be cut by the deadline before its request reaches
         // the server (the fetch is aborted), so the server may have one fewer.
@@ -230,20 +236,24 @@ export function cases({ Nango, NangoError, host, apiKey, million = false, resend
     {
       name: 'faults: answers slower than the timeout are kind timeout; only idempotent ones are retried',
       async run() {
+        // The answers come 10 s late and the client gives up at 1 s: the bound between
+        // them leaves seconds either way for a loaded machine, and the retry after the
+        // timeout has a whole second to be answered. (The server drops a delayed request
+        // whose client has gone: the late trigger below never runs the action.)
         await clear();
-        await fault({ method: 'GET', path: '/connections', kind: 'delay', ms: 1500, times: 1 });
+        await fault({ method: 'GET', path: '/connections', kind: 'delay', ms: 10000, times: 1 });
         const started = Date.now();
-        await rejects(client(false, 200).listConnections(), (e) => isNangoError(e, 'timeout'));
-        ok(elapsed(started) < 1200, `gave up at the timeout (${elapsed(started)} ms)`);
+        await rejects(client(false, 1000).listConnections(), (e) => isNangoError(e, 'timeout'));
+        ok(elapsed(started) < 5000, `gave up at the timeout (${elapsed(started)} ms)`);
 
         await clear();
-        await fault({ method: 'GET', path: '/connections', kind: 'delay', ms: 1500, times: 1 });
-        ok((await client(fast(), 200).listConnections()).connections, 'the retry after the timeout succeeds');
+        await fault({ method: 'GET', path: '/connections', kind: 'delay', ms: 10000, times: 1 });
+        ok((await client(fast(), 1000).listConnections()).connections, 'the retry after the timeout succeeds');
         await expectSent('GET', '/connections', 2, '');
 
         await clear();
-        await fault({ path: '/action/trigger', kind: 'delay', ms: 1500, times: 3 });
-        await rejects(client(fast(), 200).triggerAction(p, c, 'echo', { x: 1 }), (e) => isNangoError(e, 'timeout'));
+        await fault({ path: '/action/trigger', kind: 'delay', ms: 10000, times: 3 });
+        await rejects(client(fast(), 1000).triggerAction(p, c, 'echo', { x: 1 }), (e) => isNangoError(e, 'timeout'));
         await expectSent('POST', '/action/trigger', 1, 'a timed-out action trigger is not resent');
         await clear();
       },

@@ -7,15 +7,19 @@ import { Nango, NangoError } from '../../pkg/node.js';
 import { cases } from './scenario.mjs';
 import { cases as faults } from './faults.mjs';
 import { cases as badInput } from './bad-input.mjs';
+import { cases as hostileCases, memory } from './hostile.mjs';
 
 const host = process.env.NANGO_HOST;
 const apiKey = process.env.NANGO_API_KEY;
-if (!host || !apiKey) throw new Error('NANGO_HOST and NANGO_API_KEY are required');
+const hostile = process.env.NANGO_HOSTILE_HOST;
+if (!host || !apiKey || !hostile) throw new Error('NANGO_HOST, NANGO_API_KEY and NANGO_HOSTILE_HOST are required');
 
 const all = [
   ...cases({ Nango, NangoError, host, apiKey }),
   ...faults({ Nango, NangoError, host, apiKey, million: true }),
   ...badInput({ Nango, NangoError, host, apiKey }),
+  ...hostileCases({ Nango, NangoError, hostile }),
+  memory({ Nango, hostile }),
 ];
 for (const c of all) {
   test(c.name, c.run);

@@ -23,8 +23,8 @@ async function sha256Hex(text) {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function cases({ Nango, NangoError, host, apiKey }) {
-  const admin = adminApi(host);
+export function cases({ Nango, NangoError, host, apiKey, adminHost }) {
+  const admin = adminApi(adminHost ?? host, apiKey);
   const isNangoError = (e, kind) => {
     ok(e instanceof NangoError, `not a NangoError: ${e}`);
     ok(e instanceof Error, 'a NangoError is an Error');
@@ -259,12 +259,16 @@ export function cases({ Nango, NangoError, host, apiKey }) {
         eq(await nango.triggerAction('github', 'demo-github', 'echo', { custom_key1: 'custom_value1' }), { custom_key1: 'custom_value1' });
         const { id, statusUrl } = await nango.triggerActionAsync('github', 'demo-github', 'echo', { n: 1 }, { maxRetries: 2 });
         ok(id && statusUrl, '{id, statusUrl}');
+        // The server runs the action after answering: poll (every 20 ms, for up to 10 s)
+        // until it has finished.
         let result;
-        for (let i = 0; i < 50 && result === undefined; i++) {
+        const deadline = Date.now() + 10000;
+        for (let i = 0; result === undefined; i++) {
           try {
             result = await (i % 2 ? nango.getAsyncActionResult({ id }) : nango.getAsyncActionResult({ statusUrl }));
           } catch (e) {
             eq(e.status, 404, 'not finished yet');
+            ok(Date.now() < deadline, 'the async action finished within 10 s');
             await new Promise((r) => setTimeout(r, 20));
           }
         }
@@ -284,17 +288,21 @@ export function cases({ Nango, NangoError, host, apiKey }) {
         const text = await nango.get({ ...base, endpoint: '/health' });
         eq([text.status, text.data], [200, 'ok']);
         ok(text.headers['content-type'].startsWith('text/plain'), 'upstream headers');
-        const json = await nango.proxy({ ...base, endpoint: '/_admin/info', params: { a: 1 }, headers: { 'X-Custom': 'yes' } });
+        // The upstream is the local server's admin API, which needs the server's key: it
+        // goes as a proxied header (`Nango-Proxy-Authorization`), in place of the
+        // connection's credentials.
+        const adminKey = { Authorization: `Bearer ${apiKey}` };
+        const json = await nango.proxy({ ...base, endpoint: '/_admin/info', params: { a: 1 }, headers: { 'X-Custom': 'yes', ...adminKey } });
         eq(json.data.api_key, apiKey, 'JSON parsed');
         const buffer = await nango.get({ ...base, endpoint: '/health', responseType: 'arraybuffer' });
         eq(new TextDecoder().decode(buffer.data), 'ok');
-        const asText = await nango.get({ ...base, endpoint: '/_admin/info', params: 'x=1', responseType: 'text' });
+        const asText = await nango.get({ ...base, endpoint: '/_admin/info', params: 'x=1', responseType: 'text', headers: adminKey });
         eq(typeof asText.data, 'string');
         const { requests } = await admin('GET', 'requests');
         const forwarded = requests.filter((r) => (r.path || r.uri || '').includes('/_admin/info') || JSON.stringify(r).includes('x-custom'));
         ok(forwarded.length > 0 || requests.length > 0, 'requests recorded');
         for (const call of ['post', 'put', 'patch', 'delete']) {
-          await rejects(nango[call]({ ...base, endpoint: '/_admin/info', data: { x: 1 } }), (e) => {
+          await rejects(nango[call]({ ...base, endpoint: '/_admin/info', data: { x: 1 }, headers: adminKey }), (e) => {
             isNangoError(e, 'api');
             ok(e.status === 404 || e.status === 405, `${call}: upstream status passed through (${e.status})`);
             ok(typeof e.response.data === 'string', 'upstream body');

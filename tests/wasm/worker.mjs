@@ -5,12 +5,14 @@ import { Nango, NangoError } from './pkg/workerd.js';
 import { cases } from './scenario.mjs';
 import { cases as faults } from './faults.mjs';
 import { cases as badInput } from './bad-input.mjs';
+import { cases as hostileCases } from './hostile.mjs';
 
 export default {
   async fetch(request, env) {
     const results = [];
     const props = { Nango, NangoError, host: env.NANGO_HOST, apiKey: env.NANGO_API_KEY };
-    for (const c of [...cases(props), ...faults(props), ...badInput(props)]) {
+    const hostile = hostileCases({ Nango, NangoError, hostile: env.NANGO_HOSTILE_HOST });
+    for (const c of [...cases(props), ...faults(props), ...badInput(props), ...hostile]) {
       const started = Date.now();
       try {
         await c.run();

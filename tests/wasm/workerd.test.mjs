@@ -10,7 +10,8 @@ import { Miniflare } from 'miniflare';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const host = process.env.NANGO_HOST;
 const apiKey = process.env.NANGO_API_KEY;
-if (!host || !apiKey) throw new Error('NANGO_HOST and NANGO_API_KEY are required');
+const hostile = process.env.NANGO_HOSTILE_HOST;
+if (!host || !apiKey || !hostile) throw new Error('NANGO_HOST, NANGO_API_KEY and NANGO_HOSTILE_HOST are required');
 
 // One folder with the worker, the scenario and the package, as modules see them.
 const root = mkdtempSync(join(tmpdir(), 'nango-wasm-workerd-'));
@@ -20,6 +21,7 @@ cpSync(join(here, 'assert.mjs'), join(root, 'assert.mjs'));
 cpSync(join(here, 'real-webhooks.mjs'), join(root, 'real-webhooks.mjs'));
 cpSync(join(here, 'faults.mjs'), join(root, 'faults.mjs'));
 cpSync(join(here, 'bad-input.mjs'), join(root, 'bad-input.mjs'));
+cpSync(join(here, 'hostile.mjs'), join(root, 'hostile.mjs'));
 for (const f of ['workerd.js', 'package.json']) cpSync(join(here, '../../pkg', f), join(root, 'pkg', f));
 cpSync(join(here, '../../pkg/dist'), join(root, 'pkg/dist'), { recursive: true });
 
@@ -32,7 +34,7 @@ const mf = new Miniflare({
     { type: 'CompiledWasm', include: ['**/*.wasm'] },
   ],
   compatibilityDate: '2025-01-01',
-  bindings: { NANGO_HOST: host, NANGO_API_KEY: apiKey },
+  bindings: { NANGO_HOST: host, NANGO_API_KEY: apiKey, NANGO_HOSTILE_HOST: hostile },
 });
 
 let failed = 0;

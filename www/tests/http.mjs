@@ -38,7 +38,8 @@ function verifiedWebhook(app, connectionId) {
 }
 
 export function httpCases({ app, nango, upstream }) {
-  const userId = `user-${app.name}-${Date.now().toString(36)}`;
+  // Each run starts its own local server: a fixed id per app is unique there.
+  const userId = `user-${app.name}`;
   const secrets = [nango.apiKey, nango.signingKey];
   const state = {};
 
@@ -95,9 +96,15 @@ export function httpCases({ app, nango, upstream }) {
         eq(event.operation, 'creation', 'operation');
         eq(event.integration, 'github', 'integration');
         eq(event.success, true, 'success');
-        const { webhooks } = await nango.admin('GET', 'webhooks');
-        const delivery = webhooks.find((w) => w.url === `${app.url}/webhooks/nango` && w.body.includes(`"${state.github}"`));
-        ok(delivery, 'the local server recorded the delivery');
+        // The app may show the webhook before the local server has stored the app's
+        // answer in its delivery record: wait (bounded) until the delivery is done.
+        const delivery = await eventually(
+          async () => {
+            const { webhooks } = await nango.admin('GET', 'webhooks');
+            return webhooks.find((w) => w.url === `${app.url}/webhooks/nango` && w.body.includes(`"${state.github}"`) && w.done);
+          },
+          { what: 'the local server recorded the finished delivery' },
+        );
         state.delivery = delivery;
         eq(delivery.status, 200, 'the app answered the signed webhook');
       },

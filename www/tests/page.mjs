@@ -29,7 +29,8 @@ export function launchBrowser() {
 const TIMEOUT = 30_000;
 
 export function pageCases({ browser, app, nango, artifacts }) {
-  const userId = `ada-${app.name}-${Date.now().toString(36)}`;
+  // Each run starts its own local server: a fixed id per app is unique there.
+  const userId = `ada-${app.name}`;
   const secrets = [nango.apiKey, nango.signingKey];
   const shot = (p, name, fullPage = true) => p.screenshot({ path: join(artifacts, `${app.name}-${name}.png`), fullPage });
   let context;

@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::error::{ApiError, Error};
 use crate::request::ApiRequest;
 use crate::retry::{Attempt, Decision, Outcome, RetryPolicy, StopReason};
+use crate::secret::Redactor;
 use crate::transport::TransportError;
 
 /// What to do after a failed attempt.
@@ -74,6 +75,8 @@ pub struct Attempts {
     per_request: Option<Duration>,
     idempotent: bool,
     attempt: u32,
+    limit: Option<u64>,
+    redactor: Redactor,
 }
 
 impl Attempts {
@@ -92,6 +95,8 @@ impl Attempts {
             per_request: config.timeout(),
             idempotent: request.is_idempotent(),
             attempt: 0,
+            limit: request.response_limit(config),
+            redactor: config.redactor().clone(),
         }
     }
 
@@ -191,7 +196,8 @@ impl Attempts {
             status: api.status,
             retry_after: api.retry_after,
         };
-        self.next(Error::Api(Box::new(api)), outcome, elapsed, random)
+        let error = Error::Api(Box::new(api)).redacted(&self.redactor);
+        self.next(error, outcome, elapsed, random)
     }
 
     /// The attempt got no complete answer (`error`), with `timeout` its bound,
@@ -215,12 +221,8 @@ impl Attempts {
         random: f64,
     ) -> Step {
         let outcome = Outcome::Transport(error.kind());
-        self.next(
-            Error::from_transport(error, timeout),
-            outcome,
-            elapsed,
-            random,
-        )
+        let error = Error::from_transport(error, timeout, self.limit).redacted(&self.redactor);
+        self.next(error, outcome, elapsed, random)
     }
 
     fn next(&self, error: Error, outcome: Outcome, elapsed: Duration, random: f64) -> Step {

@@ -44,12 +44,16 @@ fn percent_encode(value: &str, keep: fn(u8) -> bool) -> String {
 /// The bytes of `value` with its `%XX` escapes decoded; a `%` not followed by two
 /// hex digits stays as it is.
 pub(crate) fn percent_decode(value: &str) -> Vec<u8> {
+    percent_decode_bytes(value.as_bytes())
+}
+
+/// [`percent_decode`] of bytes.
+fn percent_decode_bytes(bytes: &[u8]) -> Vec<u8> {
     fn hex(b: Option<&u8>) -> Option<u8> {
         char::from(*b?)
             .to_digit(16)
             .and_then(|d| u8::try_from(d).ok())
     }
-    let bytes = value.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -121,8 +125,42 @@ pub(crate) fn query_component(value: &str) -> String {
 }
 
 /// Encodes a caller-written proxy path, keeping its `/` and existing `%XX` escapes.
-pub(crate) fn proxy_path(value: &str) -> String {
+/// Refuses a path with a dot segment in any spelling (see [`is_dot_segment`]):
+/// `url` and `fetch` resolve them, so `/../connections/x` would leave `/proxy/`.
+pub(crate) fn proxy_path(field: &str, value: &str) -> Result<String, InvalidInput> {
+    let encoded = encode_proxy_path(value);
+    if encoded.split('/').any(is_dot_segment) {
+        return Err(
+            InvalidInput::new(field, InvalidReason::DotSegment).with_detail(
+                "a path segment that URL normalisation would resolve (`..`, `%2e%2e`...)",
+            ),
+        );
+    }
+    Ok(encoded)
+}
+
+/// The encoding of [`proxy_path`], without its check.
+fn encode_proxy_path(value: &str) -> String {
     percent_encode(value, proxy_path_byte)
+}
+
+/// Whether an encoded path segment is `.` or `..` to anyone who reads it: the
+/// WHATWG URL parser (`fetch`, the `url` crate) treats `%2e` (any case) as a dot,
+/// and a server or a gateway may decode a segment again (`%252e` → `%2e` → `.`),
+/// so the segment is decoded until it stops changing.
+fn is_dot_segment(segment: &str) -> bool {
+    let mut text = segment.as_bytes().to_vec();
+    // Each round removes at least two bytes, so this ends.
+    loop {
+        if text == b"." || text == b".." {
+            return true;
+        }
+        let decoded = percent_decode_bytes(&text);
+        if decoded == text {
+            return false;
+        }
+        text = decoded;
+    }
 }
 
 /// Encodes a caller-written query string, keeping its `&`, `=` and `%XX` escapes.
@@ -288,7 +326,10 @@ mod tests {
         );
         assert_eq!(query_component(&all), oracle_encode(&all, oracle::QUERY));
         assert_eq!(raw_query(&all), oracle_encode(&all, oracle::RAW_QUERY));
-        assert_eq!(proxy_path(&all), oracle_encode(&all, oracle::PROXY_PATH));
+        assert_eq!(
+            encode_proxy_path(&all),
+            oracle_encode(&all, oracle::PROXY_PATH)
+        );
     }
 
     #[test]
@@ -323,6 +364,12 @@ mod tests {
     }
 
     proptest::proptest! {
+        // A fixed seed: every run tries the same cases, so a result never depends on
+        // the draw (failures found are also replayed from proptest-regressions/).
+        #![proptest_config(proptest::test_runner::Config {
+            rng_seed: proptest::test_runner::RngSeed::Fixed(1),
+            ..proptest::test_runner::Config::default()
+        })]
         #[test]
         fn every_decimal_is_written_as_to_string_does(n in proptest::num::u64::ANY) {
             proptest::prop_assert_eq!(decimal(n), n.to_string());
@@ -331,7 +378,7 @@ mod tests {
         #[test]
         fn encoding_and_decoding_match_the_crate(text in "\\PC*", raw in "[%0-9a-fA-Fgz+ é]{0,24}") {
             proptest::prop_assert_eq!(query_component(&text), oracle_encode(&text, oracle::QUERY));
-            proptest::prop_assert_eq!(proxy_path(&text), oracle_encode(&text, oracle::PROXY_PATH));
+            proptest::prop_assert_eq!(encode_proxy_path(&text), oracle_encode(&text, oracle::PROXY_PATH));
             proptest::prop_assert_eq!(percent_decode(&text), percent_encoding::percent_decode_str(&text).collect::<Vec<u8>>());
             proptest::prop_assert_eq!(percent_decode(&raw), percent_encoding::percent_decode_str(&raw).collect::<Vec<u8>>());
             let encoded = query_component(&text);
@@ -341,7 +388,10 @@ mod tests {
 
     #[test]
     fn proxy_paths_keep_slashes_and_escapes() {
-        assert_eq!(proxy_path("/repos/a b/%2F#x"), "/repos/a%20b/%2F%23x");
+        assert_eq!(
+            proxy_path("endpoint", "/repos/a b/%2F#x").unwrap(),
+            "/repos/a%20b/%2F%23x"
+        );
         assert_eq!(raw_query("a=1&b=c d?"), "a=1&b=c%20d?");
     }
 }

@@ -40,13 +40,28 @@ pub trait Endpoint {
 /// # Ok::<(), nango_core::Error>(())
 /// ```
 pub fn decode_json<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
-    serde_json::from_slice(response.body()).map_err(|e| {
-        Error::Decode(Box::new(DecodeError::new(
-            response.status().as_u16(),
-            e.to_string(),
-            response.body().clone(),
-        )))
-    })
+    from_json_bytes(response.status().as_u16(), response.body())
+}
+
+/// Decodes `body`, a `status` answer, into `T`; the error says where and what
+/// was expected, never the value found ([`DecodeError::from_json`]).
+pub(crate) fn from_json_bytes<T: DeserializeOwned>(
+    status: u16,
+    body: &bytes::Bytes,
+) -> Result<T, Error> {
+    let decode_error =
+        |message: String| Error::Decode(Box::new(DecodeError::new(status, message, body.clone())));
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        decode_error(crate::error::json_error_message(
+            e.path().to_string(),
+            e.inner(),
+        ))
+    })?;
+    // Trailing characters after the value.
+    de.end()
+        .map_err(|e| decode_error(crate::error::json_error_message(".".into(), &e)))?;
+    Ok(value)
 }
 
 /// Decodes a JSON body into `T`, reading an empty body as JSON `null` (so that
@@ -60,13 +75,10 @@ pub fn decode_json<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Er
 /// ```
 pub fn decode_json_or_null<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
     if response.body().iter().all(u8::is_ascii_whitespace) {
-        serde_json::from_slice(b"null").map_err(|e| {
-            Error::Decode(Box::new(DecodeError::new(
-                response.status().as_u16(),
-                e.to_string(),
-                response.body().clone(),
-            )))
-        })
+        from_json_bytes(
+            response.status().as_u16(),
+            &bytes::Bytes::from_static(b"null"),
+        )
     } else {
         decode_json(response)
     }

@@ -7,10 +7,13 @@ use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
 
+use std::borrow::Cow;
+
 use crate::encode;
 use crate::json::read::{self, member};
 use crate::json::JsonText;
 use crate::macros::string_enum;
+use crate::secret::Redactor;
 use crate::transport::{TransportError, TransportErrorKind};
 
 /// `d` in whole milliseconds (written as an integer: no float formatting).
@@ -63,6 +66,18 @@ pub enum Error {
     /// The operation was cancelled by the caller.
     #[error("cancelled")]
     Cancelled,
+    /// The answer's body passed the configured limit
+    /// ([`ConfigBuilder::max_response_bytes`](crate::config::ConfigBuilder::max_response_bytes),
+    /// or the proxy's); it was not read further.
+    #[error("the answer is larger than the limit of {limit} bytes")]
+    ResponseTooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// A listing led back to a page it had already given (a cursor seen before,
+    /// or the same page again): the stream stops instead of paging forever.
+    #[error("pagination loop: {0}")]
+    PaginationLoop(&'static str),
 }
 
 impl Error {
@@ -93,12 +108,54 @@ impl Error {
         }
     }
 
-    pub(crate) fn from_transport(err: TransportError, timeout: Option<Duration>) -> Self {
-        match (err.kind(), timeout) {
-            (TransportErrorKind::Timeout, Some(t)) => Error::Timeout(t),
-            (TransportErrorKind::Aborted, _) => Error::Cancelled,
+    pub(crate) fn from_transport(
+        err: TransportError,
+        timeout: Option<Duration>,
+        limit: Option<u64>,
+    ) -> Self {
+        match (err.kind(), timeout, limit) {
+            (TransportErrorKind::Timeout, Some(t), _) => Error::Timeout(t),
+            (TransportErrorKind::Aborted, _, _) => Error::Cancelled,
+            (TransportErrorKind::TooLarge, _, Some(limit)) => Error::ResponseTooLarge { limit },
             _ => Error::Transport(err),
         }
+    }
+
+    /// This error with the client's secrets removed from every text the server
+    /// sent (see [`Config::redactor`](crate::config::Config::redactor)); the bodies
+    /// as received stay available through [`ApiError::unredacted_body`] and
+    /// [`DecodeError::unredacted_body`].
+    ///
+    /// ```
+    /// use nango_core::{config::Config, error::ApiError, Error};
+    /// let cfg = Config::builder().api_key("a3f1c2d4-0000-4000-8000-000000000000").build()?;
+    /// let body = br#"{"error":{"code":"invalid_secret_key","message":"Bearer a3f1c2d4-0000-4000-8000-000000000000"}}"#;
+    /// let e = Error::Api(Box::new(ApiError::from_parts(401, &http::HeaderMap::new(), bytes::Bytes::from_static(body))));
+    /// let e = e.redacted(cfg.redactor());
+    /// assert_eq!(e.to_string(), "Nango API error 401 invalid_secret_key: Bearer [redacted]");
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn redacted(self, config: &Redactor) -> Self {
+        match self {
+            Error::Api(mut api) => {
+                api.redact(config);
+                Error::Api(api)
+            }
+            Error::Decode(mut d) => {
+                d.redact(config);
+                Error::Decode(d)
+            }
+            Error::Transport(t) => Error::Transport(t.redacted(config)),
+            Error::WaitTimeout(what) => Error::WaitTimeout(config.redact(&what).into_owned()),
+            other => other,
+        }
+    }
+}
+
+/// `text` redacted in place.
+fn redact_in(config: &Redactor, text: &mut String) {
+    if let Cow::Owned(clean) = config.redact(text) {
+        *text = clean;
     }
 }
 
@@ -351,10 +408,13 @@ pub struct ApiError {
     pub payload: Option<JsonText>,
     /// The `Retry-After` header, when present (429 answers).
     pub retry_after: Option<Duration>,
-    /// The response headers.
+    /// The response headers (the client's secrets redacted).
     pub headers: HeaderMap,
-    /// The raw body as received.
+    /// The body (the client's secrets redacted; see
+    /// [`ApiError::unredacted_body`]).
     pub body: Bytes,
+    /// The body as received, when redacting changed it.
+    unredacted: Option<Bytes>,
 }
 
 /// A code or message as text: strings as they are, integers and booleans
@@ -447,6 +507,7 @@ impl ApiError {
             retry_after: retry_after.and_then(parse_retry_after),
             headers: HeaderMap::new(),
             body,
+            unredacted: None,
         };
         // Read as a plain JSON value, field by field (no typed deserialiser: any
         // JSON at all is accepted), by the crate's own reader (no serde_json
@@ -497,7 +558,7 @@ impl ApiError {
         StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
-    /// The body as text (lossy UTF-8).
+    /// The body as text (lossy UTF-8), the client's secrets redacted.
     ///
     /// ```
     /// # use nango_core::error::ApiError;
@@ -506,6 +567,56 @@ impl ApiError {
     /// ```
     pub fn body_text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// The body exactly as the server sent it, secrets it echoed included: never
+    /// log it or show it to a user.
+    ///
+    /// ```
+    /// use nango_core::{config::Config, error::ApiError, Error};
+    /// let cfg = Config::builder().api_key("a3f1c2d4-0000-4000-8000-000000000000").build()?;
+    /// let e = ApiError::from_parts(401, &http::HeaderMap::new(), "a3f1c2d4-0000-4000-8000-000000000000".into());
+    /// let Error::Api(e) = Error::Api(Box::new(e)).redacted(cfg.redactor()) else { unreachable!() };
+    /// assert_eq!(e.body.as_ref(), b"[redacted]");
+    /// assert_eq!(e.unredacted_body().as_ref(), b"a3f1c2d4-0000-4000-8000-000000000000");
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn unredacted_body(&self) -> &Bytes {
+        self.unredacted.as_ref().unwrap_or(&self.body)
+    }
+
+    /// Removes `config`'s secrets from every text of the answer.
+    fn redact(&mut self, config: &Redactor) {
+        for text in [&mut self.code, &mut self.message].into_iter().flatten() {
+            redact_in(config, text);
+        }
+        for issue in &mut self.errors {
+            for text in [&mut issue.code, &mut issue.message].into_iter().flatten() {
+                redact_in(config, text);
+            }
+            for step in &mut issue.path {
+                if let PathStep::Key(key) = step {
+                    redact_in(config, key);
+                }
+            }
+        }
+        if let Some(payload) = &self.payload {
+            if let Cow::Owned(clean) = config.redact(payload.as_str()) {
+                self.payload = Some(JsonText::written(clean));
+            }
+        }
+        for value in self.headers.values_mut() {
+            if let Cow::Owned(clean) = config.redact_bytes(value.as_bytes()) {
+                // Replacing a secret with `[redacted]` keeps a valid value.
+                if let Ok(v) = http::HeaderValue::from_bytes(&clean) {
+                    *value = v;
+                }
+            }
+        }
+        if let Cow::Owned(clean) = config.redact_bytes(&self.body) {
+            let raw = std::mem::replace(&mut self.body, Bytes::from(clean));
+            self.unredacted.get_or_insert(raw);
+        }
     }
 }
 
@@ -584,10 +695,15 @@ impl std::error::Error for ApiError {}
 pub struct DecodeError {
     /// The HTTP status.
     pub status: u16,
-    /// What did not decode.
+    /// What did not decode: where (the field's path, line and column) and what
+    /// was expected, never the value found (in a connection it may be a
+    /// credential).
     pub message: String,
-    /// The raw body as received.
+    /// The body (the client's secrets redacted; see
+    /// [`DecodeError::unredacted_body`]).
     pub body: Bytes,
+    /// The body as received, when redacting changed it.
+    unredacted: Option<Bytes>,
 }
 
 impl DecodeError {
@@ -602,7 +718,86 @@ impl DecodeError {
             status,
             message: message.into(),
             body,
+            unredacted: None,
         }
+    }
+
+    /// The body exactly as the server sent it, secrets it echoed included: never
+    /// log it or show it to a user.
+    ///
+    /// ```
+    /// let e = nango_core::error::DecodeError::new(200, "eof", bytes::Bytes::from_static(b"{"));
+    /// assert_eq!(e.unredacted_body().as_ref(), b"{");
+    /// ```
+    pub fn unredacted_body(&self) -> &Bytes {
+        self.unredacted.as_ref().unwrap_or(&self.body)
+    }
+
+    fn redact(&mut self, config: &Redactor) {
+        redact_in(config, &mut self.message);
+        if let Cow::Owned(clean) = config.redact_bytes(&self.body) {
+            let raw = std::mem::replace(&mut self.body, Bytes::from(clean));
+            self.unredacted.get_or_insert(raw);
+        }
+    }
+}
+
+/// What a `serde_json` error says, without the value it quotes: `serde`'s
+/// messages quote what they found (`invalid type: string "ghp_…", expected …`),
+/// which in a connection is a credential. Kept: the kind of error, what was
+/// expected, the field path (`.` for the root), line and column. Syntax errors
+/// quote nothing and are kept whole.
+pub(crate) fn json_error_message(path: String, err: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let full = err.to_string();
+    // serde_json appends ` at line L column C`; it is written again below.
+    let text = match full.rfind(" at line ") {
+        Some(at) => &full[..at],
+        None => full.as_str(),
+    };
+    let what = match err.classify() {
+        Category::Data => {
+            const KINDS: [&str; 5] = [
+                "invalid type",
+                "invalid value",
+                "invalid length",
+                "unknown variant",
+                "unknown field",
+            ];
+            // `rfind`: the quoted value before it may itself hold ", expected ".
+            let expected = text.rfind(", expected ").map(|at| &text[at + 2..]);
+            if text.starts_with("missing field") || text.starts_with("duplicate field") {
+                // The field is the model's name, not the server's value.
+                text.to_owned()
+            } else {
+                let kind = KINDS
+                    .iter()
+                    .find(|k| text.starts_with(*k))
+                    .copied()
+                    .unwrap_or("invalid data");
+                match expected {
+                    Some(expected) => format!("{kind} at `{path}`: {expected}"),
+                    None => format!("{kind} at `{path}`"),
+                }
+            }
+        }
+        _ => text.to_owned(),
+    };
+    match (what.contains(" at `"), err.line()) {
+        (_, 0) => what,
+        (true, line) => {
+            let (head, tail) = what.split_once(": ").unwrap_or((what.as_str(), ""));
+            let place = format!("{head} (line {line}, column {})", err.column());
+            if tail.is_empty() {
+                place
+            } else {
+                format!("{place}: {tail}")
+            }
+        }
+        (false, line) if path != "." => {
+            format!("{what} at `{path}` (line {line}, column {})", err.column())
+        }
+        (false, line) => format!("{what} (line {line}, column {})", err.column()),
     }
 }
 
@@ -612,6 +807,71 @@ impl fmt::Debug for DecodeError {
             .field("status", &self.status)
             .field("message", &self.message)
             .field("body_len", &self.body.len())
-            .finish()
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod json_message_tests {
+    use super::json_error_message;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Conn {
+        credentials: Creds,
+        #[serde(default)]
+        kind: Option<Kind>,
+    }
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Creds {
+        access_token: String,
+    }
+    #[derive(Debug, serde::Deserialize)]
+    enum Kind {
+        A,
+    }
+
+    fn message(body: &str) -> String {
+        let mut de = serde_json::Deserializer::from_str(body);
+        let err = serde_path_to_error::deserialize::<_, Conn>(&mut de).unwrap_err();
+        json_error_message(err.path().to_string(), err.inner())
+    }
+
+    #[test]
+    fn says_where_and_what_never_the_value() {
+        let secret = "ghp_SECRETvalue, expected struct X";
+        let cases = [
+            (
+                format!(r#"{{"credentials": "{secret}"}}"#),
+                "invalid type at `credentials` (line 1, column 52): expected struct Creds",
+            ),
+            (
+                format!(r#"{{"credentials": {{"access_token": ["{secret}"]}}}}"#),
+                "invalid type at `credentials.access_token` (line 1, column 33): expected a string",
+            ),
+            (
+                format!(r#"{{"credentials": {{"access_token": "x"}}, "kind": "{secret}"}}"#),
+                "unknown variant at `kind` (line 1, column 83): expected `A`",
+            ),
+            (
+                r#"{"credentials": {}}"#.to_owned(),
+                "missing field `access_token` at `credentials` (line 1, column 18)",
+            ),
+        ];
+        for (body, want) in cases {
+            let got = message(&body);
+            assert!(!got.contains("ghp_"), "{got}");
+            assert_eq!(got, want, "{body}");
+        }
+    }
+
+    #[test]
+    fn syntax_errors_are_kept() {
+        let got = message(r#"{"credentials": tru"#);
+        assert_eq!(
+            got,
+            "EOF while parsing a value at `credentials` (line 1, column 19)"
+        );
     }
 }

@@ -12,7 +12,7 @@ use crate::encode;
 use crate::error::{Error, InvalidInput, InvalidReason};
 use crate::json::JsonText;
 use crate::secret::SecretString;
-use crate::transport::HttpRequest;
+use crate::transport::{HttpRequest, ResponseLimit};
 
 /// One Nango API request, transport-independent and free of secrets: method, path
 /// (every id percent-encoded), query, operation headers and body. The client adds
@@ -45,6 +45,9 @@ struct Parts {
     body: Option<Bytes>,
     idempotent: bool,
     bearer: Option<SecretString>,
+    /// A proxy call: its answer is the provider's (a redirect is returned, not
+    /// followed nor refused), within the proxy's answer limit.
+    proxied: bool,
 }
 
 /// The header a JSON body comes with.
@@ -94,6 +97,7 @@ impl ApiRequest {
                 body: None,
                 idempotent,
                 bearer: None,
+                proxied: false,
             }),
         }
     }
@@ -122,13 +126,19 @@ impl ApiRequest {
 
     /// A request whose path was written by the caller (the proxy): `/` kept, unsafe
     /// characters encoded, and anything after the first `?` kept as the query string.
+    /// A dot segment in any spelling (`..`, `%2e%2e`, `.%2E`, `%252e`...) is refused:
+    /// the URL that `url` or `fetch` makes of the request stays under `prefix`.
     ///
     /// ```
-    /// let req = nango_core::request::ApiRequest::raw(http::Method::GET, "/proxy", "/user/repos?per_page=5");
+    /// use nango_core::request::ApiRequest;
+    /// let req = ApiRequest::raw(http::Method::GET, "/proxy", "/user/repos?per_page=5")?;
     /// assert_eq!(req.path(), "/proxy/user/repos");
     /// assert_eq!(req.raw_query(), Some("per_page=5"));
+    /// assert!(ApiRequest::raw(http::Method::GET, "/proxy", "/../connections/victim").is_err());
+    /// assert!(ApiRequest::raw(http::Method::GET, "/proxy", "/a/%2E%2e/b").is_err());
+    /// # Ok::<(), nango_core::Error>(())
     /// ```
-    pub fn raw(method: Method, prefix: &str, endpoint: &str) -> Self {
+    pub fn raw(method: Method, prefix: &str, endpoint: &str) -> Result<Self, Error> {
         let (path, query) = match endpoint.split_once('?') {
             Some((p, q)) => (p, Some(q)),
             None => (endpoint, None),
@@ -137,10 +147,11 @@ impl ApiRequest {
         if !path.starts_with('/') {
             full.push('/');
         }
-        full.push_str(&encode::proxy_path(path));
+        full.push_str(&encode::proxy_path("endpoint", path)?);
         let mut req = Self::with_path(method, full);
         req.parts.raw_query = query.map(encode::raw_query);
-        req
+        req.parts.proxied = true;
+        Ok(req)
     }
 
     /// Adds a query parameter.
@@ -399,6 +410,51 @@ impl ApiRequest {
         self.parts.idempotent
     }
 
+    /// Whether this is a proxy call: its answer is the provider's, so a redirect
+    /// is returned to the caller (never followed with the key), and the proxy's
+    /// answer limit applies.
+    ///
+    /// ```
+    /// # use nango_core::request::ApiRequest;
+    /// assert!(ApiRequest::raw(http::Method::GET, "/proxy", "/user")?.is_proxied());
+    /// assert!(!ApiRequest::get("/providers", &[])?.is_proxied());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn is_proxied(&self) -> bool {
+        self.parts.proxied
+    }
+
+    /// Whether an answer of `status` is this request's result: a success, or for
+    /// a proxy call a redirect too (the provider's answer, returned as it is and
+    /// never followed with the key). Anything else is refused: a redirect from
+    /// the Nango API itself is an error.
+    ///
+    /// ```
+    /// # use nango_core::request::ApiRequest;
+    /// assert!(ApiRequest::raw(http::Method::GET, "/proxy", "/file")?.is_answer(302));
+    /// assert!(!ApiRequest::get("/providers", &[])?.is_answer(302));
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn is_answer(&self, status: u16) -> bool {
+        (200..300).contains(&status) || (self.parts.proxied && (300..400).contains(&status))
+    }
+
+    /// The most bytes of answer body `config` allows for this request.
+    ///
+    /// ```
+    /// # use nango_core::{config::Config, request::ApiRequest};
+    /// let cfg = Config::builder().api_key("k").max_proxy_response_bytes(None).build()?;
+    /// assert_eq!(ApiRequest::raw(http::Method::GET, "/proxy", "/file")?.response_limit(&cfg), None);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn response_limit(&self, config: &Config) -> Option<u64> {
+        if self.parts.proxied {
+            config.max_proxy_response_bytes()
+        } else {
+            config.max_response_bytes()
+        }
+    }
+
     /// The path and query as they go on the wire (`/path?k=v`).
     ///
     /// ```
@@ -472,6 +528,7 @@ impl ApiRequest {
             method: self.parts.method.clone(),
             headers,
             body: self.parts.body.clone(),
+            response_limit: self.response_limit(config),
         })
     }
 
@@ -509,9 +566,23 @@ pub struct WireRequest {
     method: Method,
     headers: Vec<(Cow<'static, str>, String)>,
     body: Option<Bytes>,
+    response_limit: Option<u64>,
 }
 
 impl WireRequest {
+    /// The most bytes of answer body to read (`None`: no limit); see
+    /// [`ResponseLimit`].
+    ///
+    /// ```
+    /// # use nango_core::{config::Config, request::ApiRequest};
+    /// let cfg = Config::builder().api_key("k").max_response_bytes(Some(10)).build()?;
+    /// assert_eq!(ApiRequest::get("/x", &[])?.to_wire(&cfg, "ua")?.response_limit(), Some(10));
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn response_limit(&self) -> Option<u64> {
+        self.response_limit
+    }
+
     /// The absolute URL, path and query encoded.
     ///
     /// ```
@@ -591,6 +662,9 @@ impl WireRequest {
                 headers.append(name, value);
             }
         }
+        if let Some(limit) = self.response_limit {
+            builder = builder.extension(ResponseLimit(limit));
+        }
         builder
             .body(self.body.unwrap_or_default())
             .map_err(|e| invalid_url(e.to_string()))
@@ -616,6 +690,7 @@ impl std::fmt::Debug for WireRequest {
             .field("method", &self.method)
             .field("headers", &headers)
             .field("body", &self.body.as_ref().map(|b| b.len()))
+            .field("response_limit", &self.response_limit)
             .finish()
     }
 }

@@ -108,6 +108,9 @@ pub enum TransportErrorKind {
     Interrupted,
     /// The request was aborted by the caller (an `AbortSignal`, a cancelled token).
     Aborted,
+    /// The answer's body passed the request's [`ResponseLimit`]; the transport
+    /// stopped reading it.
+    TooLarge,
     /// Anything else the backend reports.
     Other,
 }
@@ -169,6 +172,7 @@ impl fmt::Display for TransportError {
             TransportErrorKind::Timeout => "timed out",
             TransportErrorKind::Interrupted => "connection interrupted",
             TransportErrorKind::Aborted => "aborted",
+            TransportErrorKind::TooLarge => "answer too large",
             TransportErrorKind::Other => "transport error",
         };
         write!(f, "{what}: {}", self.message)
@@ -176,3 +180,30 @@ impl fmt::Display for TransportError {
 }
 
 impl std::error::Error for TransportError {}
+
+impl TransportError {
+    /// This error with the client's secrets removed from its message (a backend
+    /// may quote what the server sent).
+    pub(crate) fn redacted(self, config: &crate::secret::Redactor) -> Self {
+        match config.redact(&self.message) {
+            std::borrow::Cow::Owned(message) => Self { message, ..self },
+            std::borrow::Cow::Borrowed(_) => self,
+        }
+    }
+}
+
+/// The most bytes of body a transport may read for a request, set by the client
+/// as an extension of the [`HttpRequest`] (from
+/// [`Config::max_response_bytes`](crate::config::Config::max_response_bytes)
+/// and its proxy counterpart). A transport counts the bytes as they arrive
+/// (after any decompression) and answers [`TransportErrorKind::TooLarge`] past it.
+///
+/// ```
+/// use nango_core::{config::Config, request::ApiRequest, transport::ResponseLimit};
+/// let cfg = Config::builder().api_key("k").max_response_bytes(Some(1000)).build()?;
+/// let http = ApiRequest::get("/providers", &[])?.to_http(&cfg, "ua")?;
+/// assert_eq!(http.extensions().get::<ResponseLimit>(), Some(&ResponseLimit(1000)));
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResponseLimit(pub u64);

@@ -576,7 +576,7 @@ async fn records_stream_stops_when_the_cursor_does_not_advance() {
         .collect()
         .await;
     assert_eq!(items.len(), 3, "two records, then the error");
-    assert!(matches!(items[2], Err(Error::Decode(_))));
+    assert!(matches!(items[2], Err(Error::PaginationLoop(_))));
     assert_eq!(c.transport().seen().len(), 2);
 }
 

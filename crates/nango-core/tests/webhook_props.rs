@@ -96,7 +96,13 @@ fn envelope() -> impl Strategy<Value = Value> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    // A fixed seed: every run tries the same cases, so a result never depends on the draw
+    // (failures found are also replayed from the regressions file).
+    #![proptest_config(ProptestConfig {
+        cases: 512,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(1),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn parse_never_panics_on_bytes(body in prop::collection::vec(any::<u8>(), 0..512)) {

@@ -1,5 +1,7 @@
-//! The unauthenticated `/_admin/` API (not part of Nango's): what Rust tests do through the
-//! library, for JS test runners.
+//! The `/_admin/` API (not part of Nango's): what Rust tests do through the library, for JS
+//! test runners. It needs the server's API key (`Authorization: Bearer <key>`, checked by
+//! the global layer with every other guard, see [`crate::security`]) and answers no
+//! cross-origin page: its answers hold the API key and recorded `Authorization` headers.
 
 use axum::extract::State;
 use axum::http::StatusCode;

@@ -22,6 +22,10 @@ pub struct ServerConfig {
     pub(crate) port: u16,
     pub(crate) host: Option<String>,
     pub(crate) max_recorded_requests: Option<usize>,
+    pub(crate) allowed_origins: Vec<String>,
+    pub(crate) allowed_hosts: Vec<String>,
+    pub(crate) max_body_bytes: Option<usize>,
+    pub(crate) max_json_bytes: Option<usize>,
 }
 
 impl ServerConfig {
@@ -75,6 +79,39 @@ impl ServerConfig {
     /// How many requests the recorder keeps (oldest dropped first; default 100,000).
     pub fn max_recorded_requests(mut self, n: usize) -> Self {
         self.max_recorded_requests = Some(n);
+        self
+    }
+
+    /// Lets pages of `origin` (`scheme://host[:port]`, e.g. `https://app.example.com`)
+    /// call the public API from a browser, besides the loopback origins
+    /// (`http://localhost:*`, `http://127.0.0.1:*`, `http://[::1]:*`) that always may.
+    /// The admin API stays closed to every cross-origin page.
+    pub fn allow_origin(mut self, origin: impl Into<String>) -> Self {
+        self.allowed_origins.push(origin.into());
+        self
+    }
+
+    /// Answers requests whose `Host` is `name` (any port), besides loopback names and
+    /// addresses: e.g. the name of the container the server runs in. Every other host is
+    /// refused with 421, against DNS rebinding.
+    pub fn allow_host(mut self, name: impl Into<String>) -> Self {
+        self.allowed_hosts.push(name.into());
+        self
+    }
+
+    /// Largest request body read, in bytes (default [`crate::server::BODY_LIMIT`], 64 MiB);
+    /// larger ones are answered 413 `payload_too_large` without being kept.
+    pub fn max_body_bytes(mut self, n: usize) -> Self {
+        self.max_body_bytes = Some(n);
+        self
+    }
+
+    /// Largest JSON body parsed, in bytes (default [`crate::validate::JSON_BODY_LIMIT`],
+    /// 2 MiB, and never more than [`ServerConfig::max_body_bytes`]); larger ones are
+    /// answered 413 `payload_too_large`. A parsed document takes up to tens of times its
+    /// size in memory.
+    pub fn max_json_bytes(mut self, n: usize) -> Self {
+        self.max_json_bytes = Some(n);
         self
     }
 }

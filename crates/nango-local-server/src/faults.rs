@@ -117,11 +117,12 @@ impl Fault {
                     .ok_or("delay needs \"ms\"")?,
             ),
             "status" => {
+                // A final answer: a 1xx would leave the client waiting for one.
                 let code = v
                     .get("status")
                     .and_then(Value::as_u64)
-                    .filter(|c| (100..=999).contains(c))
-                    .ok_or("status needs \"status\" (100..999)")? as u16;
+                    .filter(|c| (200..=599).contains(c))
+                    .ok_or("status needs \"status\" (200..599)")? as u16;
                 let body = match v.get("body") {
                     None | Some(Value::Null) => String::new(),
                     Some(Value::String(s)) => s.clone(),

@@ -10,8 +10,11 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Besides Nango's API, the server answers an unauthenticated admin API under `/_admin/`
-//! (requests log, faults, records seeding, reset, webhook URL, webhook deliveries).
+//! Besides Nango's API, the server answers an admin API under `/_admin/` (requests log,
+//! faults, records seeding, reset, webhook URL, webhook deliveries), which needs the
+//! server's API key and answers no cross-origin page. The server answers only loopback
+//! `Host`s and, from browsers, loopback origins (more with [`ServerConfig::allow_host`]
+//! and [`ServerConfig::allow_origin`]): see [`security`] and the crate's README, Security.
 
 #![deny(missing_docs)]
 
@@ -26,6 +29,7 @@ pub mod ratelimit;
 pub mod recorder;
 pub mod recordstore;
 pub mod routes;
+pub mod security;
 pub mod server;
 pub mod state;
 pub mod time;
@@ -234,23 +238,13 @@ pub(crate) fn seed_into(
     }))
 }
 
-/// Restores the initial data (same API key), clearing requests, faults and webhook log.
+/// Restores the initial data, API key, webhook signing key and environment UUID (whatever
+/// was created, deleted or rotated since), clearing requests, faults and webhook log.
 pub(crate) fn reset_app(app: &App) -> Result<(), String> {
-    let (api_key, signing_key) = {
-        let st = app.st();
-        let env = st.envs.first();
-        (
-            env.and_then(|e| e.api_keys.first())
-                .map(|k| k.secret.clone())
-                .unwrap_or_default(),
-            app.config
-                .webhook_signing_key
-                .clone()
-                .or_else(|| env.map(|e| e.signing_key()))
-                .unwrap_or_default(),
-        )
-    };
-    let fresh = build_state(&app.config, &api_key, &signing_key)?;
+    let mut fresh = build_state(&app.config, &app.initial_api_key, &app.initial_signing_key)?;
+    if let Some(env) = fresh.envs.first_mut() {
+        env.uuid = app.initial_env_uuid.clone();
+    }
     *app.st() = fresh;
     app.recorder.clear();
     app.faults.clear();
@@ -280,9 +274,21 @@ impl LocalServer {
         if !host.is_loopback() {
             return Err(invalid("only loopback hosts are allowed"));
         }
+        let access = security::Access::new(&config.allowed_origins, &config.allowed_hosts)
+            .map_err(|e| invalid(e.to_string()))?;
+        let max_body = config.max_body_bytes.unwrap_or(server::BODY_LIMIT);
+        let max_json = config
+            .max_json_bytes
+            .unwrap_or(validate::JSON_BODY_LIMIT)
+            .min(max_body);
         let listener = TcpListener::bind(SocketAddr::new(host, config.port)).await?;
         let addr = listener.local_addr()?;
         let state = build_state(&config, &api_key, &signing_key).map_err(invalid)?;
+        let initial_env_uuid = state
+            .envs
+            .first()
+            .map(|e| e.uuid.clone())
+            .unwrap_or_default();
         let http = reqwest::Client::builder()
             .build()
             .map_err(|e| std::io::Error::other(e.to_string()))?;
@@ -302,6 +308,12 @@ impl LocalServer {
             http,
             base_url: format!("http://{host_str}:{}", addr.port()),
             config,
+            access,
+            initial_api_key: api_key,
+            initial_signing_key: signing_key,
+            initial_env_uuid,
+            max_body,
+            max_json,
         });
         let (tx, rx) = watch::channel(false);
         let router = server::router(app.clone());

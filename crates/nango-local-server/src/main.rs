@@ -1,12 +1,13 @@
 //! `nango-local-server`: serves the in-memory Nango API until SIGTERM or ctrl-c.
 //!
-//! Prints `listening on http://127.0.0.1:PORT api_key=<key>` on stdout once ready.
+//! Prints `listening on http://127.0.0.1:PORT api_key=<key>` on stdout once ready. The key
+//! is also what the admin API (`/_admin/...`) needs: `Authorization: Bearer <key>`.
 
 use std::io::Write;
 
 use nango_local_server::{LocalServer, Seed, ServerConfig};
 
-const USAGE: &str = "usage: nango-local-server [--port N] [--host 127.0.0.1] [--api-key UUID] [--seed path.json|demo] [--rate-limit N] [--webhook-url URL] [--webhook-signing-key KEY]";
+const USAGE: &str = "usage: nango-local-server [--port N] [--host 127.0.0.1] [--api-key UUID] [--seed path.json|demo] [--rate-limit N] [--webhook-url URL] [--webhook-signing-key KEY] [--allow-origin ORIGIN]... [--allow-host NAME]... [--max-body-bytes N] [--max-json-bytes N]";
 
 fn parse_args() -> Result<ServerConfig, String> {
     let mut cfg = ServerConfig::default();
@@ -44,6 +45,18 @@ fn parse_args() -> Result<ServerConfig, String> {
             }
             "--webhook-url" => cfg.webhook_url(value()?),
             "--webhook-signing-key" => cfg.webhook_signing_key(value()?),
+            "--allow-origin" => cfg.allow_origin(value()?),
+            "--allow-host" => cfg.allow_host(value()?),
+            "--max-body-bytes" => cfg.max_body_bytes(
+                value()?
+                    .parse()
+                    .map_err(|_| "--max-body-bytes: not a number of bytes")?,
+            ),
+            "--max-json-bytes" => cfg.max_json_bytes(
+                value()?
+                    .parse()
+                    .map_err(|_| "--max-json-bytes: not a number of bytes")?,
+            ),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         };
     }

@@ -194,8 +194,8 @@ impl RecordSet {
 
     fn tick(&mut self) -> (u64, i64) {
         let seq = self.next_seq;
-        self.next_seq += 1;
-        let us = now_us().max(self.last_us + 1);
+        self.next_seq = self.next_seq.saturating_add(1);
+        let us = now_us().max(self.last_us.saturating_add(1));
         self.last_us = us;
         (seq, us)
     }
@@ -223,7 +223,7 @@ impl RecordSet {
         // Find the block holding generated index n.
         let pos = self.blocks.partition_point(|b| b.0 <= n);
         let &(first, start, count) = self.blocks.get(pos.checked_sub(1)?)?;
-        if n >= first + count {
+        if n >= first.saturating_add(count) {
             return None;
         }
         if let Some(Slot::Block(b)) = self.slots.get(&start) {
@@ -383,9 +383,10 @@ impl RecordSet {
             return;
         }
         let start = self.next_seq;
-        self.next_seq += n;
-        let base = now_us().max(self.last_us + 1);
-        self.last_us = base + n as i64 - 1;
+        self.next_seq = self.next_seq.saturating_add(n);
+        let base = now_us().max(self.last_us.saturating_add(1));
+        // n <= MAX_GENERATE: it fits an i64.
+        self.last_us = base.saturating_add(n as i64 - 1);
         let block = Block {
             count: n,
             first_index: self.next_gen_index,
@@ -449,8 +450,8 @@ impl RecordSet {
                 }
                 let mut off = from;
                 if let Some(ma) = q.modified_after_us {
-                    let min = ma - b.base_us;
-                    if min > off as i64 {
+                    let min = ma.saturating_sub(b.base_us);
+                    if min > 0 && min as u64 > off {
                         off = min as u64;
                     }
                 }
@@ -462,7 +463,7 @@ impl RecordSet {
                 }
             };
             if let Some((&bstart, Slot::Block(b))) = self.slots.range(..start).next_back() {
-                if bstart + b.count > start {
+                if bstart.saturating_add(b.count) > start {
                     scan_block(&mut out, bstart, b, start - bstart);
                 }
             }
@@ -511,7 +512,8 @@ impl RecordSet {
                     count += 1;
                 }
                 Slot::Block(b) => {
-                    let end = (until - k + 1).min(b.count);
+                    // k <= until; until can be u64::MAX (a cursor names any sequence).
+                    let end = (until - k).saturating_add(1).min(b.count);
                     while b.pruned_below < end {
                         if !b.removed.contains(&b.pruned_below) {
                             if count >= limit {
@@ -538,7 +540,7 @@ impl RecordSet {
     pub fn changes_since(&self, since: u64) -> Changes {
         let mut c = Changes::default();
         if let Some((&bstart, Slot::Block(b))) = self.slots.range(..since).next_back() {
-            if bstart + b.count > since {
+            if bstart.saturating_add(b.count) > since {
                 let from = since - bstart;
                 let removed = b.removed.iter().filter(|o| **o >= from).count() as u64;
                 c.added += b.count - from - removed;
@@ -672,5 +674,33 @@ mod tests {
         });
         assert!(p[0].to_json()["_nango_metadata"]["pruned_at"].is_string());
         assert_eq!(s.changes_since(999_990).added, 10);
+    }
+
+    #[test]
+    fn extreme_sequences_and_times() {
+        let mut s = RecordSet::new();
+        s.generate(10);
+        // Generated records first: the block starts at sequence 0.
+        assert_eq!(s.prune(u64::MAX, 10_000), (10, false));
+        let (p, more) = s.page(&PageQuery {
+            after: Some(u64::MAX),
+            limit: 10,
+            ..Default::default()
+        });
+        assert!(p.is_empty() && !more);
+        let (p, _) = s.page(&PageQuery {
+            limit: 10,
+            modified_after_us: Some(i64::MIN),
+            ..Default::default()
+        });
+        assert_eq!(p.len(), 10);
+        let (p, _) = s.page(&PageQuery {
+            limit: 10,
+            modified_after_us: Some(i64::MAX),
+            ..Default::default()
+        });
+        assert!(p.is_empty());
+        assert_eq!(s.changes_since(u64::MAX), Changes::default());
+        assert_eq!(s.find("gen-18446744073709551615"), None);
     }
 }

@@ -10,6 +10,7 @@ use crate::faults::Faults;
 use crate::ratelimit::RateLimiter;
 use crate::recorder::Recorder;
 use crate::recordstore::RecordSet;
+use crate::security::Access;
 use crate::time::{iso_ms, now_ms};
 use crate::webhooks::WebhookLog;
 
@@ -44,6 +45,19 @@ pub struct Shared {
     pub base_url: String,
     /// The configuration the server started with (for `/_admin/reset`).
     pub config: ServerConfig,
+    /// The `Host`s and `Origin`s the server answers.
+    pub access: Access,
+    /// The API key the server started with: what the admin API needs, and what a reset
+    /// restores (whatever keys were created or deleted since).
+    pub initial_api_key: String,
+    /// The webhook signing key the server started with, restored by a reset.
+    pub initial_signing_key: String,
+    /// The default environment's UUID (in provider webhook URLs), kept by a reset.
+    pub initial_env_uuid: String,
+    /// Largest request body read, in bytes.
+    pub max_body: usize,
+    /// Largest JSON body parsed, in bytes.
+    pub max_json: usize,
 }
 
 impl Shared {

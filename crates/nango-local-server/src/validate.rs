@@ -437,8 +437,18 @@ impl<'a> Check<'a> {
     }
 }
 
-/// A JSON request body: checks the content type (415 `invalid_content_type`), parses it
-/// (400 `invalid_json`), and treats an empty body as `{}`.
+/// Largest JSON body parsed by default (2 MiB; [`crate::ServerConfig::max_json_bytes`]).
+/// Smaller than the limit of other bodies: a JSON document of many small values takes
+/// tens of times its size once parsed.
+pub const JSON_BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The JSON body limit of the server, handed to [`JsonBody`] by the global layer.
+#[derive(Debug, Clone, Copy)]
+pub struct JsonLimit(pub usize);
+
+/// A JSON request body: checks the size (413 `payload_too_large`), the content type (415
+/// `invalid_content_type`), parses it (400 `invalid_json`), and treats an empty body as
+/// `{}`.
 pub struct JsonBody(pub Value);
 
 impl<S: Send + Sync> FromRequest<S> for JsonBody {
@@ -446,9 +456,20 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let headers = req.headers().clone();
+        let limit = req
+            .extensions()
+            .get::<JsonLimit>()
+            .map_or(JSON_BODY_LIMIT, |l| l.0);
         let bytes = Bytes::from_request(req, state)
             .await
             .map_err(|_| ApiError::msg(400, "invalid_body", "Failed to read the request body"))?;
+        if bytes.len() > limit {
+            return Err(ApiError::msg(
+                413,
+                "payload_too_large",
+                format!("JSON body larger than {limit} bytes"),
+            ));
+        }
         parse_json_body(&headers, &bytes).map(JsonBody)
     }
 }

@@ -188,7 +188,11 @@ async fn cors_preflight_and_headers() {
         )
         .await;
     assert_eq!(r.status, 204);
-    assert_eq!(r.header("access-control-allow-origin").unwrap(), "*");
+    // A loopback origin (the SDK's browser tests) is echoed; others: see tests/security.rs.
+    assert_eq!(
+        r.header("access-control-allow-origin").unwrap(),
+        "http://localhost:8080"
+    );
     assert!(r
         .header("access-control-allow-methods")
         .unwrap()
@@ -197,11 +201,19 @@ async fn cors_preflight_and_headers() {
         r.header("access-control-allow-headers").unwrap(),
         "authorization,content-type"
     );
-    let r = t.get("/integrations").await;
-    assert_eq!(r.header("access-control-allow-origin").unwrap(), "*");
+    let r = t
+        .send(
+            t.req("GET", "/integrations")
+                .header("Origin", "http://localhost:8080"),
+        )
+        .await;
+    assert_eq!(
+        r.header("access-control-allow-origin").unwrap(),
+        "http://localhost:8080"
+    );
     assert!(r.header("access-control-expose-headers").is_some());
     let r = t.send(t.http.get(t.url("/integrations"))).await;
-    assert_eq!(r.header("access-control-allow-origin").unwrap(), "*");
+    assert_eq!(r.header("access-control-allow-origin"), None);
 }
 
 #[tokio::test]

@@ -34,10 +34,10 @@ async fn recorder_keeps_every_request() {
     );
     assert_eq!(r.body_json(), Some(json!({"a": 1})));
     // Admin calls are not recorded; the admin API exposes the log.
-    let v = t.send(t.http.get(t.url("/_admin/requests"))).await.json();
+    let v = t.send(t.admin("GET", "requests")).await.json();
     assert_eq!(v["requests"].as_array().unwrap().len(), 1);
     assert_eq!(v["requests"][0]["body"], "{\"a\":1}");
-    t.send(t.http.delete(t.url("/_admin/requests"))).await;
+    t.send(t.admin("DELETE", "requests")).await;
     assert!(t.server.requests().is_empty());
 }
 
@@ -62,10 +62,13 @@ async fn faults_status_delay_count_and_glob() {
         .inject_fault(Fault::delay("/providers/*", 200).times(1));
     let start = Instant::now();
     assert_eq!(t.get("/providers/github").await.status, 200);
+    // A lower bound only: the delay can make a request slower, never faster.
     assert!(start.elapsed() >= Duration::from_millis(200));
-    let start = Instant::now();
-    t.get("/providers/github").await;
-    assert!(start.elapsed() < Duration::from_millis(200));
+    // The fault fired its one time and is gone, so the next request is not delayed (read
+    // from the fault list, not from a clock, which a loaded machine slows down).
+    let faults = t.send(t.admin("GET", "faults")).await.json();
+    assert_eq!(faults["faults"], json!([]));
+    assert_eq!(t.get("/providers/github").await.status, 200);
 
     t.server.inject_fault(Fault::new(
         "/connections",
@@ -105,43 +108,35 @@ async fn faults_drop_truncate_malformed() {
 #[tokio::test]
 async fn admin_api() {
     let t = start().await;
-    let admin = |p: &str| t.url(&format!("/_admin/{p}"));
-    let info = t.send(t.http.get(admin("info"))).await.json();
+    let admin = |m: &str, p: &str| t.admin(m, p);
+    let info = t.send(admin("GET", "info")).await.json();
     assert_eq!(info["api_key"], t.key.as_str());
 
     let r = t
-        .send(t.http.post(admin("faults")).json(&json!({"method": "GET", "path": "/providers", "kind": "status", "status": 502, "body": "bad", "times": 1})))
+        .send(admin("POST", "faults").json(&json!({"method": "GET", "path": "/providers", "kind": "status", "status": 502, "body": "bad", "times": 1})))
         .await;
     assert_eq!(r.status, 201);
     assert_eq!(t.get("/providers").await.status, 502);
     assert_eq!(t.get("/providers").await.status, 200);
-    t.send(
-        t.http
-            .post(admin("faults"))
-            .json(&json!({"path": "/providers", "kind": "delay", "ms": 1})),
-    )
-    .await;
+    t.send(admin("POST", "faults").json(&json!({"path": "/providers", "kind": "delay", "ms": 1})))
+        .await;
     assert_eq!(
-        t.send(t.http.get(admin("faults"))).await.json()["faults"]
+        t.send(admin("GET", "faults")).await.json()["faults"]
             .as_array()
             .unwrap()
             .len(),
         1
     );
-    assert_eq!(t.send(t.http.delete(admin("faults"))).await.status, 204);
+    assert_eq!(t.send(admin("DELETE", "faults")).await.status, 204);
     assert_eq!(
-        t.send(
-            t.http
-                .post(admin("faults"))
-                .json(&json!({"kind": "nope", "path": "/"}))
-        )
-        .await
-        .status,
+        t.send(admin("POST", "faults").json(&json!({"kind": "nope", "path": "/"})))
+            .await
+            .status,
         400
     );
 
     let r = t
-        .send(t.http.post(admin("records")).json(
+        .send(admin("POST", "records").json(
             &json!({"provider_config_key": "github", "connection_id": "gh-1", "model": "Item",
             "records": [{"id": "a"}], "generate": 1000}),
         ))
@@ -167,18 +162,14 @@ async fn admin_api() {
         Some(json!({"action_name": "echo", "input": 1})),
     )
     .await;
-    let v = t.send(t.http.get(admin("actions"))).await.json();
+    let v = t.send(admin("GET", "actions")).await.json();
     assert_eq!(
         v["executions"][0],
         json!({"integration": "github", "action": "echo", "count": 1})
     );
 
     let r = t
-        .send(
-            t.http
-                .post(admin("webhook-url"))
-                .json(&json!({"url": "http://127.0.0.1:9/x"})),
-        )
+        .send(admin("POST", "webhook-url").json(&json!({"url": "http://127.0.0.1:9/x"})))
         .await;
     assert_eq!(r.json()["webhook_urls"], json!(["http://127.0.0.1:9/x"]));
 
@@ -188,7 +179,7 @@ async fn admin_api() {
         json!({"unique_key": "temp", "provider": "github"}),
     )
     .await;
-    assert_eq!(t.send(t.http.post(admin("reset"))).await.status, 204);
+    assert_eq!(t.send(admin("POST", "reset")).await.status, 204);
     err(&t.get("/integrations/temp").await, 404, "not_found");
     assert_eq!(t.get("/integrations/github").await.status, 200);
     let v = t
@@ -199,11 +190,7 @@ async fn admin_api() {
     assert_eq!(t.server.requests().len(), 3);
 
     let r = t
-        .send(
-            t.http
-                .post(admin("rate-limit"))
-                .json(&json!({"per_minute": 1})),
-        )
+        .send(admin("POST", "rate-limit").json(&json!({"per_minute": 1})))
         .await;
     assert_eq!(r.status, 200);
     assert_eq!(t.get("/providers").await.status, 200);
@@ -414,6 +401,17 @@ async fn scripts_config_and_functions() {
     );
 }
 
+/// Whether process `pid` has a handler for SIGTERM (signal 15: bit 14 of the `SigCgt` mask
+/// in Linux's /proc/PID/status).
+fn catches_sigterm(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("SigCgt:"))
+        .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
+        .is_some_and(|mask| mask & (1 << 14) != 0)
+}
+
 #[test]
 fn binary_prints_its_address_and_exits_on_sigterm() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_nango-local-server"))
@@ -451,6 +449,19 @@ fn binary_prints_its_address_and_exits_on_sigterm() {
             .status()
     });
     assert_eq!(status, 200);
+    // The binary announces its address before it installs its SIGTERM handler: a signal
+    // sent in between kills it (status 15) instead of stopping it. Wait (bounded) until
+    // the handler is there, as the kernel reports it.
+    if std::path::Path::new("/proc/self/status").exists() {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !catches_sigterm(child.id()) {
+            if Instant::now() >= deadline {
+                let _ = child.kill();
+                panic!("no SIGTERM handler within 10 s");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
     Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
@@ -484,13 +495,27 @@ fn background_server_for_sync_callers() {
     });
     assert_eq!(status, 200);
     let base = server.base_url();
+    let key = server.api_key();
     drop(server);
-    std::thread::sleep(Duration::from_millis(100));
-    let gone = rt.block_on(async {
-        reqwest::Client::new()
-            .get(format!("{base}/health"))
-            .send()
-            .await
-    });
-    assert!(gone.is_err(), "server should be stopped");
+    // Dropping asks the server's own thread to stop; wait (bounded) until it has. Once its
+    // listener is closed, the port may be taken by another test's server: an answer with
+    // another API key is not this server either.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let answer = rt.block_on(async {
+            let r = reqwest::Client::new()
+                .get(format!("{base}/_admin/info"))
+                .bearer_auth(&key)
+                .send()
+                .await?;
+            r.json::<Value>().await
+        });
+        match answer {
+            Err(_) => break,
+            Ok(info) if info["api_key"] != key.as_str() => break,
+            Ok(_) => {}
+        }
+        assert!(Instant::now() < deadline, "server should be stopped");
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::IntoResponse;
 use axum::routing::{any, get};
 use axum::Router;
-use common::{err, start, Sink};
+use common::{err, gated_action, start, Sink};
 use serde_json::json;
 
 async fn upstream() -> (String, Arc<AtomicU32>) {
@@ -422,26 +422,30 @@ async fn registered_actions_and_async() {
         "n must be a number"
     );
 
+    // The action runs until the test opens its gate: it is still running when its result
+    // is first asked for, however slow the machine.
+    let gate = gated_action(&t.server, "github", "gated");
     let r = t
         .send(
             t.req("POST", "/action/trigger")
                 .header("Connection-Id", "gh-1")
                 .header("Provider-Config-Key", "github")
                 .header("X-Async", "true")
-                .json(&json!({"action_name": "slow", "input": {"ms": 300}})),
+                .json(&json!({"action_name": "gated", "input": {"n": 7}})),
         )
         .await;
     assert_eq!(r.status, 202);
     let id = r.json()["id"].as_str().unwrap().to_string();
     assert_eq!(r.json()["statusUrl"], format!("/action/{id}"));
     err(&t.get(&format!("/action/{id}")).await, 404, "not_found");
+    gate.send(()).unwrap();
     let hooks = sink.wait(1).await;
     let body: serde_json::Value = serde_json::from_slice(&hooks[0].1).unwrap();
     assert_eq!(body["type"], "async_action");
     assert_eq!(body["payload"]["id"], id.as_str());
     let r = t.get(&format!("/action/{id}")).await;
     assert_eq!(r.status, 200);
-    assert_eq!(r.json(), json!({"ms": 300}));
+    assert_eq!(r.json(), json!({"n": 7}));
 
     let r = t
         .send(

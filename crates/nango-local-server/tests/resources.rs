@@ -121,13 +121,13 @@ async fn connection_upsert_get_list_patch_delete() {
         .json(
             "POST",
             "/connections",
-            json!({"provider_config_key": "github", "connection_id": "c1",
+            json!({"provider_config_key": "github", "connection_id": "conn-1",
                 "credentials": {"type": "OAUTH2", "access_token": "at-1", "refresh_token": "rt-1"},
                 "metadata": {"a": 1}, "tags": {"End_User_Id": "u1", "plan": "pro"}}),
         )
         .await;
     assert_eq!(r.status, 201, "{}", r.text);
-    assert_eq!(r.json()["connection_id"], "c1");
+    assert_eq!(r.json()["connection_id"], "conn-1");
     assert_eq!(r.json()["tags"]["end_user_id"], "u1");
 
     // Generated connection id.
@@ -145,7 +145,9 @@ async fn connection_upsert_get_list_patch_delete() {
     assert_eq!(r.json()["credentials"]["type"], "BASIC");
 
     // Credentials: refresh token only on request.
-    let r = t.get("/connections/c1?provider_config_key=github").await;
+    let r = t
+        .get("/connections/conn-1?provider_config_key=github")
+        .await;
     assert_eq!(r.status, 200);
     let c = r.json();
     assert_eq!(c["credentials"]["access_token"], "at-1");
@@ -163,11 +165,11 @@ async fn connection_upsert_get_list_patch_delete() {
         assert!(c.get(k).is_some(), "{k}");
     }
     let r = t
-        .get("/connections/c1?provider_config_key=github&refresh_token=true")
+        .get("/connections/conn-1?provider_config_key=github&refresh_token=true")
         .await;
     assert_eq!(r.json()["credentials"]["refresh_token"], "rt-1");
     let r = t
-        .get("/connections/c1?provider_config_key=github&force_refresh=true")
+        .get("/connections/conn-1?provider_config_key=github&force_refresh=true")
         .await;
     assert_ne!(r.json()["credentials"]["access_token"], "at-1");
 
@@ -187,7 +189,11 @@ async fn connection_upsert_get_list_patch_delete() {
     assert!(r.json()["credentials"]["oauth_token_secret"].is_string());
 
     // Errors.
-    err(&t.get("/connections/c1").await, 400, "invalid_query_params");
+    err(
+        &t.get("/connections/conn-1").await,
+        400,
+        "invalid_query_params",
+    );
     let r = t.get("/connections/nope?provider_config_key=github").await;
     assert_eq!(r.status, 404);
     assert_eq!(
@@ -209,10 +215,12 @@ async fn connection_upsert_get_list_patch_delete() {
     let r = t.get("/connections?tags[plan]=pro").await;
     assert_eq!(r.json()["connections"].as_array().unwrap().len(), 1);
     let r = t.get("/connections?endUserId=u1").await;
-    assert_eq!(r.json()["connections"][0]["connection_id"], "c1");
-    let r = t.get("/connections?connectionId=c1").await;
+    assert_eq!(r.json()["connections"][0]["connection_id"], "conn-1");
+    let r = t.get("/connections?connectionId=conn-1").await;
     assert_eq!(r.json()["connections"].as_array().unwrap().len(), 1);
-    let r = t.get("/connections?search=C1").await;
+    // `search` matches substrings, case-insensitively. The term has letters that are not
+    // hex digits, so the generated (UUID) connection id above can never match it too.
+    let r = t.get("/connections?search=CONN-1").await;
     assert_eq!(r.json()["connections"].as_array().unwrap().len(), 1);
     let p0 = t.get("/connections?limit=2&page=0").await.json()["connections"].clone();
     let p1 = t.get("/connections?limit=2&page=1").await.json()["connections"].clone();
@@ -234,13 +242,13 @@ async fn connection_upsert_get_list_patch_delete() {
         .json(
             "POST",
             "/connections",
-            json!({"provider_config_key": "github", "connection_id": "c1",
+            json!({"provider_config_key": "github", "connection_id": "conn-1",
             "credentials": {"type": "OAUTH2", "access_token": "at-2"}}),
         )
         .await;
     assert_eq!(r.status, 201);
     let c = t
-        .get("/connections/c1?provider_config_key=github")
+        .get("/connections/conn-1?provider_config_key=github")
         .await
         .json();
     assert_eq!(c["metadata"], json!({}));
@@ -250,13 +258,13 @@ async fn connection_upsert_get_list_patch_delete() {
     let r = t
         .json(
             "PATCH",
-            "/connections/c1?provider_config_key=github",
+            "/connections/conn-1?provider_config_key=github",
             json!({"tags": {"team": "a"}}),
         )
         .await;
     assert_eq!(r.json(), json!({"success": true}));
     assert_eq!(
-        t.get("/connections/c1?provider_config_key=github")
+        t.get("/connections/conn-1?provider_config_key=github")
             .await
             .json()["tags"],
         json!({"team": "a"})
@@ -264,7 +272,7 @@ async fn connection_upsert_get_list_patch_delete() {
     err(
         &t.json(
             "PATCH",
-            "/connections/c1?provider_config_key=github",
+            "/connections/conn-1?provider_config_key=github",
             json!({"bogus": 1}),
         )
         .await,
@@ -274,11 +282,11 @@ async fn connection_upsert_get_list_patch_delete() {
 
     // Delete twice.
     let r = t
-        .send(t.req("DELETE", "/connections/c1?provider_config_key=github"))
+        .send(t.req("DELETE", "/connections/conn-1?provider_config_key=github"))
         .await;
     assert_eq!(r.status, 200);
     let r = t
-        .send(t.req("DELETE", "/connections/c1?provider_config_key=github"))
+        .send(t.req("DELETE", "/connections/conn-1?provider_config_key=github"))
         .await;
     assert_eq!(r.status, 400);
     assert_eq!(r.json(), json!({"error": {"code": "unknown_connection"}}));

@@ -5,7 +5,7 @@
 // the request, and `execute` (shim.js) sends it with the core's retry decisions and
 // returns the answer in the method's shape. Bad input is refused with a
 // `NangoError` of kind `invalid_input` and nothing is sent.
-import { Core, inputError, waitDefaults } from './nango_wasm.js';
+import { Core, Cursors, inputError, waitDefaults } from './nango_wasm.js';
 import { NangoError, execute, header, items, waitForConnection } from './shim.js';
 
 export { NangoError };
@@ -241,6 +241,8 @@ export class Nango {
     const timeout = t === null || t === 0 ? 0 : typeof t === 'number' && t > 0 ? t : NaN;
     const r = config.retry;
     const num = (v) => (typeof v === 'number' ? v : NaN);
+    // A byte limit: a number, `null` for none (-1), anything else the default (NaN).
+    const limit = (v) => (v === null ? -1 : num(v) >= 0 ? v : NaN);
     const deadline = isObject(r) ? (r.deadlineMs === null ? -1 : num(r.deadlineMs) >= 0 ? r.deadlineMs : NaN) : NaN;
     const retry =
       r === false
@@ -261,6 +263,7 @@ export class Nango {
       timeout,
       retry,
       typeof config.fetch === 'function' ? config.fetch : undefined,
+      [limit(config.maxResponseBytes), limit(config.maxProxyResponseBytes)],
     );
   }
 
@@ -583,13 +586,29 @@ export class Nango {
     core.exchange(OP_LIST_RECORDS, args).free(); // bad input is refused now
     let cursor;
     let finished = false;
+    // The cursors followed so far: one the server sent before ends the iterator
+    // (after the page that carried it) with a `pagination_loop` error instead of
+    // paging forever.
+    const trail = new Cursors();
+    let failure;
     return items(async () => {
       if (finished) return undefined;
-      const page = await execute(core.exchange(OP_LIST_RECORDS, cursor === undefined ? args : withAt(args, 7, cursor)), JSON_BODY, false);
-      const next = typeof page?.next_cursor === 'string' && page.next_cursor !== '' ? page.next_cursor : undefined;
-      finished = next === undefined || next === cursor;
-      cursor = next;
-      return Array.isArray(page?.records) ? page.records : undefined;
+      try {
+        if (failure) throw failure;
+        const page = await execute(core.exchange(OP_LIST_RECORDS, cursor === undefined ? args : withAt(args, 7, cursor)), JSON_BODY, false);
+        try {
+          cursor = trail.follow(typeof page?.next_cursor === 'string' ? page.next_cursor : undefined);
+          finished = cursor === undefined;
+        } catch (e) {
+          failure = e;
+        }
+        return Array.isArray(page?.records) ? page.records : undefined;
+      } catch (e) {
+        finished = true;
+        throw e;
+      } finally {
+        if (finished) trail.free();
+      }
     });
   }
 

@@ -5,20 +5,36 @@
 // target has (Workers, Deno, Node 20+, browsers) are used; nothing from Node's
 // standard library.
 
-/** The error every `Nango` method throws (or rejects with). */
+/**
+ * The error every `Nango` method throws (or rejects with).
+ *
+ * What the server sent (`body`, `response`, `headers`, `payload`) is kept with
+ * the client's own secrets (API key, webhook signing keys) replaced by
+ * `[redacted]`, and out of sight: those properties are not enumerable, so
+ * `JSON.stringify(e)`, `console.log(e)` and `Object.keys(e)` never show them, and
+ * no message quotes a body. The body exactly as received is returned by
+ * `unredactedBody()`, for a caller who asks for it.
+ */
 export class NangoError extends Error {
+  #unredacted;
+
   constructor(kind, message, details) {
     super(message);
     this.name = 'NangoError';
-    /** 'invalid_input' | 'transport' | 'timeout' | 'api' | 'decode' | 'cancelled' | 'webhook' */
+    /** 'invalid_input' | 'transport' | 'timeout' | 'api' | 'decode' | 'cancelled' | 'webhook' | 'too_large' | 'pagination_loop' */
     this.kind = kind;
     this.status = undefined;
     this.code = undefined;
     this.errors = undefined;
     this.retryAfter = undefined;
-    this.body = undefined;
-    this.payload = undefined;
-    if (details) Object.assign(this, details);
+    for (const name of ['body', 'payload', 'headers', 'response']) {
+      Object.defineProperty(this, name, { value: undefined, writable: true, configurable: true, enumerable: false });
+    }
+    if (details) {
+      const { unredacted, ...rest } = details;
+      this.#unredacted = unredacted;
+      Object.assign(this, rest);
+    }
     if (this.status !== undefined) {
       let data = this.body;
       try {
@@ -30,15 +46,63 @@ export class NangoError extends Error {
       this.response = { status: this.status, headers: this.headers ?? {}, data };
     }
   }
+
+  /** The body exactly as the server sent it, secrets it echoed included: never log it. */
+  unredactedBody() {
+    return this.#unredacted ?? this.body;
+  }
 }
 
 /**
  * Builds a `NangoError` (called from Rust; `details` is an object of extra fields, or
- * undefined). A raw `body` comes as bytes and is decoded here.
+ * undefined). A raw `body` (and `unredacted`, the body before redaction) comes as
+ * bytes and is decoded here.
  */
 export function makeError(kind, message, details) {
-  if (details && details.body instanceof Uint8Array) details.body = new TextDecoder().decode(details.body);
+  if (details) {
+    for (const key of ['body', 'unredacted']) {
+      if (details[key] instanceof Uint8Array) details[key] = new TextDecoder().decode(details[key]);
+    }
+  }
   return new NangoError(kind, message, details);
+}
+
+/** Thrown inside `send` when a body passes its limit. */
+const TOO_LARGE = Symbol('too large');
+
+/**
+ * The body of `res` as bytes, counted as they arrive (after the runtime decoded
+ * any `Content-Encoding`): past `limit` bytes (`-1`: none) the stream is cancelled
+ * and `TOO_LARGE` thrown, so a refused answer never holds more than the limit.
+ */
+async function readBody(res, limit) {
+  const declared = Number(res.headers.get('content-length'));
+  if (limit >= 0 && !res.headers.has('content-encoding') && declared > limit) {
+    res.body?.cancel().catch(() => {});
+    throw TOO_LARGE;
+  }
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (limit >= 0 && total > limit) {
+      reader.cancel().catch(() => {});
+      throw TOO_LARGE;
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }
 
 /**
@@ -58,10 +122,12 @@ function errorKind(e, timedOut, during) {
 
 /**
  * Sends one request with `f` (a `fetch`-compatible function) or the global `fetch`.
- * `headers` is a flat [name, value, name, value...] list. Never throws: a failure
- * comes back as `{ error: kind, message }`.
+ * `headers` is a flat [name, value, name, value...] list; `limit` the most bytes
+ * of body to read (`-1`: none). Redirects are never followed (the key would go
+ * along): a browser answers them as an opaque redirect, reported as status 0 with
+ * `opaqueRedirect`. Never throws: a failure comes back as `{ error: kind, message }`.
  */
-export async function send(f, url, method, headers, body, timeoutMs) {
+export async function send(f, url, method, headers, body, timeoutMs, limit = -1) {
   const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
   let timer;
   let timedOut = false;
@@ -75,16 +141,18 @@ export async function send(f, url, method, headers, body, timeoutMs) {
   try {
     const pairs = [];
     for (let i = 0; i + 1 < headers.length; i += 2) pairs.push([headers[i], headers[i + 1]]);
-    const init = { method, headers: pairs };
+    const init = { method, headers: pairs, redirect: 'manual' };
     if (controller) init.signal = controller.signal;
     if (body !== undefined) init.body = body;
     const res = await (typeof f === 'function' ? f(url, init) : fetch(url, init));
     during = 'body';
-    const bytes = new Uint8Array(await res.arrayBuffer());
+    const bytes = await readBody(res, limit);
     const flat = [];
     res.headers.forEach((value, name) => flat.push(name, value));
-    return { status: res.status, statusText: res.statusText, headers: flat, body: bytes };
+    const opaqueRedirect = res.type === 'opaqueredirect';
+    return { status: res.status, statusText: res.statusText, headers: flat, body: bytes, opaqueRedirect };
   } catch (e) {
+    if (e === TOO_LARGE) return { error: 'too_large', message: `the answer passed the limit of ${limit} bytes` };
     return { error: errorKind(e, timedOut, during), message: String((e && e.message) || e) };
   } finally {
     if (timer !== undefined) clearTimeout(timer);
@@ -125,18 +193,18 @@ const since = (start) => now() - start;
  */
 export async function execute(exchange, shape, keep) {
   try {
-    const [url, method, headers, body, f] = exchange.prepare();
+    const [url, method, headers, body, f, limit] = exchange.prepare();
     const start = now();
     for (;;) {
       const timeoutMs = exchange.start(since(start));
-      const res = await send(f, url, method, headers, body, timeoutMs);
+      const res = await send(f, url, method, headers, body, timeoutMs, limit);
       let next;
       if (res.error) {
         next = exchange.lost(res.error, res.message, timeoutMs, since(start), Math.random());
-      } else if (res.status >= 200 && res.status < 300) {
-        return shaped(res, shape);
+      } else if (exchange.answered(res.opaqueRedirect ? 302 : res.status)) {
+        return shaped(res, shape, exchange);
       } else {
-        const headers = headersObject(res.headers);
+        const headers = headersObject(res.headers, (v) => exchange.redact(v));
         next = exchange.refused(res.status, headers['retry-after'], res.body, since(start), Math.random());
         if (typeof next !== 'number' && next.status !== undefined) {
           next.headers = headers;
@@ -151,26 +219,32 @@ export async function execute(exchange, shape, keep) {
   }
 }
 
-/** The response headers as a plain object (lowercase names, repeated ones joined). */
-function headersObject(flat) {
+/** The response headers as a plain object (lowercase names, repeated ones joined; each value through `map`). */
+function headersObject(flat, map = (v) => v) {
   const out = {};
   for (let i = 0; i + 1 < flat.length; i += 2) {
-    const [name, value] = [flat[i], flat[i + 1]];
+    const [name, value] = [flat[i], map(flat[i + 1])];
     out[name] = name in out ? `${out[name]}, ${value}` : value;
   }
   return out;
 }
 
-/** The body parsed as JSON (`undefined` when empty), or a `decode` error. */
-function json(res) {
+/**
+ * The body parsed as JSON (`undefined` when empty), or a `decode` error. The
+ * error's message does not quote the body (`JSON.parse`'s own message does), and
+ * its `body` has the client's secrets redacted by `exchange`.
+ */
+function json(res, exchange) {
   const text = new TextDecoder().decode(res.body);
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);
-  } catch (e) {
-    throw new NangoError('decode', `could not decode the ${res.status} response: ${e.message}`, {
+  } catch {
+    const body = exchange ? exchange.redact(text) : text;
+    throw new NangoError('decode', `could not decode the ${res.status} response: the body is not valid JSON`, {
       status: res.status,
-      body: text,
+      body,
+      unredacted: body === text ? undefined : text,
     });
   }
 }
@@ -181,14 +255,14 @@ const response = (res, data) => ({ status: res.status, statusText: res.statusTex
 const RESPONSE_TYPES = ['json', 'text', 'arraybuffer', 'blob', 'stream'];
 
 /** The answer in a shape (the `Shape` codes of `src/js.rs`; 10 + n: the proxy with `responseType` n). */
-function shaped(res, shape) {
+function shaped(res, shape, exchange) {
   switch (shape) {
     case 1:
       return undefined;
     case 2:
-      return response(res, json(res));
+      return response(res, json(res, exchange));
     case 3: {
-      const credentials = json(res)?.credentials;
+      const credentials = json(res, exchange)?.credentials;
       if (credentials?.type === 'OAUTH2') return credentials.access_token;
       if (credentials?.type === 'OAUTH1') {
         return { oAuthToken: credentials.oauth_token, oAuthTokenSecret: credentials.oauth_token_secret };
@@ -196,16 +270,16 @@ function shaped(res, shape) {
       return credentials;
     }
     case 4:
-      return json(res)?.credentials?.raw;
+      return json(res, exchange)?.credentials?.raw;
     case 5:
-      return json(res)?.metadata;
+      return json(res, exchange)?.metadata;
     case 6:
-      return { configs: json(res)?.data };
+      return { configs: json(res, exchange)?.data };
     case 7:
-      return json(res) ?? [];
+      return json(res, exchange) ?? [];
     default:
       if (shape >= 10) return response(res, decodeBody(res.body, RESPONSE_TYPES[shape - 10]));
-      return json(res);
+      return json(res, exchange);
   }
 }
 

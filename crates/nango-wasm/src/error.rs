@@ -38,6 +38,8 @@ fn kind(e: &Error) -> &'static str {
         Error::Api(_) => "api",
         Error::Decode(_) => "decode",
         Error::Cancelled => "cancelled",
+        Error::ResponseTooLarge { .. } => "too_large",
+        Error::PaginationLoop(_) => "pagination_loop",
         _ => "transport",
     }
 }
@@ -50,6 +52,16 @@ fn opt_str(s: &Option<String>) -> JsValue {
 /// UTF-8 as U+FFFD) with the platform's `TextDecoder`.
 fn body(bytes: &[u8]) -> JsValue {
     js_sys::Uint8Array::from(bytes).into()
+}
+
+/// The body as received, when redacting changed it (`undefined` otherwise):
+/// `makeError` keeps it out of sight, behind `unredactedBody()`.
+fn unredacted(body_: &[u8], raw: &[u8]) -> JsValue {
+    if body_ == raw {
+        JsValue::UNDEFINED
+    } else {
+        body(raw)
+    }
 }
 
 /// The validation issues of a 400 answer (`undefined` when none).
@@ -87,6 +99,7 @@ pub fn to_js(e: Error) -> JsValue {
                     .map_or(JsValue::UNDEFINED, |d| JsValue::from(d.as_secs_f64())),
             ),
             ("body", body(&api.body)),
+            ("unredacted", unredacted(&api.body, api.unredacted_body())),
             (
                 "payload",
                 api.payload.as_ref().map_or(JsValue::UNDEFINED, |text| {
@@ -94,7 +107,11 @@ pub fn to_js(e: Error) -> JsValue {
                 }),
             ),
         ]),
-        Error::Decode(d) => object(&[("status", JsValue::from(d.status)), ("body", body(&d.body))]),
+        Error::Decode(d) => object(&[
+            ("status", JsValue::from(d.status)),
+            ("body", body(&d.body)),
+            ("unredacted", unredacted(&d.body, d.unredacted_body())),
+        ]),
         _ => JsValue::UNDEFINED,
     };
     let message = match &e {

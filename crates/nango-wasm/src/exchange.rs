@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use nango_core::attempts::{Attempts, Step};
 use nango_core::request::ApiRequest;
-use nango_core::transport::{Transport, TransportError, TransportErrorKind};
+use nango_core::transport::{Transport, TransportError};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{invalid, to_js};
@@ -48,7 +48,8 @@ fn step(step: Step) -> JsValue {
 #[wasm_bindgen]
 impl Exchange {
     /// `[url, method, headers (flat name, value list), body or undefined, fetch or
-    /// undefined]`, and a fresh retry state (an exchange may be sent again, as
+    /// undefined, the most bytes of answer body to read (-1: no limit)]`, and a
+    /// fresh retry state (an exchange may be sent again, as
     /// `waitForConnection` does).
     pub fn prepare(&mut self) -> Result<js_sys::Array, JsValue> {
         self.attempts = Attempts::new(self.client.config(), &self.request);
@@ -75,7 +76,23 @@ impl Exchange {
             _ => JsValue::UNDEFINED,
         });
         out.push(&transport.fetch());
+        out.push(&JsValue::from_f64(
+            wire.response_limit().map_or(-1.0, |l| l as f64),
+        ));
         Ok(out)
+    }
+
+    /// Whether an answer of `status` is the call's result: a success, or for a
+    /// proxy call a redirect too (returned as it is, never followed). Anything
+    /// else goes to [`Exchange::refused`].
+    pub fn answered(&self, status: u16) -> bool {
+        self.request.is_answer(status)
+    }
+
+    /// `text` from the network with the client's secrets replaced by
+    /// `[redacted]`, for the errors the JavaScript loop makes itself.
+    pub fn redact(&self, text: &str) -> String {
+        self.client.config().redactor().redact(text).into_owned()
     }
 
     /// Starts an attempt `elapsed` ms into the call; its timeout in ms (0: none).
@@ -104,7 +121,7 @@ impl Exchange {
     }
 
     /// The attempt got no answer: `kind` is `timeout`, `aborted`, `connect`,
-    /// `interrupted` or anything else; `timeout` the attempt's bound in ms.
+    /// `interrupted`, `too_large` (the body passed the limit) or anything else; `timeout` the attempt's bound in ms.
     pub fn lost(
         &mut self,
         kind: &str,
@@ -113,13 +130,7 @@ impl Exchange {
         elapsed: f64,
         random: f64,
     ) -> JsValue {
-        let kind = match kind {
-            "timeout" => TransportErrorKind::Timeout,
-            "aborted" => TransportErrorKind::Aborted,
-            "connect" => TransportErrorKind::Connect,
-            "interrupted" => TransportErrorKind::Interrupted,
-            _ => TransportErrorKind::Other,
-        };
+        let kind = crate::transport::kind_of(kind);
         let timeout = (timeout > 0.0).then(|| duration(timeout));
         step(self.attempts.lost(
             TransportError::new(kind, message),

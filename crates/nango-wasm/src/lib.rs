@@ -137,8 +137,9 @@ impl Core {
     /// none; `retry` is `undefined` when retries are off, else `[maxAttempts,
     /// initialBackoffMs, maxBackoffMs, maxRetryAfterMs, deadlineMs,
     /// retryNonIdempotent]` (`NaN`: the default; `deadlineMs` `-1`: none;
-    /// `retryNonIdempotent` `1` or `0`); `fetch` is a function or `undefined`.
-    /// Throws the `NangoError` of a bad option.
+    /// `retryNonIdempotent` `1` or `0`); `fetch` is a function or `undefined`;
+    /// `limits` is `[maxResponseBytes, maxProxyResponseBytes]` (`NaN`: the
+    /// default, `-1`: no limit). Throws the `NangoError` of a bad option.
     #[wasm_bindgen(constructor)]
     #[allow(clippy::too_many_arguments)]
     pub fn new(
@@ -154,6 +155,7 @@ impl Core {
         timeout_ms: f64,
         retry: Option<Vec<f64>>,
         fetch: Option<js_sys::Function>,
+        limits: Vec<f64>,
     ) -> Result<Core, JsValue> {
         let mut builder = Client::<FetchTransport>::builder();
         if let Some(host) = host {
@@ -190,6 +192,17 @@ impl Core {
             builder = builder.timeout(Some(d));
         }
         builder = builder.retry_policy(retry_policy(retry));
+        let limit = |i: usize| match limits.get(i).copied() {
+            Some(-1.0) => Some(None),
+            Some(n) if n.is_finite() && n >= 0.0 => Some(Some(n as u64)),
+            _ => None,
+        };
+        if let Some(l) = limit(0) {
+            builder = builder.max_response_bytes(l);
+        }
+        if let Some(l) = limit(1) {
+            builder = builder.max_proxy_response_bytes(l);
+        }
         let client = builder
             .build_with(FetchTransport::new(fetch))
             .map_err(construction_error)?;
@@ -220,6 +233,32 @@ impl Core {
             .provider_config_key()
             .unwrap_or_default()
             .to_owned()
+    }
+}
+
+/// The cursors a `recordsIterator` has followed (the core's
+/// [`CursorTrail`](nango_core::ops::records::CursorTrail)): a server whose
+/// cursors cycle ends the iterator with a `NangoError` of kind
+/// `pagination_loop` instead of paging forever.
+#[wasm_bindgen(skip_typescript)]
+#[derive(Default)]
+pub struct Cursors(nango_core::ops::records::CursorTrail);
+
+#[wasm_bindgen]
+impl Cursors {
+    /// An empty trail.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Cursors {
+        Cursors::default()
+    }
+
+    /// The cursor of the next page given a page's `next_cursor` (`undefined`:
+    /// the listing is over); throws when the server sent it before.
+    pub fn follow(&mut self, next: Option<String>) -> Result<Option<String>, JsValue> {
+        self.0
+            .follow(next.as_deref())
+            .map(|c| c.map(str::to_owned))
+            .map_err(error::to_js)
     }
 }
 

@@ -26,6 +26,7 @@ extern "C" {
         headers: Vec<String>,
         body: Option<Vec<u8>>,
         timeout_ms: f64,
+        limit: f64,
     ) -> JsValue;
 
     /// A promise resolved after `ms`, rejected if `signal` aborts first.

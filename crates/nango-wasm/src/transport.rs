@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use nango_core::transport::{
-    HttpRequest, HttpResponse, Transport, TransportError, TransportErrorKind,
+    HttpRequest, HttpResponse, ResponseLimit, Transport, TransportError, TransportErrorKind,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -38,12 +38,14 @@ impl FetchTransport {
     }
 }
 
-fn kind_of(name: &str) -> TransportErrorKind {
+/// The kind of a failure named by `send` (`js/shim.js`).
+pub(crate) fn kind_of(name: &str) -> TransportErrorKind {
     match name {
         "timeout" => TransportErrorKind::Timeout,
         "aborted" => TransportErrorKind::Aborted,
         "connect" => TransportErrorKind::Connect,
         "interrupted" => TransportErrorKind::Interrupted,
+        "too_large" => TransportErrorKind::TooLarge,
         _ => TransportErrorKind::Other,
     }
 }
@@ -55,6 +57,11 @@ impl Transport for FetchTransport {
         timeout: Option<Duration>,
     ) -> Result<HttpResponse, TransportError> {
         let (parts, body) = request.into_parts();
+        // -1: no limit (JavaScript numbers hold every limit up to 2^53 exactly).
+        let limit = parts
+            .extensions
+            .get::<ResponseLimit>()
+            .map_or(-1.0, |l| l.0 as f64);
         let mut headers = Vec::with_capacity(parts.headers.len() * 2);
         for (name, value) in &parts.headers {
             let value = value.to_str().map_err(|_| {
@@ -76,6 +83,7 @@ impl Transport for FetchTransport {
             headers,
             body,
             timeout_ms,
+            limit,
         )
         .await
         .into();

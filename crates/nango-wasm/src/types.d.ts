@@ -52,6 +52,14 @@ interface NangoCommonProps {
   retry?: boolean | RetryOptions;
   /** Appended to the `User-Agent` header. */
   userAgent?: string;
+  /**
+   * The most bytes an API answer's body may weigh, counted as it is read (default
+   * 32 MiB); `null`: no limit. A larger answer is refused with a `NangoError` of
+   * kind `too_large`.
+   */
+  maxResponseBytes?: number | null;
+  /** The same for proxied answers (default 128 MiB); `null`: no limit. */
+  maxProxyResponseBytes?: number | null;
 }
 
 /** The options of `new Nango(...)`: exactly one of `apiKey` and the deprecated `secretKey`. */
@@ -66,7 +74,9 @@ export type NangoErrorKind =
   | 'api'
   | 'decode'
   | 'cancelled'
-  | 'webhook';
+  | 'webhook'
+  | 'too_large'
+  | 'pagination_loop';
 
 /** One validation issue of a 400 answer. */
 export interface ValidationIssue {

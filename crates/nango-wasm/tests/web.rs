@@ -165,22 +165,11 @@ async fn list_integrations_returns_data() {
     assert!(Array::is_array(&get(&list, "data")));
 }
 
-/// Seeds `count` records of `model` through the server's admin API.
-async fn seed(model: &str, count: u32) {
-    let body = format!(
-        r#"{{"provider_config_key":"github","connection_id":"demo-github","model":"{model}","generate":{count}}}"#
-    );
-    let request = http::Request::post(format!("{}/_admin/records", host()))
-        .header("content-type", "application/json")
-        .body(bytes::Bytes::from(body))
-        .unwrap();
-    let response = FetchTransport::default().send(request, None).await.unwrap();
-    assert!(response.status().is_success(), "{:?}", response.body());
-}
-
+/// Walks the demo seed's `Item` records (3 at least) two by two. They are not seeded here:
+/// the admin API, which could add some, answers no cross-origin page (this one, in
+/// Chromium).
 #[wasm_bindgen_test]
 async fn records_walk_across_pages_by_cursor() {
-    seed("WasmItem", 5).await;
     let core = core();
     let mut ids = Vec::new();
     let mut cursor = JsValue::UNDEFINED;
@@ -188,7 +177,7 @@ async fn records_walk_across_pages_by_cursor() {
         let args = vec![
             "github".into(),
             "demo-github".into(),
-            "WasmItem".into(),
+            "Item".into(),
             JsValue::UNDEFINED,
             JsValue::UNDEFINED,
             2.into(),
@@ -204,7 +193,7 @@ async fn records_walk_across_pages_by_cursor() {
             break;
         }
     }
-    assert!(ids.len() >= 5, "{ids:?}");
+    assert!(ids.len() >= 3, "{ids:?}");
     let mut unique = ids.clone();
     unique.sort();
     unique.dedup();

@@ -5,8 +5,9 @@ use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+use bytes::{Bytes, BytesMut};
 use nango_core::transport::{
-    HttpRequest, HttpResponse, Transport, TransportError, TransportErrorKind,
+    HttpRequest, HttpResponse, ResponseLimit, Transport, TransportError, TransportErrorKind,
 };
 
 /// Sends requests with a shared reqwest connection pool (HTTPS through rustls) and
@@ -112,30 +113,60 @@ fn describe(err: &reqwest::Error) -> String {
     msg
 }
 
-impl Transport for ReqwestTransport {
-    async fn send(
-        &self,
-        request: HttpRequest,
-        timeout: Option<Duration>,
-    ) -> Result<HttpResponse, TransportError> {
-        let mut req = reqwest::Request::try_from(request)
-            .map_err(|e| TransportError::new(TransportErrorKind::Other, describe(&e)))?;
-        *req.timeout_mut() = timeout;
-        let response = self
-            .client
-            .execute(req)
-            .await
-            .map_err(|e| TransportError::new(classify(&e), describe(&e)))?;
-        let status = response.status();
-        let version = response.version();
-        let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(|e| {
+/// Reads the whole body, counting bytes as they arrive: past `limit` it stops
+/// reading and answers [`TransportErrorKind::TooLarge`] (a declared
+/// `Content-Length` over the limit is refused before reading anything), so a
+/// refused answer never holds more than the limit.
+async fn read_body(
+    response: &mut reqwest::Response,
+    limit: Option<u64>,
+) -> Result<Bytes, TransportError> {
+    let too_large = || TransportError::new(TransportErrorKind::TooLarge, "answer over the limit");
+    let limit = limit.unwrap_or(u64::MAX);
+    let declared = response.content_length();
+    if declared.is_some_and(|n| n > limit) {
+        return Err(too_large());
+    }
+    let capacity = declared.unwrap_or(0).min(limit).min(1 << 20);
+    let mut body = BytesMut::with_capacity(usize::try_from(capacity).unwrap_or(0));
+    loop {
+        let chunk = response.chunk().await.map_err(|e| {
             let kind = match classify(&e) {
                 TransportErrorKind::Timeout => TransportErrorKind::Timeout,
                 _ => TransportErrorKind::Interrupted,
             };
             TransportError::new(kind, describe(&e))
         })?;
+        let Some(chunk) = chunk else {
+            return Ok(body.freeze());
+        };
+        let len = u64::try_from(body.len() + chunk.len()).unwrap_or(u64::MAX);
+        if len > limit {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+}
+
+impl Transport for ReqwestTransport {
+    async fn send(
+        &self,
+        request: HttpRequest,
+        timeout: Option<Duration>,
+    ) -> Result<HttpResponse, TransportError> {
+        let limit = request.extensions().get::<ResponseLimit>().map(|l| l.0);
+        let mut req = reqwest::Request::try_from(request)
+            .map_err(|e| TransportError::new(TransportErrorKind::Other, describe(&e)))?;
+        *req.timeout_mut() = timeout;
+        let mut response = self
+            .client
+            .execute(req)
+            .await
+            .map_err(|e| TransportError::new(classify(&e), describe(&e)))?;
+        let status = response.status();
+        let version = response.version();
+        let headers = std::mem::take(response.headers_mut());
+        let body = read_body(&mut response, limit).await?;
         let mut out = http::Response::new(body);
         *out.status_mut() = status;
         *out.version_mut() = version;

@@ -776,6 +776,31 @@ async fn call_native(nango: &Nango, method: &str, args: &[Value]) -> Native {
     }
 }
 
+/// Waits (up to 10 s) until the async action `reference` names (`{id}` or `{statusUrl}`)
+/// has finished. The server runs it in a task of its own after answering 202: read at
+/// once, its result could be "still running" for one client and the output for another.
+/// The wait happens before the step's request record starts (as in `runner.mjs`).
+async fn settle_async_action(nango: &Nango, reference: &Value) {
+    let action = match (opt_str(reference, "statusUrl"), opt_str(reference, "id")) {
+        (Some(url), _) => ActionRef::status_url(url),
+        (None, Some(id)) => ActionRef::id(id),
+        (None, None) => return,
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        match nango.get_async_action_result::<Value>(action.clone()).await {
+            Err(e) if e.status() == Some(404) => {
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "the async action {reference} was still running after 10 s"
+                );
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+            _ => return,
+        }
+    }
+}
+
 /// Runs the scenario with the native client; same output as `runner.mjs`.
 fn run_native(server: &LocalServer, scenario: &Value) -> Map<String, Value> {
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -787,13 +812,18 @@ fn run_native(server: &LocalServer, scenario: &Value) -> Map<String, Value> {
     let mut returned = BTreeMap::new();
     let mut results = Map::new();
     for step in scenario["steps"].as_array().unwrap() {
-        server.clear_requests();
         let id = str_of(&step["id"]);
         let method = str_of(&step["method"]);
         let args: Vec<Value> = resolve_refs(&step["args"], &returned)
             .as_array()
             .cloned()
             .unwrap_or_default();
+        if method == "getAsyncActionResult" {
+            let config = json!({"apiKey": scenario["apiKey"], "host": server.base_url()});
+            let nango = builder(&config).build().expect("client");
+            rt.block_on(settle_async_action(&nango, arg(&args, 0)));
+        }
+        server.clear_requests();
         let mut result = Map::new();
         let outcome = if method == "constructor" {
             match builder(&args[0]).build() {

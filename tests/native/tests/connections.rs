@@ -242,35 +242,46 @@ async fn wait_for_connection_finds_it() {
     let server = common::server().await;
     let nango = common::client(&server);
     common::integration(&nango, "airtable").await;
-    let fast = nango::client::WaitOptions {
-        attempts: 20,
-        first_delay: std::time::Duration::from_millis(50),
+    // Up to 500 looks, 20 ms apart: a bound of about 10 s.
+    let patient = nango::client::WaitOptions {
+        attempts: 500,
+        first_delay: std::time::Duration::from_millis(20),
         delay: std::time::Duration::from_millis(20),
     };
-    let creator = {
-        let nango = nango.clone();
-        tokio::spawn(async move {
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-            nango
-                .import_connection(
-                    UpsertConnection::new("airtable", json!({"type": "API_KEY", "apiKey": "k"}))
-                        .connection_id("late")
-                        .tags([("end_user_id", "waiting-user")]),
-                )
-                .await
-                .unwrap();
-        })
+    // The connection is made once the waiter has looked for it in vain (its first list is
+    // in the server's request record), not after a fixed sleep that a slow machine
+    // could outlast.
+    let creator = async {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !server
+            .requests()
+            .iter()
+            .any(|r| r.method == "GET" && r.path == "/connections")
+        {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the waiter never listed the connections"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        nango
+            .import_connection(
+                UpsertConnection::new("airtable", json!({"type": "API_KEY", "apiKey": "k"}))
+                    .connection_id("late")
+                    .tags([("end_user_id", "waiting-user")]),
+            )
+            .await
+            .unwrap();
     };
-    let found = nango
-        .wait_for_connection_with("airtable", "waiting-user", &fast)
-        .await
-        .unwrap();
-    assert_eq!(found.connection_id, "late");
-    creator.await.unwrap();
+    let (found, ()) = tokio::join!(
+        nango.wait_for_connection_with("airtable", "waiting-user", &patient),
+        creator
+    );
+    assert_eq!(found.unwrap().connection_id, "late");
 
     let short = nango::client::WaitOptions {
         attempts: 2,
-        ..fast
+        ..patient
     };
     let err = nango
         .wait_for_connection_with("airtable", "nobody", &short)

@@ -176,15 +176,18 @@ async fn retries_stop_at_their_bounds() {
     assert_eq!(count(&server, "GET", "/connections"), 3);
 
     server.clear_requests();
+    // Without the deadline, 100 attempts 100 ms apart take 10 s or more; with it, about
+    // 1 s. The bound between them leaves seconds either way for a loaded machine, and
+    // the first answer has 900 ms to come back for a second attempt to fit in.
     let deadline = RetryPolicy::default()
         .max_attempts(100)
-        .backoff(Duration::from_millis(50), Duration::from_millis(50))
-        .deadline(Some(Duration::from_millis(400)));
+        .backoff(Duration::from_millis(100), Duration::from_millis(100))
+        .deadline(Some(Duration::from_secs(1)));
     let nango = client_with(&server, deadline, Duration::from_secs(5));
     let started = Instant::now();
     nango.list_connections().await.unwrap_err();
     assert!(
-        started.elapsed() < Duration::from_secs(2),
+        started.elapsed() < Duration::from_secs(5),
         "the overall deadline holds"
     );
     let sent = count(&server, "GET", "/connections");
@@ -227,18 +230,21 @@ async fn dropped_connections() {
 #[tokio::test]
 async fn slow_answers_time_out() {
     let server = common::server().await;
-    server.inject_fault(Fault::delay("/connections", 1500).method("GET").times(1));
-    let nango = client_with(&server, RetryPolicy::disabled(), Duration::from_millis(200));
+    // The answer comes 10 s late and the client gives up at 1 s: the bound between them
+    // leaves seconds either way for a loaded machine, and the retry after the timeout
+    // has a whole second to be answered.
+    server.inject_fault(Fault::delay("/connections", 10_000).method("GET").times(1));
+    let nango = client_with(&server, RetryPolicy::disabled(), Duration::from_secs(1));
     let started = Instant::now();
     let err = nango.list_connections().await.unwrap_err();
     assert!(
-        matches!(err, Error::Timeout(t) if t == Duration::from_millis(200)),
+        matches!(err, Error::Timeout(t) if t == Duration::from_secs(1)),
         "{err:?}"
     );
-    assert!(started.elapsed() < Duration::from_millis(1200));
+    assert!(started.elapsed() < Duration::from_secs(5));
 
-    server.inject_fault(Fault::delay("/connections", 1500).method("GET").times(1));
-    let nango = client_with(&server, fast_retries(), Duration::from_millis(200));
+    server.inject_fault(Fault::delay("/connections", 10_000).method("GET").times(1));
+    let nango = client_with(&server, fast_retries(), Duration::from_secs(1));
     nango
         .list_connections()
         .await

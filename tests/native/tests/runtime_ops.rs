@@ -228,8 +228,11 @@ async fn actions_sync_async_and_failures() {
         .unwrap();
     assert_eq!(d.v, 42);
 
+    // The action runs until the gate is opened: it is still running when its result is
+    // first asked for, however slow the machine.
+    let gate = common::gated_action(&server, "airtable", "gated");
     let handle = nango
-        .trigger_action_async("airtable", "c1", "slow", json!({"ms": 200}))
+        .trigger_action_async("airtable", "c1", "gated", json!({"n": 1}))
         .max_retries(2)
         .await
         .unwrap();
@@ -239,6 +242,7 @@ async fn actions_sync_async_and_failures() {
         .await
         .unwrap_err();
     assert_eq!(early.status(), Some(404), "404 while running");
+    gate.send(()).unwrap();
     let fast = ActionWaitOptions {
         initial_delay: std::time::Duration::from_millis(20),
         max_delay: std::time::Duration::from_millis(100),

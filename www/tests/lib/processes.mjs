@@ -1,7 +1,7 @@
 // Child processes for the runs: started in their own process group, their output
 // kept in a log file, stopped (the whole group) at exit.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -19,6 +19,24 @@ export function freePort(preferred = 0) {
   });
 }
 
+const ADDRESS_IN_USE = /EADDRINUSE|AddrInUse|address already in use/i;
+
+/**
+ * Calls `startOn(port)` with a free port (the preferred one when it is free). A port
+ * found free may be taken by another process before the app binds it: when the start
+ * fails on an address in use, it is tried again on another port (5 tries in all).
+ */
+export async function onFreePort(preferred, startOn) {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort(attempt === 1 ? preferred : 0);
+    try {
+      return await startOn(port);
+    } catch (e) {
+      if (attempt >= 5 || !ADDRESS_IN_USE.test(String(e?.message))) throw e;
+    }
+  }
+}
+
 /**
  * Starts `command` with its output in `<logDir>/<name>.log`. `firstLine` (a
  * RegExp) makes the returned promise wait for a matching stdout line, and
@@ -34,10 +52,17 @@ export function start(name, command, args, { cwd, env, logDir, firstLine, timeou
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  const proc = { name, child, logFile, exited: false };
+  const proc = { name, child, logFile, exited: false, output: '' };
+  // All of its output once its streams close (bounded: a grandchild may keep them open).
+  proc.closed = new Promise((resolve) => child.once('close', resolve));
   children.add(proc);
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
+  const keep = (chunk) => {
+    proc.output = (proc.output + chunk).slice(-65536);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   child.on('exit', () => {
     proc.exited = true;
     children.delete(proc);
@@ -67,13 +92,9 @@ export function start(name, command, args, { cwd, env, logDir, firstLine, timeou
   });
 }
 
-/** The end of a process's log, for error messages. */
+/** The end of a process's output, for error messages. */
 export function tail(proc, lines = 30) {
-  try {
-    return readFileSync(proc.logFile, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '';
-  }
+  return proc.output.split('\n').slice(-lines).join('\n');
 }
 
 /** Polls `url` until it answers 2xx (bounded). */
@@ -81,7 +102,10 @@ export async function waitForHttp(url, { proc, timeoutMs = 60_000 } = {}) {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
-    if (proc?.exited) throw new Error(`${proc.name} exited before ${url} answered\n${tail(proc)}`);
+    if (proc?.exited) {
+      await Promise.race([proc.closed, sleep(5_000)]);
+      throw new Error(`${proc.name} exited before ${url} answered\n${tail(proc)}`);
+    }
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
       if (res.ok) return;
@@ -95,6 +119,11 @@ export async function waitForHttp(url, { proc, timeoutMs = 60_000 } = {}) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Stops one child started here (its whole group) at once. */
+export function kill(proc) {
+  if (!proc.exited) signalGroup(proc, 'SIGKILL');
+}
 
 function signalGroup(proc, signal) {
   try {

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, start, waitForHttp } from './processes.mjs';
+import { freePort, kill, onFreePort, start, waitForHttp } from './processes.mjs';
 
 export const WWW = fileURLToPath(new URL('../../', import.meta.url));
 export const ROOT = join(WWW, '..');
@@ -39,12 +39,12 @@ export async function startNango({ logDir }) {
   const nango = {
     host,
     apiKey,
-    /** The unauthenticated admin API of the local server. */
-    admin: (method, path, body) => call(method, `/_admin/${path}`, body),
+    /** The admin API of the local server (it needs the server's API key). */
+    admin: (method, path, body) => call(method, `/_admin/${path}`, body, { authorization: `Bearer ${apiKey}` }),
     /** Nango's API, with the secret key (what a backend does). */
     api: (method, path, body) => call(method, path, body, { authorization: `Bearer ${apiKey}` }),
     /** Where the server sends its webhooks. */
-    webhookTo: (urls) => call('POST', '/_admin/webhook-url', { urls }),
+    webhookTo: (urls) => call('POST', '/_admin/webhook-url', { urls }, { authorization: `Bearer ${apiKey}` }),
   };
   nango.signingKey = (await nango.admin('GET', 'info')).webhook_signing_key;
   return nango;
@@ -84,66 +84,82 @@ function appEnv(nango, upstream) {
   };
 }
 
+/** Waits for `url` to answer; on failure stops `proc` (so that a retry starts afresh). */
+async function ready(url, proc, timeoutMs) {
+  try {
+    await waitForHttp(url, { proc, timeoutMs });
+  } catch (e) {
+    kill(proc);
+    throw e;
+  }
+}
+
 /** The Worker under `wrangler dev` (workerd), its secrets in a temporary .env file. */
-export async function startWorker({ nango, upstream, logDir, port }) {
-  port ??= await freePort();
+export async function startWorker({ nango, upstream, logDir, port = 0 }) {
   const dir = mkdtempSync(join(tmpdir(), 'nango-www-worker-'));
   const envFile = join(dir, '.env');
   const lines = Object.entries(appEnv(nango, upstream)).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
   writeFileSync(envFile, lines.join('\n') + '\n');
-  const { proc } = await start(
-    'worker',
-    join(BIN, 'wrangler'),
-    [
-      'dev',
-      '--ip', '127.0.0.1',
-      '--port', String(port),
-      '--inspector-port', String(await freePort()),
-      '--env-file', envFile,
-      '--persist-to', join(dir, 'state'),
-      '--show-interactive-dev-session=false',
-      '--log-level', 'info',
-    ],
-    {
-      cwd: join(WWW, 'worker'),
-      // Offline: no metrics, no download of the `Request.cf` data.
-      env: { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' },
-      logDir,
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/api/info`, { proc, timeoutMs: 150_000 });
-  return { name: 'worker', label: 'Cloudflare Worker (wrangler dev, workerd)', url, proc };
+  // wrangler binds the ports it is given: chosen free here, tried again if taken meanwhile.
+  return onFreePort(port, async (port) => {
+    const { proc } = await start(
+      'worker',
+      join(BIN, 'wrangler'),
+      [
+        'dev',
+        '--ip', '127.0.0.1',
+        '--port', String(port),
+        '--inspector-port', String(await freePort()),
+        '--env-file', envFile,
+        '--persist-to', join(dir, 'state'),
+        '--show-interactive-dev-session=false',
+        '--log-level', 'info',
+      ],
+      {
+        cwd: join(WWW, 'worker'),
+        // Offline: no metrics, no download of the `Request.cf` data.
+        env: { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' },
+        logDir,
+      },
+    );
+    const url = `http://127.0.0.1:${port}`;
+    await ready(`${url}/api/info`, proc, 150_000);
+    return { name: 'worker', label: 'Cloudflare Worker (wrangler dev, workerd)', url, proc };
+  });
 }
 
 /** The Deno function (`deno run`, offline: the package comes from pkg/ through deno.json's links). */
-export async function startDeno({ nango, upstream, logDir, port }) {
-  port ??= await freePort();
-  const { proc } = await start(
-    'deno',
-    join(BIN, 'deno'),
-    ['run', '--check', '--cached-only', '--allow-net=127.0.0.1', '--allow-env', '--allow-read', 'main.ts'],
-    {
-      cwd: join(WWW, 'deno'),
-      env: { ...appEnv(nango, upstream), PORT: String(port), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
-      logDir,
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/api/info`, { proc, timeoutMs: 60_000 });
-  return { name: 'deno', label: 'Deno function', url, proc };
+export async function startDeno({ nango, upstream, logDir, port = 0 }) {
+  // main.ts binds the PORT it is given: chosen free here, tried again if taken meanwhile.
+  return onFreePort(port, async (port) => {
+    const { proc } = await start(
+      'deno',
+      join(BIN, 'deno'),
+      ['run', '--check', '--cached-only', '--allow-net=127.0.0.1', '--allow-env', '--allow-read', 'main.ts'],
+      {
+        cwd: join(WWW, 'deno'),
+        env: { ...appEnv(nango, upstream), PORT: String(port), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+        logDir,
+      },
+    );
+    const url = `http://127.0.0.1:${port}`;
+    await ready(`${url}/api/info`, proc, 60_000);
+    return { name: 'deno', label: 'Deno function', url, proc };
+  });
 }
 
-/** The native axum server (www/native, built by `cargo xtask www`). */
-export async function startNative({ nango, upstream, logDir, port }) {
-  port ??= await freePort();
+/**
+ * The native axum server (www/native, built by `cargo xtask www`). Without a `port`
+ * it binds port 0 (a port the system picks) and names its address on its first line.
+ */
+export async function startNative({ nango, upstream, logDir, port = 0 }) {
   const exe = process.env.NANGO_WWW_NATIVE || join(ROOT, 'target/debug/nango-www-native');
-  const { proc } = await start('native', exe, [], {
+  const { proc, match } = await start('native', exe, [], {
     env: { ...appEnv(nango, upstream), PORT: String(port) },
     logDir,
     firstLine: /listening on (http:\/\/\S+)/,
   });
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/api/info`, { proc });
+  const url = match[1];
+  await ready(`${url}/api/info`, proc, 60_000);
   return { name: 'native', label: 'native Rust server (axum)', url, proc };
 }

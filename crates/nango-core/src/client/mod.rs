@@ -121,6 +121,10 @@ impl<T: Transport> ClientBuilder<T> {
         timeout(timeout: Option<Duration>);
         /// See [`ConfigBuilder::retry_policy`].
         retry_policy(policy: crate::retry::RetryPolicy);
+        /// See [`ConfigBuilder::max_response_bytes`].
+        max_response_bytes(limit: Option<u64>);
+        /// See [`ConfigBuilder::max_proxy_response_bytes`].
+        max_proxy_response_bytes(limit: Option<u64>);
     }
 
     /// Uses `transport` instead of `T::default()`.
@@ -231,7 +235,9 @@ impl<T: Transport> Client<T> {
     pub async fn send<E: Endpoint + MaybeSync>(&self, endpoint: &E) -> Result<E::Output, Error> {
         let request = endpoint.request(self.config())?;
         let response = self.execute(&request).await?;
-        endpoint.decode(response)
+        endpoint
+            .decode(response)
+            .map_err(|e| e.redacted(self.config().redactor()))
     }
 
     /// Sends a prepared [`ApiRequest`] with retries, and returns the success
@@ -265,7 +271,7 @@ impl<T: Transport> Client<T> {
             let http = request.to_http(config, &self.inner.user_agent)?;
             let timeout = attempts.start(elapsed());
             let step = match transport.send(http, timeout).await {
-                Ok(response) if response.status().is_success() => {
+                Ok(response) if request.is_answer(response.status().as_u16()) => {
                     let span = tracing::Span::current();
                     span.record("attempts", attempts.attempt());
                     span.record("status", response.status().as_u16());

@@ -1,16 +1,15 @@
 //! Records (list, prune, stream) and the connections stream.
 
-use bytes::Bytes;
 use futures_core::stream::FusedStream;
 use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 
 use super::{call_options, Call, Client};
-use crate::error::{DecodeError, Error};
+use crate::error::Error;
 use crate::models::connections::ConnectionSummary;
 use crate::models::records::{Record, RecordFilter};
 use crate::ops::connections::ListConnections;
-use crate::ops::records::{ListRecords, PruneRecords};
+use crate::ops::records::{CursorTrail, ListRecords, PruneRecords};
 use crate::transport::Transport;
 
 /// The page size of [`Client::connections_stream`] when the listing sets none.
@@ -74,6 +73,7 @@ enum Next {
 struct RecordsState<T, R> {
     client: Client<T>,
     list: ListRecords<R>,
+    trail: CursorTrail,
     page: std::vec::IntoIter<Record<R>>,
     next: Next,
 }
@@ -83,6 +83,9 @@ struct ConnectionsState<T> {
     list: ListConnections,
     limit: u32,
     page_number: u32,
+    /// The ids of the last full page: a server that answers the same page for
+    /// every page number would be paged forever.
+    last_ids: Vec<(String, String)>,
     page: std::vec::IntoIter<ConnectionSummary>,
     next: Next,
 }
@@ -159,8 +162,10 @@ impl<T: Transport> Client<T> {
         &self,
         list: ListRecords<impl Sized>,
     ) -> impl FusedStream<Item = Result<Record<R>, Error>> {
+        let trail = CursorTrail::starting_at(list.current_cursor());
         let state = RecordsState {
             client: self.clone(),
+            trail,
             list: list.typed::<R>(),
             page: Vec::new().into_iter(),
             next: Next::Fetch,
@@ -180,19 +185,13 @@ impl<T: Transport> Client<T> {
                 match st.client.send(&st.list).await {
                     Err(e) => return Some((Err(e), st)),
                     Ok(page) => {
-                        st.next = match page.next_cursor.filter(|c| !c.is_empty()) {
-                            None => Next::Done,
-                            Some(c) if Some(c.as_str()) == st.list.current_cursor() => {
-                                Next::Fail(Error::Decode(Box::new(DecodeError::new(
-                                    200,
-                                    "next_cursor did not advance: stopping to avoid an endless loop",
-                                    Bytes::new(),
-                                ))))
-                            }
-                            Some(c) => {
+                        st.next = match st.trail.follow(page.next_cursor.as_deref()) {
+                            Ok(None) => Next::Done,
+                            Ok(Some(c)) => {
                                 st.list = st.list.cursor(c);
                                 Next::Fetch
                             }
+                            Err(e) => Next::Fail(e),
                         };
                         st.page = page.records.into_iter();
                     }
@@ -230,6 +229,7 @@ impl<T: Transport> Client<T> {
             list: list.limit(limit),
             limit,
             page_number,
+            last_ids: Vec::new(),
             page: Vec::new().into_iter(),
             next: Next::Fetch,
         };
@@ -249,13 +249,22 @@ impl<T: Transport> Client<T> {
                     Err(e) => return Some((Err(e), st)),
                     Ok(list) => {
                         let full = list.connections.len() >= st.limit as usize;
+                        let ids: Vec<(String, String)> = list
+                            .connections
+                            .iter()
+                            .map(|c| (c.provider_config_key.clone(), c.connection_id.clone()))
+                            .collect();
                         st.next = match st.page_number.checked_add(1) {
+                            _ if full && ids == st.last_ids => Next::Fail(Error::PaginationLoop(
+                                "the server sent the same page of connections twice",
+                            )),
                             Some(n) if full => {
                                 st.page_number = n;
                                 Next::Fetch
                             }
                             _ => Next::Done,
                         };
+                        st.last_ids = ids;
                         st.page = list.connections.into_iter();
                     }
                 }

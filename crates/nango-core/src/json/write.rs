@@ -192,6 +192,12 @@ mod tests {
     }
 
     proptest::proptest! {
+        // A fixed seed: every run tries the same cases, so a result never depends on
+        // the draw (failures found are also replayed from proptest-regressions/).
+        #![proptest_config(proptest::test_runner::Config {
+            rng_seed: proptest::test_runner::RngSeed::Fixed(1),
+            ..proptest::test_runner::Config::default()
+        })]
         #[test]
         fn any_string_is_written_as_serde_json_writes_it(value in proptest::prelude::any::<String>()) {
             let mut out = String::new();

@@ -4,7 +4,7 @@ use bytes::Bytes;
 use http::HeaderMap;
 use serde::de::DeserializeOwned;
 
-use crate::error::{DecodeError, Error};
+use crate::error::Error;
 
 /// The upstream API's answer, passed through by the Nango proxy as is (binary
 /// bodies included). Read the body as JSON, text or bytes.
@@ -41,13 +41,7 @@ impl ProxyResponse {
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
-        serde_json::from_slice(&self.body).map_err(|e| {
-            Error::Decode(Box::new(DecodeError::new(
-                self.status,
-                e.to_string(),
-                self.body.clone(),
-            )))
-        })
+        crate::endpoint::from_json_bytes(self.status, &self.body)
     }
 
     /// The body as text (invalid UTF-8 is replaced by `U+FFFD`).

@@ -721,11 +721,10 @@ impl<V: serde::de::DeserializeOwned> Endpoint for GetConnectionField<V> {
             ConnectionField::Metadata => connection.metadata,
             ConnectionField::RawToken => connection.credentials.raw.unwrap_or(Value::Null),
         };
-        serde_json::from_value(value).map_err(|e| {
+        serde_path_to_error::deserialize(value).map_err(|e| {
+            let message = crate::error::json_error_message(e.path().to_string(), e.inner());
             Error::Decode(Box::new(crate::error::DecodeError::new(
-                status,
-                e.to_string(),
-                body,
+                status, message, body,
             )))
         })
     }

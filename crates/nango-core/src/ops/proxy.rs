@@ -432,7 +432,7 @@ impl Endpoint for Proxy {
             pair.push_str(&encode::query_component(v));
             pairs.push(pair);
         }
-        let mut req = ApiRequest::raw(method, "/proxy", path);
+        let mut req = ApiRequest::raw(method, "/proxy", path)?;
         if !pairs.is_empty() {
             req = req.raw_query_string(&encode::join(&pairs, '&'));
         }

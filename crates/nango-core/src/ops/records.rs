@@ -272,6 +272,62 @@ impl<R> ListRecords<R> {
     }
 }
 
+/// The cursors a records listing has followed, so that paging ends: a server
+/// whose cursors cycle (A → B → A) would otherwise be followed forever. Used by
+/// the native records stream and the package's `recordsIterator`.
+///
+/// ```
+/// use nango_core::{ops::records::CursorTrail, Error};
+/// let mut trail = CursorTrail::default();
+/// assert_eq!(trail.follow(Some("A"))?, Some("A"));
+/// assert_eq!(trail.follow(Some("B"))?, Some("B"));
+/// assert!(matches!(trail.follow(Some("A")), Err(Error::PaginationLoop(_))));
+/// assert_eq!(CursorTrail::default().follow(Some(""))?, None, "an empty cursor ends the listing");
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct CursorTrail {
+    seen: std::collections::BTreeSet<String>,
+}
+
+impl CursorTrail {
+    /// A trail that starts at `cursor` (the listing's first request used it).
+    ///
+    /// ```
+    /// let mut trail = nango_core::ops::records::CursorTrail::starting_at(Some("A"));
+    /// assert!(trail.follow(Some("A")).is_err());
+    /// ```
+    pub fn starting_at(cursor: Option<&str>) -> Self {
+        let mut trail = Self::default();
+        if let Some(c) = cursor.filter(|c| !c.is_empty()) {
+            trail.seen.insert(c.to_owned());
+        }
+        trail
+    }
+
+    /// The cursor of the next page, given a page's `next_cursor`: `None` when the
+    /// listing is over (no cursor, or an empty one), and
+    /// [`Error::PaginationLoop`] when the server sent it before.
+    ///
+    /// ```
+    /// let mut trail = nango_core::ops::records::CursorTrail::default();
+    /// assert_eq!(trail.follow(None)?, None);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn follow<'c>(&mut self, next: Option<&'c str>) -> Result<Option<&'c str>, Error> {
+        match next.filter(|c| !c.is_empty()) {
+            None => Ok(None),
+            Some(c) if self.seen.contains(c) => Err(Error::PaginationLoop(
+                "the server sent a records cursor it had sent before",
+            )),
+            Some(c) => {
+                self.seen.insert(c.to_owned());
+                Ok(Some(c))
+            }
+        }
+    }
+}
+
 impl<R: DeserializeOwned> Endpoint for ListRecords<R> {
     type Output = RecordPage<R>;
 

@@ -199,6 +199,11 @@ async fn proxy(
     for (k, v) in headers.iter() {
         let name = k.as_str();
         if let Some(stripped) = name.strip_prefix("nango-proxy-") {
+            // The framing of the request to the upstream is the client's own: a forwarded
+            // Content-Length or Transfer-Encoding would contradict the body it sends.
+            if HOP_BY_HOP.contains(&stripped) {
+                continue;
+            }
             if let Ok(n) = HeaderName::from_bytes(stripped.as_bytes()) {
                 out_headers.insert(n, v.clone());
             }

@@ -1,8 +1,8 @@
 //! Shared helpers for the HTTP tests: a started server, a client, and a webhook sink.
 #![allow(dead_code)]
 
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::{mpsc, Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode};
@@ -95,6 +95,11 @@ impl T {
         self.http.request(m, self.url(path)).bearer_auth(&self.key)
     }
 
+    /// A call to the admin API (`/_admin/{path}`), which needs the server's API key.
+    pub fn admin(&self, method: &str, path: &str) -> reqwest::RequestBuilder {
+        self.req(method, &format!("/_admin/{path}"))
+    }
+
     pub async fn get(&self, path: &str) -> Resp {
         self.send(self.req("GET", path)).await
     }
@@ -120,6 +125,22 @@ impl T {
         }
         self.send(rb).await
     }
+}
+
+/// Registers action `name` on `integration` whose runs each wait for one message on the
+/// returned sender (failing after 10 s without one) and then answer their input: a test
+/// opens the gate when it has seen what it needs of a run still in progress.
+pub fn gated_action(server: &LocalServer, integration: &str, name: &str) -> mpsc::Sender<()> {
+    let (open, gate) = mpsc::channel::<()>();
+    let gate = Mutex::new(gate);
+    server.register_action(integration, name, move |input| {
+        gate.lock()
+            .unwrap()
+            .recv_timeout(Duration::from_secs(10))
+            .map_err(|_| "the test did not open the gate".to_string())?;
+        Ok(input)
+    });
+    open
 }
 
 /// Asserts an error body `{"error":{"code":code,...}}` and returns the `error` object.
@@ -161,21 +182,23 @@ impl Sink {
         sink
     }
 
-    /// Waits until at least `n` deliveries arrived; returns their bodies as JSON.
+    /// Waits (up to 10 s) until at least `n` deliveries arrived; returns them.
     pub async fn wait(&self, n: usize) -> Vec<(HeaderMap, Bytes)> {
-        for _ in 0..200 {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
             {
                 let r = self.received.lock().unwrap();
                 if r.len() >= n {
                     return r.clone();
                 }
             }
+            assert!(
+                Instant::now() < deadline,
+                "expected {n} webhooks within 10 s, got {}",
+                self.received.lock().unwrap().len()
+            );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        panic!(
-            "expected {n} webhooks, got {}",
-            self.received.lock().unwrap().len()
-        );
     }
 
     pub fn bodies(&self) -> Vec<Value> {

@@ -3,6 +3,9 @@
 
 #![allow(dead_code)]
 
+use std::sync::{mpsc, Mutex};
+use std::time::Duration;
+
 use nango::Nango;
 use nango_local_server::{LocalServer, ServerConfig};
 
@@ -32,4 +35,20 @@ pub async fn integration(nango: &Nango, key: &str) {
         .json(&body)
         .unwrap();
     nango.execute(&req).await.expect("integration created");
+}
+
+/// Registers action `name` on `integration` whose runs each wait for one message on the
+/// returned sender (failing after 10 s without one) and then answer their input: a test
+/// opens the gate when it has seen what it needs of a run still in progress.
+pub fn gated_action(server: &LocalServer, integration: &str, name: &str) -> mpsc::Sender<()> {
+    let (open, gate) = mpsc::channel::<()>();
+    let gate = Mutex::new(gate);
+    server.register_action(integration, name, move |input| {
+        gate.lock()
+            .unwrap()
+            .recv_timeout(Duration::from_secs(10))
+            .map_err(|_| "the test did not open the gate".to_string())?;
+        Ok(input)
+    });
+    open
 }
