@@ -65,6 +65,7 @@ fn core_at(host: &str, key: &str, signing: Vec<String>, retry: bool) -> Result<C
         f64::NAN,
         retry.then(Vec::new),
         None,
+        Vec::new(),
     )
 }
 
@@ -147,6 +148,7 @@ fn construction_errors_match_the_official_sdk() {
         f64::NAN,
         None,
         None,
+        Vec::new(),
     )
     .err()
     .unwrap();
