@@ -370,7 +370,7 @@ async fn guarded(app: &App, req: Request, next: Next) -> Result<Response, Refusa
             return Ok(preflight(&req, origin));
         }
     }
-    if admin && !security::has_bearer(req.headers(), &app.initial_api_key) {
+    if admin && !admin_key(app, req.headers()) {
         return Err(Refusal::AdminKey);
     }
     // Every body is read here, within the limit, whether the handler wants it or not: a
@@ -398,6 +398,21 @@ async fn guarded(app: &App, req: Request, next: Next) -> Result<Response, Refusa
         release_memory();
     }
     Ok(res)
+}
+
+/// Whether the request carries the admin API's key: the API key the server started with
+/// (whatever happened to it since), or a current key of the default environment (what
+/// [`crate::LocalServer::api_key`] answers).
+fn admin_key(app: &App, headers: &axum::http::HeaderMap) -> bool {
+    if security::has_bearer(headers, &app.initial_api_key) {
+        return true;
+    }
+    let st = app.st();
+    st.envs.first().is_some_and(|e| {
+        e.api_keys
+            .iter()
+            .any(|k| security::has_bearer(headers, &k.secret))
+    })
 }
 
 /// Body size from which the memory a request used is handed back to the system after it.

@@ -29,6 +29,9 @@ export async function usage(): Promise<void> {
   new Nango({ secretKey: 'k' });
   new Nango({ apiKey: 'k', fetch: (url, init) => fetch(url, init), timeoutMs: 5000, retry: { maxAttempts: 2 } });
   new Nango({ apiKey: 'k', retry: false, webhookSigningKey: ['new', 'old'] });
+  new Nango({ apiKey: 'k', maxResponseBytes: 1 << 20, maxProxyResponseBytes: null });
+  // @ts-expect-error a limit is a number of bytes
+  new Nango({ apiKey: 'k', maxResponseBytes: '1MB' });
   // @ts-expect-error both keys
   new Nango({ apiKey: 'a', secretKey: 'b' });
   // @ts-expect-error no key
@@ -206,11 +209,13 @@ export async function usage(): Promise<void> {
     await nango.listIntegrations();
   } catch (err) {
     if (err instanceof NangoError) {
-      const kind: 'invalid_input' | 'transport' | 'timeout' | 'api' | 'decode' | 'cancelled' | 'webhook' = err.kind;
+      const kind: 'invalid_input' | 'transport' | 'timeout' | 'api' | 'decode' | 'cancelled' | 'webhook' | 'too_large' | 'pagination_loop' =
+        err.kind;
       const retryAfter: number | undefined = err.retryAfter;
       const httpStatus: number | undefined = err.response?.status;
       const retryHeader: string | undefined = err.response?.headers['retry-after'];
-      // @ts-expect-error the kind is one of six
+      const raw: string | undefined = err.unredactedBody();
+      // @ts-expect-error the kind is one of nine
       const other: 'network' = err.kind;
     }
   }
