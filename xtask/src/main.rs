@@ -19,8 +19,8 @@ tasks:
                (unit, doc, end to end, conformance), the quickstart, the www/ apps
   lint         cargo fmt --check, clippy -D warnings, cargo doc without warnings
   native       the Rust tests only (unit, integration, doc tests)
-  setup        install what the tests need (wasm32 target, wasm-bindgen-cli, Debian chromium and
-               chromium-driver, npm packages of the test folders)
+  setup        install what the tests need (wasm32 target, wasm-bindgen-cli, wasm-pack, Debian
+               chromium and chromium-driver, npm packages of the test folders)
   quickstart   run the quickstart against the embedded local Nango server
   pkg          build the npm package pkg/ (wasm32, wasm-bindgen, wasm-opt) and print its size
   wasm-test    build pkg/ and run the wasm suites (Node, Chromium, Deno, workerd, tsc)

@@ -37,6 +37,19 @@ async fn the_admin_api_needs_the_api_key() {
     let r = t.send(t.admin("GET", "info")).await;
     assert_eq!(r.status, 200, "{}", r.text);
     assert_eq!(r.json()["api_key"], t.key.as_str());
+    // A key added to the default environment (its id is the first one) is accepted too.
+    let r = t
+        .json(
+            "POST",
+            "/environment/api-keys",
+            json!({"environment_id": 1, "display_name": "second"}),
+        )
+        .await;
+    let second = r.json()["data"]["secret"].as_str().unwrap().to_string();
+    let r = t
+        .send(t.http.get(t.url("/_admin/info")).bearer_auth(&second))
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text);
 }
 
 #[tokio::test]

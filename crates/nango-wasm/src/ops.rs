@@ -195,9 +195,12 @@ impl Op {
         Op::Proxy,
     ];
 
+    // The example is compiled, not run: a doc test is not pinned to a runtime, so
+    // `wasm-pack test --chrome` would skip it yet report it passed. The suite
+    // (`tests/suite/`) checks the same in Node and in Chromium.
     /// The operation numbered `n`, if there is one.
     ///
-    /// ```
+    /// ```no_run
     /// use nango_wasm::Op;
     /// assert_eq!(Op::from_number(0), Some(Op::ListConnections));
     /// assert_eq!(Op::from_number(Op::Proxy as u32), Some(Op::Proxy));
