@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-use crate::cmd::{capture, cmd, has, output, root, run, run_tee};
+use crate::cmd::{capture, cmd, has, output, root, run, run_tee, target_dir};
 
 const TARGET: &str = "wasm32-unknown-unknown";
 const PROFILE: &str = "wasm-release";
@@ -156,7 +156,10 @@ pub fn pkg() -> Result<(), String> {
     }
     let dist = root().join("pkg/dist");
     let _ = std::fs::remove_dir_all(&dist);
-    let input = root().join(format!("target/{TARGET}/{PROFILE}/nango_wasm.wasm"));
+    let input = target_dir()?
+        .join(TARGET)
+        .join(PROFILE)
+        .join("nango_wasm.wasm");
     run(cmd(
         "wasm-bindgen",
         &[
@@ -266,45 +269,64 @@ fn kb(bytes: u64) -> f64 {
     bytes as f64 / 1000.0
 }
 
+/// A server binary of the workspace, started for the tests and stopped when dropped.
+struct Process(Child);
+
+impl Process {
+    /// Builds and starts `package`'s binary with `args`; returns it and the first
+    /// line it prints (`listening on http://127.0.0.1:PORT ...`).
+    fn start(package: &str, args: &[&str]) -> Result<(Process, String), String> {
+        run(cmd("cargo", &["build", "-p", package]))?;
+        let exe = crate::cmd::debug_exe(package)?;
+        let mut child = Command::new(&exe)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|e| format!("{}: {e}", exe.display()))?;
+        let stdout = child.stdout.take().ok_or("no stdout")?;
+        let process = Process(child);
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .map_err(|e| e.to_string())?;
+        Ok((process, line))
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The word of `line` that starts with `prefix`, without it.
+fn word<'l>(line: &'l str, prefix: &str) -> Option<&'l str> {
+    line.split_whitespace().find_map(|w| w.strip_prefix(prefix))
+}
+
 /// The local Nango server, started for the tests and stopped when dropped.
 struct Server {
-    child: Child,
+    _process: Process,
     url: String,
     key: String,
 }
 
 impl Server {
     fn start() -> Result<Server, String> {
-        run(cmd("cargo", &["build", "-p", "nango-local-server"]))?;
-        let exe = root().join("target/debug/nango-local-server");
-        let mut child = Command::new(&exe)
-            .args(["--port", "0", "--host", "127.0.0.1", "--seed", "demo"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .map_err(|e| format!("{}: {e}", exe.display()))?;
-        let stdout = child.stdout.take().ok_or("no stdout")?;
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .map_err(|e| e.to_string())?;
+        let args = ["--port", "0", "--host", "127.0.0.1", "--seed", "demo"];
+        let (process, line) = Process::start("nango-local-server", &args)?;
         // `listening on http://127.0.0.1:PORT api_key=<key>`
-        let url = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .map(str::to_owned);
-        let key = line
-            .split_whitespace()
-            .find_map(|w| w.strip_prefix("api_key="))
-            .map(str::to_owned);
-        match (url, key) {
-            (Some(url), Some(key)) => Ok(Server { child, url, key }),
-            _ => {
-                let _ = child.kill();
-                Err(format!(
-                    "unexpected first line from nango-local-server: {line:?}"
-                ))
-            }
+        match (word(&line, "http://"), word(&line, "api_key=")) {
+            (Some(rest), Some(key)) => Ok(Server {
+                _process: process,
+                url: format!("http://{rest}"),
+                key: key.to_owned(),
+            }),
+            _ => Err(format!(
+                "unexpected first line from nango-local-server: {line:?}"
+            )),
         }
     }
 
@@ -316,51 +338,23 @@ impl Server {
 
 /// The hostile server of the trust suite (`tests/hostile`), stopped when dropped.
 struct Hostile {
-    child: Child,
+    _process: Process,
     url: String,
 }
 
 impl Hostile {
     fn start() -> Result<Hostile, String> {
-        run(cmd("cargo", &["build", "-p", "nango-hostile-server"]))?;
-        let exe = root().join("target/debug/nango-hostile-server");
-        let mut child = Command::new(&exe)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .map_err(|e| format!("{}: {e}", exe.display()))?;
-        let stdout = child.stdout.take().ok_or("no stdout")?;
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .map_err(|e| e.to_string())?;
+        let (process, line) = Process::start("nango-hostile-server", &[])?;
         // `listening on http://127.0.0.1:PORT`
-        match line.split_whitespace().find(|w| w.starts_with("http://")) {
-            Some(url) => Ok(Hostile {
-                url: url.to_owned(),
-                child,
+        match word(&line, "http://") {
+            Some(rest) => Ok(Hostile {
+                _process: process,
+                url: format!("http://{rest}"),
             }),
-            None => {
-                let _ = child.kill();
-                Err(format!(
-                    "unexpected first line from nango-hostile-server: {line:?}"
-                ))
-            }
+            None => Err(format!(
+                "unexpected first line from nango-hostile-server: {line:?}"
+            )),
         }
-    }
-}
-
-impl Drop for Hostile {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

@@ -3,8 +3,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::{err, start};
@@ -414,22 +413,14 @@ fn catches_sigterm(pid: u32) -> bool {
 
 #[test]
 fn binary_prints_its_address_and_exits_on_sigterm() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nango-local-server"))
-        .args([
-            "--port",
-            "0",
-            "--seed",
-            "demo",
-            "--api-key",
-            "7ade7940-683a-438e-899a-6122ad9694fe",
-        ])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (mut child, line) = common::spawn_binary(&[
+        "--port",
+        "0",
+        "--seed",
+        "demo",
+        "--api-key",
+        "7ade7940-683a-438e-899a-6122ad9694fe",
+    ]);
     assert!(line.starts_with("listening on http://127.0.0.1:"), "{line}");
     assert!(line
         .trim_end()

@@ -4,8 +4,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use common::{err, start, start_with};
 use nango_local_server::{Seed, ServerConfig};
@@ -337,23 +336,15 @@ async fn allow_host_accepts_a_named_host() {
 
 #[test]
 fn the_binary_takes_the_security_options() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nango-local-server"))
-        .args([
-            "--port",
-            "0",
-            "--allow-origin",
-            "https://app.example.com",
-            "--allow-host=nango-dev",
-            "--max-body-bytes",
-            "1000",
-        ])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (mut child, line) = common::spawn_binary(&[
+        "--port",
+        "0",
+        "--allow-origin",
+        "https://app.example.com",
+        "--allow-host=nango-dev",
+        "--max-body-bytes",
+        "1000",
+    ]);
     let base = line.split_whitespace().nth(2).unwrap().to_string();
     let key = line
         .split_whitespace()

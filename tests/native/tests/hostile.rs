@@ -18,6 +18,17 @@ use nango_hostile_server::CREDENTIAL;
 const KEY: &str = "a3f1c2d4-1111-4222-8333-444455556666";
 const SIGNING_KEY: &str = "whsec-hostile-signing-key-0123456789";
 
+/// A proxied `GET` of `endpoint` for the hostile server's connection.
+fn proxied<'a>(
+    nango: &'a Nango,
+    endpoint: &str,
+) -> nango::Call<'a, nango::ReqwestTransport, nango::ops::proxy::Proxy> {
+    nango
+        .get(endpoint)
+        .provider_config_key("p")
+        .connection_id("c")
+}
+
 async fn setup() -> (String, Nango) {
     let host = nango_hostile_server::spawn().await.unwrap();
     (host.clone(), client(&host))
@@ -285,10 +296,9 @@ async fn answers_are_bounded() {
         small.get_provider("big-1001").await,
         Err(Error::ResponseTooLarge { limit: 1000 })
     ));
-    let proxy = |name: &str| small.get(name).provider_config_key("p").connection_id("c");
-    assert_eq!(proxy("/big-5000").await.unwrap().body.len(), 5000);
+    assert_eq!(proxied(&small, "/big-5000").await.unwrap().body.len(), 5000);
     assert!(matches!(
-        proxy("/big-5001").await,
+        proxied(&small, "/big-5001").await,
         Err(Error::ResponseTooLarge { limit: 5000 })
     ));
     // The native client does not ask for compression: a gzip body is read as the
@@ -299,12 +309,7 @@ async fn answers_are_bounded() {
         .max_proxy_response_bytes(None)
         .build()
         .unwrap();
-    let res = unlimited
-        .get("/bomb-10000000")
-        .provider_config_key("p")
-        .connection_id("c")
-        .await
-        .unwrap();
+    let res = proxied(&unlimited, "/bomb-10000000").await.unwrap();
     assert!(res.body.len() < 100_000, "{}", res.body.len());
 }
 
@@ -342,12 +347,7 @@ async fn redirects_are_never_followed() {
         .await
         .unwrap_err();
     assert_eq!(err.status(), Some(302), "{err:?}");
-    let res = nango
-        .get("/redirect")
-        .provider_config_key("p")
-        .connection_id("c")
-        .await
-        .unwrap();
+    let res = proxied(&nango, "/redirect").await.unwrap();
     assert_eq!(res.status, 302);
     assert_eq!(res.headers["location"], "/landing");
     let sent = received(&host).await;

@@ -210,3 +210,19 @@ impl Sink {
             .collect()
     }
 }
+
+/// Starts the server binary with `args` and returns it with the first line it
+/// printed (`listening on http://127.0.0.1:PORT api_key=<key>`).
+pub fn spawn_binary(args: &[&str]) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_nango-local-server"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    (child, line)
+}
