@@ -3,7 +3,7 @@
 //! `--no-pkg`), builds `nango-bench` in release, runs it, and writes the table into
 //! BENCHMARKS.md (unless `--quick` or `--no-write`).
 
-use crate::cmd::{cmd, root, run};
+use crate::cmd::{cmd, run, target_dir};
 
 /// The bench's own setup: `npm ci` in tests/bench/js (the official SDK, esbuild,
 /// Deno, Miniflare/workerd). Called by the bench task only.
@@ -23,7 +23,9 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         }
     }
     run(cmd("cargo", &["build", "--release", "-p", "nango-bench"]))?;
-    let exe = root().join("target/release/nango-bench");
+    let exe = target_dir()?
+        .join("release")
+        .join(format!("nango-bench{}", std::env::consts::EXE_SUFFIX));
     let exe = exe.to_string_lossy();
     let mut c = cmd(&exe, &["run", "--js", "tests/bench/js", "--pkg", "pkg"]);
     if !has("--quick") && !has("--no-write") {

@@ -5,6 +5,8 @@
 mod bench;
 mod cmd;
 mod minify;
+#[cfg(test)]
+mod readme;
 mod tasks;
 mod wasm;
 mod www;
@@ -15,13 +17,16 @@ const USAGE: &str = "\
 usage: cargo xtask <task>
 
 tasks:
-  test         every test: setup, lints, the core for wasm32, the wasm suites, the native suites
-               (unit, doc, end to end, conformance), the quickstart, the www/ apps
+  test         every test: setup, lints, the core for wasm32, the wasm suites and the npm
+               tarball, the native suites (unit, doc, end to end, conformance), the
+               quickstart, cargo package, the www/ apps
   lint         cargo fmt --check, clippy -D warnings, cargo doc without warnings
   native       the Rust tests only (unit, integration, doc tests)
   setup        install what the tests need (wasm32 target, wasm-bindgen-cli, wasm-pack, Debian
                chromium and chromium-driver, npm packages of the test folders)
   quickstart   run the quickstart against the embedded local Nango server
+  package      cargo package (verified) of the crates.io crates: nango-core, nango,
+               nango-local-server
   pkg          build the npm package pkg/ (wasm32, wasm-bindgen, wasm-opt) and print its size
   wasm-test    build pkg/ and run the wasm suites (Node, Chromium, Deno, workerd, tsc)
   bench        the benchmarks (native vs @nangohq/node vs raw reqwest, wasm in Node/Deno/workerd);
@@ -42,6 +47,7 @@ fn main() -> ExitCode {
         "native" => tasks::native().map(|_| ()),
         "setup" => tasks::setup(),
         "quickstart" => tasks::quickstart(),
+        "package" => tasks::package(),
         "pkg" => wasm::pkg(),
         "wasm-test" => wasm::test().map(|_| ()),
         "bench" => bench::bench(&args[1..]),

@@ -162,6 +162,8 @@ pub fn test() -> Result<(), String> {
     if !out.contains("Done: the whole flow ran") {
         return Err("the quickstart did not complete".into());
     }
+    // What `cargo publish` would upload, and that it builds on its own.
+    package()?;
     // The examples of www/ (pkg/ was just built by the wasm suites).
     let (www_passed, www_failed) = crate::www::test(false)?;
     println!(
@@ -174,6 +176,32 @@ pub fn test() -> Result<(), String> {
         native.failed + wasm_failed + www_failed
     );
     Ok(())
+}
+
+/// The crates published to crates.io, in the order they depend on each other.
+pub const PUBLISHED: [&str; 3] = ["nango-core", "nango", "nango-local-server"];
+
+/// `cargo package` of the published crates, verified: each is built from its `.crate`
+/// alone, as crates.io and `cargo install` will build it (cargo resolves `nango`'s
+/// `nango-core` to the one packaged just before). In a checkout with uncommitted
+/// changes to them, `--allow-dirty` lets a developer run it before committing; a clean
+/// clone (CI) is packaged without it.
+pub fn package() -> Result<(), String> {
+    let mut args = vec!["package"];
+    for p in PUBLISHED {
+        args.extend(["-p", p]);
+    }
+    let mut paths = vec!["status", "--porcelain", "--", "Cargo.toml", "Cargo.lock"];
+    let dirs: Vec<String> = PUBLISHED.iter().map(|p| format!("crates/{p}")).collect();
+    paths.extend(dirs.iter().map(String::as_str));
+    let changes = crate::cmd::capture(cmd("git", &paths)).unwrap_or_default();
+    if !changes.trim().is_empty() {
+        eprintln!(
+            "xtask: uncommitted changes in the published crates: packaging with --allow-dirty"
+        );
+        args.push("--allow-dirty");
+    }
+    run(cmd("cargo", &args))
 }
 
 pub fn quickstart() -> Result<(), String> {

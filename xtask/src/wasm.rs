@@ -2,7 +2,8 @@
 //! (`setup`), and test it (`cargo xtask wasm-test`): wasm-bindgen-test in Node and
 //! headless Chromium through `wasm-pack test`, as wasm developers run it, then the
 //! built package in Node, Deno, workerd and Chromium through one shared scenario
-//! (`tests/wasm/scenario.mjs`), then the TypeScript types.
+//! (`tests/wasm/scenario.mjs`), then the npm tarball installed into an empty project
+//! (`tests/wasm/pack-smoke.mjs`), then the TypeScript types.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -474,6 +475,60 @@ fn js_runner(
     Ok(summary_count(&out, prefix))
 }
 
+/// The npm package as a user installs it: `npm pack` of `pkg/` (as built), the tarball
+/// installed with `npm install --offline` into an empty project in a temporary folder
+/// (the package has no dependencies: nothing to download), and
+/// `tests/wasm/pack-smoke.mjs` run from that project against `server`. The folder is
+/// removed afterwards, kept when the test failed.
+fn pack_smoke(server: &Server) -> Result<Count, String> {
+    let dir = std::env::temp_dir().join(format!("nango-wasm-pack-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let io = |e: std::io::Error| format!("{}: {e}", dir.display());
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    let mut pack = cmd(
+        "npm",
+        &[
+            "pack",
+            "--pack-destination",
+            &path_str(&dir),
+            "--loglevel=warn",
+        ],
+    );
+    pack.current_dir(root().join("pkg"));
+    run(pack)?;
+    let tarball = std::fs::read_dir(&dir)
+        .map_err(io)?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "tgz"))
+        .ok_or("npm pack wrote no .tgz")?;
+    std::fs::write(
+        dir.join("package.json"),
+        "{ \"name\": \"pack-smoke\", \"private\": true, \"type\": \"module\" }\n",
+    )
+    .map_err(io)?;
+    let mut install = cmd(
+        "npm",
+        &[
+            "install",
+            "--offline",
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=warn",
+            &path_str(&tarball),
+        ],
+    );
+    install.current_dir(&dir);
+    run(install)?;
+    std::fs::copy(tests_dir().join("pack-smoke.mjs"), dir.join("smoke.mjs")).map_err(io)?;
+    let mut smoke = cmd("node", &["smoke.mjs"]);
+    smoke.current_dir(&dir);
+    server.env(&mut smoke);
+    let count = summary_count(&run_tee(smoke)?, "pack:");
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(count)
+}
+
 /// Builds the package and runs every wasm suite; fails if one ran no test.
 pub fn test() -> Result<Vec<(&'static str, u64, u64)>, String> {
     run(cmd(
@@ -528,6 +583,10 @@ pub fn test() -> Result<Vec<(&'static str, u64, u64)>, String> {
         (
             "pkg in Chromium (browser entry)",
             js_runner(servers, "node", &["browser.test.mjs"], "browser:")?,
+        ),
+        (
+            "pkg tarball (npm pack, installed offline) in Node",
+            pack_smoke(&server)?,
         ),
     ];
     drop(hostile);

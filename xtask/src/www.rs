@@ -5,7 +5,7 @@
 //! closes with `N passed, M failed`. `cargo xtask www --serve` starts them for a
 //! person instead.
 
-use crate::cmd::{cmd, root, run, run_tee};
+use crate::cmd::{cmd, debug_exe, root, run, run_tee};
 
 const USAGE: &str = "usage: cargo xtask www [--serve] [--no-pkg]";
 
@@ -21,7 +21,7 @@ pub fn www(args: &[String]) -> Result<(), String> {
     }
     if serve {
         prepare(build_pkg)?;
-        return run(runner(&["--serve"]));
+        return run(runner(&["--serve"])?);
     }
     test(build_pkg).map(|_| ())
 }
@@ -30,7 +30,7 @@ pub fn www(args: &[String]) -> Result<(), String> {
 /// the (passed, failed) counts; an error if one failed or a runtime ran none.
 pub fn test(build_pkg: bool) -> Result<(u64, u64), String> {
     prepare(build_pkg)?;
-    let out = run_tee(runner(&[]))?;
+    let out = run_tee(runner(&[])?)?;
     let closing = out
         .lines()
         .rev()
@@ -65,14 +65,14 @@ fn prepare(build_pkg: bool) -> Result<(), String> {
     Ok(())
 }
 
-fn runner(args: &[&str]) -> std::process::Command {
+/// `node www/tests/run.mjs`, told where cargo put the two binaries it starts.
+fn runner(args: &[&str]) -> Result<std::process::Command, String> {
     let mut all = vec!["www/tests/run.mjs"];
     all.extend_from_slice(args);
     let mut c = cmd("node", &all);
-    let target = root().join("target/debug");
-    c.env("NANGO_LOCAL_SERVER", target.join("nango-local-server"))
-        .env("NANGO_WWW_NATIVE", target.join("nango-www-native"));
-    c
+    c.env("NANGO_LOCAL_SERVER", debug_exe("nango-local-server")?)
+        .env("NANGO_WWW_NATIVE", debug_exe("nango-www-native")?);
+    Ok(c)
 }
 
 /// `N passed, M failed` alone on a line.

@@ -21,6 +21,16 @@ use crate::transport::HttpResponse;
 /// # Ok::<(), nango_core::Error>(())
 /// ```
 pub trait Endpoint {
+    /// The operation's name: the endpoint type's name in snake_case
+    /// (`GetConnection` is `"get_connection"`). The client's `nango.request`
+    /// tracing span shows it as `operation`; it holds no id and no secret.
+    ///
+    /// ```
+    /// use nango_core::{endpoint::Endpoint, ops::connections::GetConnection};
+    /// assert_eq!(GetConnection::NAME, "get_connection");
+    /// ```
+    const NAME: &'static str;
+
     /// What the operation returns.
     type Output;
 

@@ -36,3 +36,9 @@ pub mod webhook;
 pub use client::{Call, Client, ClientBuilder};
 pub use error::{Error, Result};
 pub use secret::SecretString;
+
+// The README's examples are compiled (and run, unless marked `no_run`) with the doc
+// tests, so that what a reader copies builds.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme_doctests {}

@@ -38,6 +38,9 @@ pub struct ApiRequest {
 struct Parts {
     method: Method,
     path: String,
+    /// What `path` was built from: the template, or for a proxy call the prefix
+    /// (the caller's path is never kept here: this is what logs may show).
+    template: &'static str,
     query: Vec<(Cow<'static, str>, String)>,
     raw_query: Option<String>,
     /// Checked names (lowercase) and values, in the order they are sent.
@@ -58,12 +61,19 @@ impl ApiRequest {
     /// `segments` (`(field name, value)`), checked (non-empty, not a dot segment)
     /// and percent-encoded. A template holds no `{` but those of its `{}`.
     ///
+    /// The template is `'static` because it is the shape of the request, kept
+    /// as it is for logs ([`ApiRequest::template`]): the ids go in `segments`.
+    ///
     /// ```
     /// use nango_core::request::ApiRequest;
     /// let req = ApiRequest::new(http::Method::DELETE, "/integrations/{}", &[("unique_key", "")]);
     /// assert!(req.is_err());
     /// ```
-    pub fn new(method: Method, template: &str, segments: &[(&str, &str)]) -> Result<Self, Error> {
+    pub fn new(
+        method: Method,
+        template: &'static str,
+        segments: &[(&str, &str)],
+    ) -> Result<Self, Error> {
         let mut path = String::with_capacity(template.len() + 16);
         // Split on `{` (templates hold no other), each later part starting `}`.
         let mut parts = template.split('{');
@@ -78,11 +88,12 @@ impl ApiRequest {
             path.push_str(&encode::path_segment(field, value)?);
             path.push_str(part);
         }
-        Ok(Self::with_path(method, path))
+        Ok(Self::with_path(method, path, template))
     }
 
-    /// A request for an already encoded `path`; idempotent by its method.
-    fn with_path(method: Method, path: String) -> Self {
+    /// A request for an already encoded `path` built from `template`; idempotent
+    /// by its method.
+    fn with_path(method: Method, path: String, template: &'static str) -> Self {
         let idempotent = matches!(
             method,
             Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS
@@ -91,6 +102,7 @@ impl ApiRequest {
             parts: Box::new(Parts {
                 method,
                 path,
+                template,
                 query: Vec::new(),
                 raw_query: None,
                 headers: Vec::new(),
@@ -109,7 +121,7 @@ impl ApiRequest {
     /// assert_eq!(req.method(), http::Method::GET);
     /// # Ok::<(), nango_core::Error>(())
     /// ```
-    pub fn get(template: &str, segments: &[(&str, &str)]) -> Result<Self, Error> {
+    pub fn get(template: &'static str, segments: &[(&str, &str)]) -> Result<Self, Error> {
         Self::new(Method::GET, template, segments)
     }
 
@@ -120,7 +132,7 @@ impl ApiRequest {
     /// assert!(!req.is_idempotent());
     /// # Ok::<(), nango_core::Error>(())
     /// ```
-    pub fn post(template: &str, segments: &[(&str, &str)]) -> Result<Self, Error> {
+    pub fn post(template: &'static str, segments: &[(&str, &str)]) -> Result<Self, Error> {
         Self::new(Method::POST, template, segments)
     }
 
@@ -138,7 +150,7 @@ impl ApiRequest {
     /// assert!(ApiRequest::raw(http::Method::GET, "/proxy", "/a/%2E%2e/b").is_err());
     /// # Ok::<(), nango_core::Error>(())
     /// ```
-    pub fn raw(method: Method, prefix: &str, endpoint: &str) -> Result<Self, Error> {
+    pub fn raw(method: Method, prefix: &'static str, endpoint: &str) -> Result<Self, Error> {
         let (path, query) = match endpoint.split_once('?') {
             Some((p, q)) => (p, Some(q)),
             None => (endpoint, None),
@@ -148,7 +160,7 @@ impl ApiRequest {
             full.push('/');
         }
         full.push_str(&encode::proxy_path("endpoint", path)?);
-        let mut req = Self::with_path(method, full);
+        let mut req = Self::with_path(method, full, prefix);
         req.parts.raw_query = query.map(encode::raw_query);
         req.parts.proxied = true;
         Ok(req)
@@ -332,6 +344,28 @@ impl ApiRequest {
     /// ```
     pub fn path(&self) -> &str {
         &self.parts.path
+    }
+
+    /// The shape of the path, without any id: the template it was built from
+    /// (`/connections/{}`), or `<prefix>/{endpoint}` for a proxy call. Safe to
+    /// log: no id, no caller-written path, no secret.
+    ///
+    /// ```
+    /// use nango_core::request::ApiRequest;
+    /// let req = ApiRequest::get("/connections/{}", &[("connection_id", "user-1")])?;
+    /// assert_eq!(req.template(), "/connections/{}");
+    /// let proxied = ApiRequest::raw(http::Method::GET, "/proxy", "/user/repos?per_page=5")?;
+    /// assert_eq!(proxied.template(), "/proxy/{endpoint}");
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn template(&self) -> Cow<'static, str> {
+        if self.parts.proxied {
+            // Built on demand (only when a span or a log asks), so that a request
+            // stays one boxed allocation.
+            Cow::Owned(format!("{}/{{endpoint}}", self.parts.template))
+        } else {
+            Cow::Borrowed(self.parts.template)
+        }
     }
 
     /// The query parameters, not yet encoded.

@@ -117,15 +117,27 @@ pub enum TransportErrorKind {
 
 /// A failure below HTTP: no response, or no complete one.
 ///
+/// It carries a [kind](TransportErrorKind) (which decides whether a retry is
+/// safe), a short message written by the transport, and the backend's own error
+/// as [`source`](std::error::Error::source) when there is one (the native
+/// client's `reqwest::Error`; none in the WebAssembly package, whose failures
+/// come from JavaScript). `Display` shows the kind and the message, not the
+/// cause: walk `source()` (or print the chain, e.g. `anyhow`'s `{:#}`) to see it.
+/// No text of it holds a header or a secret.
+///
 /// ```
 /// use nango_core::transport::{TransportError, TransportErrorKind};
 /// let e = TransportError::new(TransportErrorKind::Connect, "connection refused");
 /// assert_eq!(e.to_string(), "connection failed: connection refused");
+/// assert!(std::error::Error::source(&e).is_none());
 /// ```
 #[derive(Debug)]
 pub struct TransportError {
     kind: TransportErrorKind,
     message: String,
+    // `Send + Sync` so that `Error` stays usable across tasks; nothing on wasm
+    // sets it, so the bound costs nothing there.
+    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
 impl TransportError {
@@ -141,7 +153,29 @@ impl TransportError {
         Self {
             kind,
             message: message.into(),
+            source: None,
         }
+    }
+
+    /// This error with `source`, the backend's error that caused it, as its
+    /// [`source`](std::error::Error::source). The client's secrets are removed
+    /// from the message only (a source is opaque): give a source whose text holds
+    /// no header, no secret and no URL (`reqwest::Error::without_url`).
+    ///
+    /// ```
+    /// use std::error::Error as _;
+    /// use nango_core::transport::{TransportError, TransportErrorKind};
+    /// let io = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+    /// let e = TransportError::new(TransportErrorKind::Connect, "could not connect").with_source(io);
+    /// let cause = e.source().and_then(|s| s.downcast_ref::<std::io::Error>()).unwrap();
+    /// assert_eq!(cause.kind(), std::io::ErrorKind::ConnectionRefused);
+    /// ```
+    pub fn with_source<E>(mut self, source: E) -> Self
+    where
+        E: std::error::Error + Send + Sync + 'static,
+    {
+        self.source = Some(Box::new(source));
+        self
     }
 
     /// The kind of failure.
@@ -154,7 +188,8 @@ impl TransportError {
         self.kind
     }
 
-    /// The backend's description of the failure.
+    /// The transport's description of the failure (the cause, if any, is
+    /// [`source`](std::error::Error::source)).
     ///
     /// ```
     /// # use nango_core::transport::{TransportError, TransportErrorKind};
@@ -179,11 +214,17 @@ impl fmt::Display for TransportError {
     }
 }
 
-impl std::error::Error for TransportError {}
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 impl TransportError {
     /// This error with the client's secrets removed from its message (a backend
-    /// may quote what the server sent).
+    /// may quote what the server sent); the source is kept as it is.
     pub(crate) fn redacted(self, config: &crate::secret::Redactor) -> Self {
         match config.redact(&self.message) {
             std::borrow::Cow::Owned(message) => Self { message, ..self },

@@ -50,6 +50,12 @@ pub use faults::{Fault, FaultKind};
 pub use recorder::RecordedRequest;
 pub use webhooks::WebhookDelivery;
 
+// The README's examples are compiled (and run, unless marked `no_run`) with the doc
+// tests, so that what a reader copies builds.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme_doctests {}
+
 use crate::routes::connections::{merged_tags, upsert_connection, NewConnection};
 use crate::state::{lock, ApiKey, App, Environment, FnKind, Function, Shared, State};
 use crate::time::now_ms;
@@ -281,7 +287,11 @@ impl LocalServer {
             .max_json_bytes
             .unwrap_or(validate::JSON_BODY_LIMIT)
             .min(max_body);
-        let listener = TcpListener::bind(SocketAddr::new(host, config.port)).await?;
+        let bind = SocketAddr::new(host, config.port);
+        // The address in the message: "address in use" alone does not say which port.
+        let listener = TcpListener::bind(bind)
+            .await
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{bind}: {e}")))?;
         let addr = listener.local_addr()?;
         let state = build_state(&config, &api_key, &signing_key).map_err(invalid)?;
         let initial_env_uuid = state

@@ -1,4 +1,4 @@
-//! [`ReqwestTransport`]: the core's [`Transport`] over reqwest (rustls) and tokio.
+//! [`ReqwestTransport`]: the core's [`Transport`] over reqwest and tokio.
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
@@ -10,8 +10,17 @@ use nango_core::transport::{
     HttpRequest, HttpResponse, ResponseLimit, Transport, TransportError, TransportErrorKind,
 };
 
-/// Sends requests with a shared reqwest connection pool (HTTPS through rustls) and
-/// sleeps with tokio. Cheap to clone.
+/// Sends requests with a shared reqwest connection pool and sleeps with tokio.
+/// Cheap to clone.
+///
+/// Three ways to make one: [`ReqwestTransport::default`] (what
+/// `Nango::builder().build()` uses), [`ReqwestTransport::try_with_pool`] (other
+/// pool settings), and [`ReqwestTransport::from_client`] (your own
+/// `reqwest::Client`: proxies, a custom CA, other TLS settings). HTTPS uses the
+/// TLS backend chosen by this crate's features: `rustls-tls-webpki-roots`
+/// (the default: rustls with Mozilla's roots built in), `rustls-tls-native-roots`
+/// (rustls with the system's roots) or `native-tls` (the platform's TLS, OpenSSL
+/// on Linux). Without any, only plain `http://` hosts can be reached.
 ///
 /// ```
 /// let transport = nango::ReqwestTransport::default();
@@ -35,15 +44,34 @@ impl std::fmt::Debug for ReqwestTransport {
 }
 
 impl Default for ReqwestTransport {
+    /// The transport of [`PoolOptions::default()`].
+    ///
+    /// # Panics
+    ///
+    /// When reqwest cannot build its client, in the cases where
+    /// `reqwest::Client::new()` panics too: the TLS backend cannot start (with
+    /// `rustls-tls-native-roots`, a system store with no valid certificate; with
+    /// `native-tls`, an unusable OpenSSL). With the default features (rustls and
+    /// built-in roots) building does not fail. `Default` stays because
+    /// `Nango::builder().build()` needs it; to get the error instead, build the
+    /// transport with [`ReqwestTransport::try_with_pool`] and pass it to
+    /// `.transport(…)`. It never falls back to other settings: a client without
+    /// `redirect::Policy::none()` could follow a redirect with the key.
+    ///
+    /// ```
+    /// let transport = nango::ReqwestTransport::default();
+    /// ```
     fn default() -> Self {
-        Self::with_pool(PoolOptions::default())
+        Self::try_with_pool(PoolOptions::default())
+            .unwrap_or_else(|e| panic!("ReqwestTransport::default: {e:?}"))
     }
 }
 
 /// Connection-pool settings of a [`ReqwestTransport`].
 ///
 /// ```
-/// let t = nango::ReqwestTransport::with_pool(nango::PoolOptions { max_idle_per_host: 64, ..Default::default() });
+/// let t = nango::ReqwestTransport::try_with_pool(nango::PoolOptions { max_idle_per_host: 64, ..Default::default() })?;
+/// # Ok::<(), nango::TransportBuildError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PoolOptions {
@@ -65,13 +93,43 @@ impl Default for PoolOptions {
     }
 }
 
+/// reqwest could not build the HTTP client of a [`ReqwestTransport`] (its
+/// [`source`](std::error::Error::source) is the `reqwest::Error`): usually the
+/// TLS backend could not start. Converts into [`nango::Error`](crate::Error)
+/// (a [`Transport`](crate::Error::Transport) error), so `?` works in a function
+/// that returns one.
+///
+/// ```
+/// fn client() -> Result<nango::Nango, nango::Error> {
+///     let transport = nango::ReqwestTransport::try_with_pool(nango::PoolOptions::default())?;
+///     nango::Nango::builder()
+///         .api_key("a3f1c2d4-0000-4000-8000-000000000000")
+///         .build_with(transport)
+/// }
+/// # client().unwrap();
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[error("the HTTP client could not be built")]
+pub struct TransportBuildError(#[source] reqwest::Error);
+
+impl From<TransportBuildError> for nango_core::Error {
+    fn from(err: TransportBuildError) -> Self {
+        nango_core::Error::Transport(
+            TransportError::new(TransportErrorKind::Other, err.to_string()).with_source(err.0),
+        )
+    }
+}
+
 impl ReqwestTransport {
-    /// A transport with these pool settings.
+    /// A transport with these pool settings, HTTPS through the TLS backend of
+    /// this crate's features, and redirects never followed. Fails when reqwest
+    /// cannot build the client (the TLS backend cannot start).
     ///
     /// ```
-    /// let t = nango::ReqwestTransport::with_pool(Default::default());
+    /// let t = nango::ReqwestTransport::try_with_pool(Default::default())?;
+    /// # Ok::<(), nango::TransportBuildError>(())
     /// ```
-    pub fn with_pool(options: PoolOptions) -> Self {
+    pub fn try_with_pool(options: PoolOptions) -> Result<Self, TransportBuildError> {
         let client = reqwest::Client::builder()
             .pool_max_idle_per_host(options.max_idle_per_host)
             .pool_idle_timeout(options.idle_timeout)
@@ -79,7 +137,40 @@ impl ReqwestTransport {
             .redirect(reqwest::redirect::Policy::none())
             .tcp_nodelay(true)
             .build()
-            .unwrap_or_else(|_| reqwest::Client::new());
+            .map_err(TransportBuildError)?;
+        Ok(Self::from_client(client))
+    }
+
+    /// A transport over your own `reqwest::Client` (proxies, a custom CA or
+    /// client certificate, other timeouts or TLS settings). The client's
+    /// settings apply to every request: its proxy, TLS, DNS and pool, its
+    /// default headers (where the SDK does not set the header itself), its
+    /// timeout when the Nango client has none.
+    ///
+    /// **Build it with `.redirect(reqwest::redirect::Policy::none())`.** The SDK
+    /// never follows a redirect (the API key would go along): an API answer
+    /// `3xx` is an error, a proxied one is returned as it is. A built client's
+    /// redirect policy can be neither read nor changed, so this cannot be
+    /// enforced here; a client that follows redirects is caught afterwards: an
+    /// answer that comes from another URL than the one asked is refused with a
+    /// [`TransportErrorKind::Other`] error, but by then the request, key
+    /// included, has gone to the redirect's target (reqwest drops
+    /// `Authorization` only when the host changes).
+    ///
+    /// ```
+    /// use nango::reqwest;
+    /// let client = reqwest::Client::builder()
+    ///     .redirect(reqwest::redirect::Policy::none())
+    ///     .connect_timeout(std::time::Duration::from_secs(3))
+    ///     .build()
+    ///     .unwrap();
+    /// let nango = nango::Nango::builder()
+    ///     .api_key("a3f1c2d4-0000-4000-8000-000000000000")
+    ///     .transport(nango::ReqwestTransport::from_client(client))
+    ///     .build()?;
+    /// # Ok::<(), nango::Error>(())
+    /// ```
+    pub fn from_client(client: reqwest::Client) -> Self {
         let seed = RandomState::new().build_hasher().finish() | 1;
         Self {
             client,
@@ -101,16 +192,11 @@ fn classify(err: &reqwest::Error) -> TransportErrorKind {
     }
 }
 
-/// A description of a reqwest error with its causes (never with headers).
-fn describe(err: &reqwest::Error) -> String {
-    let mut msg = err.to_string();
-    let mut source = std::error::Error::source(err);
-    while let Some(s) = source {
-        msg.push_str(": ");
-        msg.push_str(&s.to_string());
-        source = s.source();
-    }
-    msg
+/// A transport error of `kind` saying `what` failed, caused by `err`. The URL is
+/// taken off the cause: it holds ids, and a proxy call's caller-written path and
+/// query, and a source cannot be redacted. reqwest's texts hold no header.
+fn failure(kind: TransportErrorKind, what: &str, err: reqwest::Error) -> TransportError {
+    TransportError::new(kind, what).with_source(err.without_url())
 }
 
 /// Reads the whole body, counting bytes as they arrive: past `limit` it stops
@@ -130,12 +216,17 @@ async fn read_body(
     let capacity = declared.unwrap_or(0).min(limit).min(1 << 20);
     let mut body = BytesMut::with_capacity(usize::try_from(capacity).unwrap_or(0));
     loop {
-        let chunk = response.chunk().await.map_err(|e| {
-            let kind = match classify(&e) {
-                TransportErrorKind::Timeout => TransportErrorKind::Timeout,
-                _ => TransportErrorKind::Interrupted,
-            };
-            TransportError::new(kind, describe(&e))
+        let chunk = response.chunk().await.map_err(|e| match classify(&e) {
+            TransportErrorKind::Timeout => failure(
+                TransportErrorKind::Timeout,
+                "the answer did not arrive within the timeout",
+                e,
+            ),
+            _ => failure(
+                TransportErrorKind::Interrupted,
+                "the connection broke while reading the answer",
+                e,
+            ),
         })?;
         let Some(chunk) = chunk else {
             return Ok(body.freeze());
@@ -155,14 +246,33 @@ impl Transport for ReqwestTransport {
         timeout: Option<Duration>,
     ) -> Result<HttpResponse, TransportError> {
         let limit = request.extensions().get::<ResponseLimit>().map(|l| l.0);
-        let mut req = reqwest::Request::try_from(request)
-            .map_err(|e| TransportError::new(TransportErrorKind::Other, describe(&e)))?;
+        let mut req = reqwest::Request::try_from(request).map_err(|e| {
+            failure(
+                TransportErrorKind::Other,
+                "the request could not be prepared",
+                e,
+            )
+        })?;
         *req.timeout_mut() = timeout;
-        let mut response = self
-            .client
-            .execute(req)
-            .await
-            .map_err(|e| TransportError::new(classify(&e), describe(&e)))?;
+        let asked = req.url().clone();
+        let mut response = self.client.execute(req).await.map_err(|e| {
+            let kind = classify(&e);
+            let what = match kind {
+                TransportErrorKind::Connect => "could not connect to the server",
+                TransportErrorKind::Timeout => "no answer within the timeout",
+                TransportErrorKind::Interrupted => "the connection broke during the exchange",
+                _ => "the request could not be sent",
+            };
+            failure(kind, what, e)
+        })?;
+        if response.url() != &asked {
+            // Only a client given to `from_client` can follow a redirect; its
+            // answer is not the one asked for, whatever its status.
+            return Err(TransportError::new(
+                TransportErrorKind::Other,
+                "the HTTP client followed a redirect (build it with `redirect::Policy::none()`)",
+            ));
+        }
         let status = response.status();
         let version = response.version();
         let headers = std::mem::take(response.headers_mut());
@@ -200,5 +310,48 @@ impl Transport for ReqwestTransport {
             std::env::consts::OS,
             std::env::consts::ARCH
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error as _;
+
+    use super::*;
+
+    #[test]
+    fn a_build_error_is_typed_and_keeps_reqwests_error() {
+        // A user agent with a line break is one of the settings reqwest refuses
+        // only when it builds the client.
+        let err = reqwest::Client::builder()
+            .user_agent("nango\nrust")
+            .build()
+            .map_err(TransportBuildError)
+            .unwrap_err();
+        assert_eq!(err.to_string(), "the HTTP client could not be built");
+        let cause = err
+            .source()
+            .and_then(|s| s.downcast_ref::<reqwest::Error>());
+        assert!(cause.is_some_and(reqwest::Error::is_builder), "{err:?}");
+
+        // `?` turns it into the crate's error, the cause still there.
+        let err = nango_core::Error::from(err);
+        let nango_core::Error::Transport(transport) = &err else {
+            panic!("{err:?}");
+        };
+        assert_eq!(transport.kind(), TransportErrorKind::Other);
+        assert_eq!(
+            err.to_string(),
+            "transport error: the HTTP client could not be built"
+        );
+        let cause = err
+            .source()
+            .and_then(|s| s.downcast_ref::<reqwest::Error>());
+        assert!(cause.is_some_and(reqwest::Error::is_builder), "{err:?}");
+    }
+
+    #[test]
+    fn the_default_pool_builds() {
+        assert!(ReqwestTransport::try_with_pool(PoolOptions::default()).is_ok());
     }
 }

@@ -120,7 +120,7 @@ impl<T: Transport> Client<T> {
         let mut polls: u32 = 0;
         loop {
             polls = polls.saturating_add(1);
-            match self.execute(&request).await {
+            match self.run(Some(GetActionResult::<O>::NAME), &request).await {
                 Ok(response) => return get.decode(response),
                 Err(e) if still_pending(&e) => {
                     tracing::debug!(polls, error = %e, "action result not ready");

@@ -226,6 +226,13 @@ impl<T: Transport> Client<T> {
     /// Runs any [`Endpoint`]: builds its request (bad input fails here, before
     /// anything is sent), sends it with the retry policy, decodes the answer.
     ///
+    /// Each call runs in a `debug` tracing span named `nango.request` whose
+    /// fields are `operation` ([`Endpoint::NAME`]), `method`, `path` (the path
+    /// template, such as `/connections/{}` or `/proxy/{endpoint}`: never an id,
+    /// the caller's proxy path or a secret), `attempts` and `status` (the last
+    /// answer's, when there was one); retries and the final failure are `debug`
+    /// events inside it.
+    ///
     /// ```no_run
     /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
     /// use nango_core::ops::connections::GetConnection;
@@ -234,7 +241,7 @@ impl<T: Transport> Client<T> {
     /// ```
     pub async fn send<E: Endpoint + MaybeSync>(&self, endpoint: &E) -> Result<E::Output, Error> {
         let request = endpoint.request(self.config())?;
-        let response = self.execute(&request).await?;
+        let response = self.run(Some(E::NAME), &request).await?;
         endpoint
             .decode(response)
             .map_err(|e| e.redacted(self.config().redactor()))
@@ -242,6 +249,10 @@ impl<T: Transport> Client<T> {
 
     /// Sends a prepared [`ApiRequest`] with retries, and returns the success
     /// response (any non-2xx answer becomes [`Error::Api`]).
+    ///
+    /// Like every request, it runs in a `nango.request` tracing span (see
+    /// [`Client::send`]); a request built by hand has no operation name, so the
+    /// span has no `operation` field.
     ///
     /// ```no_run
     /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
@@ -251,17 +262,39 @@ impl<T: Transport> Client<T> {
     /// # Ok(()) }
     /// ```
     pub async fn execute(&self, request: &ApiRequest) -> Result<HttpResponse, Error> {
+        self.run(None, request).await
+    }
+
+    /// Runs `request` (of the endpoint named `operation`) in its own span.
+    ///
+    /// The span shows what can be logged anywhere: the operation, the method,
+    /// the path *template* (the encoded path holds ids, and a proxy call the
+    /// caller's own path), then the number of attempts and the final status.
+    pub(crate) async fn run(
+        &self,
+        operation: Option<&'static str>,
+        request: &ApiRequest,
+    ) -> Result<HttpResponse, Error> {
         let span = tracing::debug_span!(
             "nango.request",
+            operation,
             method = %request.method(),
-            path = %request.path(),
+            path = %request.template(),
             attempts = tracing::field::Empty,
             status = tracing::field::Empty,
         );
-        self.execute_inner(request).instrument(span).await
+        // The span is handed down rather than found as `Span::current()`: that
+        // needs a subscriber that tracks the current span, and not all do.
+        self.execute_inner(request, &span)
+            .instrument(span.clone())
+            .await
     }
 
-    async fn execute_inner(&self, request: &ApiRequest) -> Result<HttpResponse, Error> {
+    async fn execute_inner(
+        &self,
+        request: &ApiRequest,
+        span: &tracing::Span,
+    ) -> Result<HttpResponse, Error> {
         let config = self.config();
         let transport = self.transport();
         let started = transport.now();
@@ -272,7 +305,6 @@ impl<T: Transport> Client<T> {
             let timeout = attempts.start(elapsed());
             let step = match transport.send(http, timeout).await {
                 Ok(response) if request.is_answer(response.status().as_u16()) => {
-                    let span = tracing::Span::current();
                     span.record("attempts", attempts.attempt());
                     span.record("status", response.status().as_u16());
                     return Ok(response);
@@ -287,17 +319,27 @@ impl<T: Transport> Client<T> {
             match step {
                 Step::Retry { delay, error } => {
                     let attempt = attempts.attempt();
-                    tracing::debug!(attempt, ?delay, error = %error, "retrying");
+                    // As an error value: a subscriber can show its causes too.
+                    tracing::debug!(
+                        attempt,
+                        ?delay,
+                        error = &error as &(dyn std::error::Error + 'static),
+                        "retrying"
+                    );
                     transport.sleep(delay).await;
                 }
                 Step::Fail { error, reason } => {
-                    let span = tracing::Span::current();
                     span.record("attempts", attempts.attempt());
                     if let Some(status) = error.status() {
                         span.record("status", status);
                     }
                     let attempt = attempts.attempt();
-                    tracing::debug!(attempt, ?reason, error = %error, "giving up");
+                    tracing::debug!(
+                        attempt,
+                        ?reason,
+                        error = &error as &(dyn std::error::Error + 'static),
+                        "giving up"
+                    );
                     return Err(error);
                 }
             }

@@ -190,6 +190,7 @@ impl<O> TriggerAction<O> {
 }
 
 impl<O: DeserializeOwned> Endpoint for TriggerAction<O> {
+    const NAME: &'static str = "trigger_action";
     type Output = O;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -269,6 +270,7 @@ impl TriggerActionAsync {
 }
 
 impl Endpoint for TriggerActionAsync {
+    const NAME: &'static str = "trigger_action_async";
     type Output = AsyncActionHandle;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -391,6 +393,7 @@ impl<O> GetActionResult<O> {
 }
 
 impl<O: DeserializeOwned> Endpoint for GetActionResult<O> {
+    const NAME: &'static str = "get_action_result";
     type Output = O;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {

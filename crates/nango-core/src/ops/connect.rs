@@ -59,6 +59,7 @@ impl CreateSession {
 }
 
 impl Endpoint for CreateSession {
+    const NAME: &'static str = "create_session";
     type Output = ConnectSession;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -134,6 +135,7 @@ impl CreateReconnect {
 }
 
 impl Endpoint for CreateReconnect {
+    const NAME: &'static str = "create_reconnect";
     type Output = ConnectSession;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -174,6 +176,7 @@ impl GetSession {
 }
 
 impl Endpoint for GetSession {
+    const NAME: &'static str = "get_session";
     type Output = ConnectSessionDetails;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -211,6 +214,7 @@ impl DeleteSession {
 }
 
 impl Endpoint for DeleteSession {
+    const NAME: &'static str = "delete_session";
     type Output = ();
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {

@@ -150,6 +150,7 @@ fn tag_key(key: &str) -> String {
 }
 
 impl Endpoint for ListConnections {
+    const NAME: &'static str = "list_connections";
     type Output = ConnectionList;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -253,6 +254,7 @@ impl GetConnection {
 }
 
 impl Endpoint for GetConnection {
+    const NAME: &'static str = "get_connection";
     type Output = Connection;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -341,6 +343,7 @@ impl ImportConnection {
 }
 
 impl Endpoint for ImportConnection {
+    const NAME: &'static str = "import_connection";
     type Output = Connection;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -413,6 +416,7 @@ impl PatchConnection {
 }
 
 impl Endpoint for PatchConnection {
+    const NAME: &'static str = "patch_connection";
     type Output = Success;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -460,6 +464,7 @@ impl DeleteConnection {
 }
 
 impl Endpoint for DeleteConnection {
+    const NAME: &'static str = "delete_connection";
     type Output = ();
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -569,6 +574,7 @@ impl SetMetadata {
 }
 
 impl Endpoint for SetMetadata {
+    const NAME: &'static str = "set_metadata";
     type Output = MetadataUpdate;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -637,6 +643,7 @@ impl GetToken {
 }
 
 impl Endpoint for GetToken {
+    const NAME: &'static str = "get_token";
     type Output = crate::models::connections::Token;
 
     fn request(&self, config: &Config) -> Result<ApiRequest, Error> {
@@ -707,6 +714,7 @@ impl<V> GetConnectionField<V> {
 }
 
 impl<V: serde::de::DeserializeOwned> Endpoint for GetConnectionField<V> {
+    const NAME: &'static str = "get_connection_field";
     type Output = V;
 
     fn request(&self, config: &Config) -> Result<ApiRequest, Error> {

@@ -84,6 +84,7 @@ impl CreateEnvironment {
 }
 
 impl Endpoint for CreateEnvironment {
+    const NAME: &'static str = "create_environment";
     type Output = Environment;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -124,6 +125,7 @@ impl DeleteEnvironment {
 }
 
 impl Endpoint for DeleteEnvironment {
+    const NAME: &'static str = "delete_environment";
     type Output = ();
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -181,6 +183,7 @@ impl CreateApiKey {
 }
 
 impl Endpoint for CreateApiKey {
+    const NAME: &'static str = "create_api_key";
     type Output = EnvironmentApiKey;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -234,6 +237,7 @@ impl DeleteApiKey {
 }
 
 impl Endpoint for DeleteApiKey {
+    const NAME: &'static str = "delete_api_key";
     type Output = Success;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -282,6 +286,7 @@ impl RotateWebhookSigningKey {
 }
 
 impl Endpoint for RotateWebhookSigningKey {
+    const NAME: &'static str = "rotate_webhook_signing_key";
     type Output = WebhookSigningKey;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {

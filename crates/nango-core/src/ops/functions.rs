@@ -47,6 +47,7 @@ impl CompileFunction {
 }
 
 impl Endpoint for CompileFunction {
+    const NAME: &'static str = "compile_function";
     type Output = CompiledFunction;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -130,6 +131,7 @@ impl CreateFunctionDryrun {
 }
 
 impl Endpoint for CreateFunctionDryrun {
+    const NAME: &'static str = "create_function_dryrun";
     type Output = JobStarted;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -168,6 +170,7 @@ impl GetFunctionDryrun {
 }
 
 impl Endpoint for GetFunctionDryrun {
+    const NAME: &'static str = "get_function_dryrun";
     type Output = Dryrun;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -274,6 +277,7 @@ impl CreateFunctionDeployment {
 }
 
 impl Endpoint for CreateFunctionDeployment {
+    const NAME: &'static str = "create_function_deployment";
     type Output = JobStarted;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -310,6 +314,7 @@ impl GetFunctionDeployment {
 }
 
 impl Endpoint for GetFunctionDeployment {
+    const NAME: &'static str = "get_function_deployment";
     type Output = Deployment;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {

@@ -42,6 +42,7 @@ impl ListIntegrations {
 }
 
 impl Endpoint for ListIntegrations {
+    const NAME: &'static str = "list_integrations";
     type Output = Vec<Integration>;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -101,6 +102,7 @@ impl GetIntegration {
 }
 
 impl Endpoint for GetIntegration {
+    const NAME: &'static str = "get_integration";
     type Output = Integration;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -179,6 +181,7 @@ impl CreateIntegration {
 }
 
 impl Endpoint for CreateIntegration {
+    const NAME: &'static str = "create_integration";
     type Output = Integration;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -246,6 +249,7 @@ enum OneOrList {
 }
 
 impl Endpoint for CreateQuickstartIntegration {
+    const NAME: &'static str = "create_quickstart_integration";
     type Output = Integration;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -338,6 +342,7 @@ impl UpdateIntegration {
 }
 
 impl Endpoint for UpdateIntegration {
+    const NAME: &'static str = "update_integration";
     type Output = Integration;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -385,6 +390,7 @@ impl DeleteIntegration {
 }
 
 impl Endpoint for DeleteIntegration {
+    const NAME: &'static str = "delete_integration";
     type Output = Success;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -478,6 +484,7 @@ impl ListFunctions {
 }
 
 impl Endpoint for ListFunctions {
+    const NAME: &'static str = "list_functions";
     type Output = FunctionList;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -541,7 +548,7 @@ impl FunctionRef {
     }
 
     /// `GET template` with the ids as path segments and `?type=` when set.
-    fn request(&self, template: &str) -> Result<ApiRequest, Error> {
+    fn request(&self, template: &'static str) -> Result<ApiRequest, Error> {
         Ok(ApiRequest::get(
             template,
             &[("unique_key", &self.unique_key), ("name", &self.name)],
@@ -578,6 +585,7 @@ impl GetFunction {
 }
 
 impl Endpoint for GetFunction {
+    const NAME: &'static str = "get_function";
     type Output = DeployedFunction;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -628,6 +636,7 @@ impl GetFunctionCode {
 }
 
 impl Endpoint for GetFunctionCode {
+    const NAME: &'static str = "get_function_code";
     type Output = FunctionCode;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -675,6 +684,7 @@ impl DeleteFunction {
 }
 
 impl Endpoint for DeleteFunction {
+    const NAME: &'static str = "delete_function";
     type Output = Success;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {

@@ -56,6 +56,7 @@ impl ListProviders {
 }
 
 impl Endpoint for ListProviders {
+    const NAME: &'static str = "list_providers";
     type Output = Vec<Provider>;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -100,6 +101,7 @@ impl GetProvider {
 }
 
 impl Endpoint for GetProvider {
+    const NAME: &'static str = "get_provider";
     type Output = Provider;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -138,6 +140,7 @@ impl GetProviderTemplates {
 }
 
 impl Endpoint for GetProviderTemplates {
+    const NAME: &'static str = "get_provider_templates";
     type Output = Vec<NangoFunction>;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {

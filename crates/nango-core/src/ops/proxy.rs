@@ -383,6 +383,7 @@ fn query_key(pair: &str) -> Vec<u8> {
 }
 
 impl Endpoint for Proxy {
+    const NAME: &'static str = "proxy";
     type Output = ProxyResponse;
 
     fn request(&self, config: &Config) -> Result<ApiRequest, Error> {

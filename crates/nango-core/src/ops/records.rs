@@ -329,6 +329,7 @@ impl CursorTrail {
 }
 
 impl<R: DeserializeOwned> Endpoint for ListRecords<R> {
+    const NAME: &'static str = "list_records";
     type Output = RecordPage<R>;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -449,6 +450,7 @@ impl PruneRecords {
 }
 
 impl Endpoint for PruneRecords {
+    const NAME: &'static str = "prune_records";
     type Output = PruneResult;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {

@@ -34,6 +34,7 @@ impl GetScriptsConfig {
 }
 
 impl Endpoint for GetScriptsConfig {
+    const NAME: &'static str = "get_scripts_config";
     type Output = Vec<ScriptsConfig>;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -82,6 +83,7 @@ enum OpenAiAnswer {
 }
 
 impl Endpoint for GetScriptsConfigOpenAi {
+    const NAME: &'static str = "get_scripts_config_open_ai";
     type Output = Vec<OpenAiFunction>;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -125,6 +127,7 @@ impl GetEnvironmentVariables {
 }
 
 impl Endpoint for GetEnvironmentVariables {
+    const NAME: &'static str = "get_environment_variables";
     type Output = Vec<EnvironmentVariable>;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {

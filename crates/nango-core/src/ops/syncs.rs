@@ -160,6 +160,7 @@ impl TriggerSync {
 }
 
 impl Endpoint for TriggerSync {
+    const NAME: &'static str = "trigger_sync";
     type Output = Success;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -214,7 +215,7 @@ impl ScheduleBody {
         }
     }
 
-    fn request(&self, path: &str) -> Result<ApiRequest, Error> {
+    fn request(&self, path: &'static str) -> Result<ApiRequest, Error> {
         encode::required("provider_config_key", &self.provider_config_key)?;
         check_optional_connection(&self.connection_id)?;
         check_syncs(&self.syncs)?;
@@ -233,7 +234,7 @@ impl ScheduleBody {
 
 /// The two schedule operations: the same body, sent to another path.
 macro_rules! schedule_op {
-    ($(#[$doc:meta])* $name:ident, $path:literal, $verb:literal) => {
+    ($(#[$doc:meta])* $name:ident = $op:literal, $path:literal, $verb:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq)]
         pub struct $name {
@@ -267,6 +268,7 @@ macro_rules! schedule_op {
         }
 
         impl Endpoint for $name {
+            const NAME: &'static str = $op;
             type Output = Success;
 
             fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -291,7 +293,7 @@ schedule_op!(
     /// assert_eq!(req.path(), "/sync/start");
     /// # Ok::<(), nango_core::Error>(())
     /// ```
-    StartSync,
+    StartSync = "start_sync",
     "/sync/start",
     "Starts"
 );
@@ -307,7 +309,7 @@ schedule_op!(
     /// assert_eq!(req.body().unwrap().as_ref(), br#"{"syncs":["issues"],"provider_config_key":"github"}"#);
     /// # Ok::<(), nango_core::Error>(())
     /// ```
-    PauseSync,
+    PauseSync = "pause_sync",
     "/sync/pause",
     "Pauses"
 );
@@ -358,6 +360,7 @@ impl GetSyncStatus {
 }
 
 impl Endpoint for GetSyncStatus {
+    const NAME: &'static str = "get_sync_status";
     type Output = SyncStatusList;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -442,6 +445,7 @@ impl UpdateSyncFrequency {
 }
 
 impl Endpoint for UpdateSyncFrequency {
+    const NAME: &'static str = "update_sync_frequency";
     type Output = SyncFrequency;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -552,6 +556,7 @@ impl CreateSyncVariant {
 }
 
 impl Endpoint for CreateSyncVariant {
+    const NAME: &'static str = "create_sync_variant";
     type Output = SyncVariant;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
@@ -597,6 +602,7 @@ impl DeleteSyncVariant {
 }
 
 impl Endpoint for DeleteSyncVariant {
+    const NAME: &'static str = "delete_sync_variant";
     type Output = Success;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
