@@ -132,6 +132,17 @@ export function cases({ Nango, NangoError, hostile, browser = false }) {
       },
     },
     {
+      name: 'hostile: the same page of connections twice ends the iterator (pagination_loop)',
+      async run() {
+        const got = [];
+        const iterate = async () => {
+          for await (const c of nango().connectionsIterator({ limit: 2 })) got.push(c.connection_id);
+        };
+        await rejects(iterate(), (e) => eq(e.kind, 'pagination_loop', e.message));
+        eq(got, ['c0', 'c1', 'c0', 'c1'], 'two pages of two, then the error');
+      },
+    },
+    {
       name: 'hostile: a redirect is never followed (an error from the API, the answer from the proxy)',
       async run() {
         await clear();

@@ -100,6 +100,43 @@ impl Attempts {
         }
     }
 
+    /// Uses `timeout` as the bound of each exchange instead of the
+    /// configuration's (`None`: no bound but the policy's deadline): a per-call
+    /// override, such as [`Call::timeout`](crate::Call::timeout).
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use nango_core::{attempts::Attempts, config::Config, request::ApiRequest};
+    /// # let config = Config::builder().api_key("k").build()?;
+    /// let mut attempts = Attempts::new(&config, &ApiRequest::get("/providers", &[])?)
+    ///     .timeout(Some(Duration::from_secs(5)));
+    /// assert_eq!(attempts.start(Duration::ZERO), Some(Duration::from_secs(5)));
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn timeout(mut self, timeout: Option<Duration>) -> Self {
+        self.per_request = timeout;
+        self
+    }
+
+    /// Decides retries with `policy` instead of the configuration's: a per-call
+    /// override, such as [`Call::retry_policy`](crate::Call::retry_policy).
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use nango_core::{attempts::{Attempts, Step}, config::Config, request::ApiRequest, retry::RetryPolicy};
+    /// # let config = Config::builder().api_key("k").build()?;
+    /// let mut attempts = Attempts::new(&config, &ApiRequest::get("/providers", &[])?)
+    ///     .retry_policy(RetryPolicy::disabled());
+    /// attempts.start(Duration::ZERO);
+    /// let step = attempts.refused(503, &http::HeaderMap::new(), bytes::Bytes::new(), Duration::ZERO, 0.5);
+    /// assert!(matches!(step, Step::Fail { .. }), "not retried: retries are off for this call");
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.policy = policy;
+        self
+    }
+
     /// How many attempts were started.
     ///
     /// ```

@@ -190,6 +190,7 @@ pub enum InvalidReason {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid input: `{field}` {}", self.describe())]
+#[non_exhaustive]
 pub struct InvalidInput {
     /// The argument, named as in the API (e.g. `connection_id`).
     pub field: String,
@@ -339,6 +340,7 @@ string_enum! {
 /// assert_eq!(v.path, vec![nango_core::error::PathStep::Key("uniqueKey".into())]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ValidationIssue {
     /// The issue's code (e.g. `invalid_string`).
     #[serde(default)]
@@ -394,6 +396,7 @@ impl fmt::Display for PathStep {
 /// assert_eq!(e.message.as_deref(), Some("Failed to find connection"));
 /// ```
 #[derive(Clone)]
+#[non_exhaustive]
 pub struct ApiError {
     /// The HTTP status.
     pub status: u16,
@@ -692,6 +695,7 @@ impl std::error::Error for ApiError {}
 /// ```
 #[derive(Clone, thiserror::Error)]
 #[error("could not decode the {status} response: {message}")]
+#[non_exhaustive]
 pub struct DecodeError {
     /// The HTTP status.
     pub status: u16,

@@ -37,6 +37,33 @@ pub use client::{Call, Client, ClientBuilder};
 pub use error::{Error, Result};
 pub use secret::SecretString;
 
+/// futures' `StreamExt` (`next`, `map`, `take`, `collect`…), to read the SDK's
+/// streams ([`Client::records_stream`], `.into_stream()` on a listing call)
+/// without adding futures to your dependencies. The streams are `Unpin`: no
+/// pinning is needed before `next()`.
+///
+/// ```no_run
+/// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
+/// use nango_core::StreamExt;
+/// let mut connections = nango.list_connections().into_stream();
+/// while let Some(c) = connections.next().await {
+///     println!("{}", c?.connection_id);
+/// }
+/// # Ok(()) }
+/// ```
+pub use futures_util::StreamExt;
+
+/// futures' `TryStreamExt` (`try_next`, `try_collect`…), for the SDK's streams
+/// of `Result`s: the first error ends the walk with `?`.
+///
+/// ```no_run
+/// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
+/// use nango_core::TryStreamExt;
+/// let all: Vec<_> = nango.list_connections().limit(500).into_stream().try_collect().await?;
+/// # Ok(()) }
+/// ```
+pub use futures_util::TryStreamExt;
+
 // The README's examples are compiled (and run, unless marked `no_run`) with the doc
 // tests, so that what a reader copies builds.
 #[cfg(doctest)]

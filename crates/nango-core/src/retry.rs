@@ -30,6 +30,7 @@ use crate::transport::TransportErrorKind;
 /// assert_eq!(policy.max_attempts, 5);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct RetryPolicy {
     /// Attempts in all, the first included (`1` = no retry).
     pub max_attempts: u32,

@@ -48,6 +48,31 @@ pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn Future<Output = T> + Send + 'a
 #[cfg(target_arch = "wasm32")]
 pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn Future<Output = T> + 'a>>;
 
+/// A boxed, fused stream that is `Send` on native targets and local on `wasm32`.
+///
+/// The SDK's paging streams ([`Client::records_stream`](crate::Client::records_stream),
+/// `.into_stream()` on a listing call) have this type: being boxed, they are
+/// `Unpin`, so `next().await` works on them as they are, without pinning them
+/// first; being fused, they can go in a `select!`. Their methods come from
+/// [`StreamExt`](crate::StreamExt) (futures' own, re-exported).
+///
+/// ```
+/// use nango_core::transport::BoxStream;
+/// use nango_core::StreamExt;
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// let mut numbers: BoxStream<'static, u32> = Box::pin(futures_util::stream::iter([1, 2]).fuse());
+/// assert_eq!(numbers.next().await, Some(1)); // no pinning needed
+/// # }
+/// ```
+#[cfg(not(target_arch = "wasm32"))]
+pub type BoxStream<'a, T> =
+    std::pin::Pin<Box<dyn futures_core::stream::FusedStream<Item = T> + Send + 'a>>;
+/// A boxed, fused stream that is `Send` on native targets and local on `wasm32`.
+#[cfg(target_arch = "wasm32")]
+pub type BoxStream<'a, T> =
+    std::pin::Pin<Box<dyn futures_core::stream::FusedStream<Item = T> + 'a>>;
+
 /// What a client needs from its environment: send one HTTP request, sleep, tell
 /// the time, and draw a random number.
 ///

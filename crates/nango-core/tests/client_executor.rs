@@ -293,3 +293,42 @@ trait IntoFutureBoxed: std::future::IntoFuture + Sized {
     }
 }
 impl<F: std::future::IntoFuture> IntoFutureBoxed for F {}
+
+#[tokio::test]
+async fn a_calls_own_timeout_and_retry_policy_replace_the_clients() {
+    let t = Scripted::new(vec![
+        Ok((200, vec![], r#"{"connections":[]}"#)),
+        Ok((200, vec![], r#"{"connections":[]}"#)),
+        Ok((503, vec![], "")),
+        Ok((200, vec![], r#"{"connections":[]}"#)),
+    ]);
+    // No deadline: the timeouts the transport sees are exactly the ones set.
+    let c = client(t, RetryPolicy::default().max_attempts(3).deadline(None));
+    // The exact timeout each exchange was given: the call's, none, then the client's.
+    c.list_connections()
+        .timeout(Duration::from_millis(1500))
+        .await
+        .unwrap();
+    c.list_connections().timeout(None).await.unwrap();
+    // A 503 that the client's policy would retry is the call's answer.
+    let err = c
+        .list_connections()
+        .retry_policy(RetryPolicy::disabled().deadline(None))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    c.list_connections().await.unwrap();
+    let timeouts = c.transport().timeouts.lock().unwrap().clone();
+    let clients = Some(Duration::from_secs(60));
+    assert_eq!(c.config().timeout(), clients);
+    assert_eq!(
+        timeouts,
+        [Some(Duration::from_millis(1500)), None, clients, clients],
+        "each attempt bounded by the call's timeout, or else the client's"
+    );
+    assert_eq!(
+        c.transport().sent.lock().unwrap().len(),
+        4,
+        "the 503 was not retried"
+    );
+}

@@ -239,10 +239,7 @@ fn trigger_action_async_decode() {
         ActionRef::from(&h),
         ActionRef::StatusUrl("/action/35f461d4-e681-4957-ab14-c0ae1609431d".into())
     );
-    let only_id = AsyncActionHandle {
-        id: "x".into(),
-        status_url: String::new(),
-    };
+    let only_id: AsyncActionHandle = serde_json::from_str(r#"{"id":"x"}"#).unwrap();
     assert_eq!(ActionRef::from(only_id), ActionRef::Id("x".into()));
 }
 
@@ -457,11 +454,10 @@ const RUNNING: &str = r#"{"error":{"code":"not_found","message":"Action not comp
 const FAILED: &str = r#"{"error":{"message":"Request failed with status code 422","code":"action_script_failure","payload":{"field":"title"}}}"#;
 
 fn fast() -> ActionWaitOptions {
-    ActionWaitOptions {
-        initial_delay: Duration::from_millis(500),
-        max_delay: Duration::from_secs(2),
-        timeout: Duration::from_secs(5),
-    }
+    ActionWaitOptions::default()
+        .initial_delay(Duration::from_millis(500))
+        .max_delay(Duration::from_secs(2))
+        .timeout(Duration::from_secs(5))
 }
 
 #[tokio::test]
@@ -515,10 +511,7 @@ async fn waiter_gives_up_at_the_deadline_with_capped_backoff() {
 
     // with a longer timeout, every wait past the cap is the cap
     let c = client(Scripted::new(vec![Ok((404, RUNNING)); 50]));
-    let options = ActionWaitOptions {
-        timeout: Duration::from_secs(10),
-        ..fast()
-    };
+    let options = fast().timeout(Duration::from_secs(10));
     let err = c
         .wait_for_action_result::<Value>(ActionRef::id("35f4"), &options)
         .await

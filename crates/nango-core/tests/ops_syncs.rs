@@ -79,10 +79,7 @@ fn trigger_sync_request_minimal_and_legacy_modes() {
     }
 
     // options as a value; a later legacy mode replaces them, and `reset` replaces a legacy mode
-    let opts = TriggerOptions {
-        reset: Some(false),
-        empty_cache: None,
-    };
+    let opts = TriggerOptions::default().reset(false);
     let req = TriggerSync::new("github", ["issues"])
         .mode(opts)
         .request(&cfg())

@@ -306,12 +306,26 @@ export class Nango {
     const core = this.#core;
     core.exchange(OP_LIST_CONNECTIONS, args).free(); // bad input is refused now
     let finished = false;
+    // A server that answers the same full page for every page number would be
+    // paged forever: as the native `connections_stream`, the same page twice ends
+    // the iterator (after that page) with a `pagination_loop` error.
+    let last;
+    let failure;
     return items(async () => {
+      if (failure) {
+        finished = true;
+        throw failure;
+      }
       if (finished) return undefined;
       const res = await execute(core.exchange(OP_LIST_CONNECTIONS, withAt(args, 7, page)), JSON_BODY, false);
       const list = Array.isArray(res?.connections) ? res.connections : [];
       page += 1;
       finished = list.length < limit;
+      const key = list.map((c) => `${c?.provider_config_key}\n${c?.connection_id}`).join('\n');
+      if (!finished && key === last) {
+        failure = new NangoError('pagination_loop', 'pagination loop: the server sent the same page of connections twice');
+      }
+      last = key;
       return list.length === 0 ? undefined : list;
     });
   }

@@ -9,15 +9,35 @@
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), nango::Error> {
-//! let nango = nango::Nango::builder()
-//!     .api_key(std::env::var("NANGO_SECRET_KEY").unwrap_or_default())
-//!     .build()?;
+//! use std::time::Duration;
+//! use nango::StreamExt;
+//!
+//! // NANGO_SECRET_KEY (required) and NANGO_HOST (optional) from the environment.
+//! let nango = nango::Nango::from_env()?;
 //! let conn = nango.get_connection("github", "user-1").await?;
 //! println!("{} has metadata {}", conn.connection_id, conn.metadata);
+//!
+//! // Any call can have its own timeout and retry policy.
+//! let conn = nango
+//!     .get_connection("github", "user-1")
+//!     .timeout(Duration::from_secs(5))
+//!     .retry_policy(nango::retry::RetryPolicy::disabled())
+//!     .await?;
+//!
+//! // A listing as a stream of every item, page after page.
+//! let mut records = nango
+//!     .list_records::<serde_json::Value>("github", "user-1", "Issue")
+//!     .limit(100)
+//!     .into_stream();
+//! while let Some(record) = records.next().await {
+//!     println!("{}", record?.data["id"]);
+//! }
 //! # Ok(()) }
 //! ```
 //!
-//! The futures are `Send`: call the client from `tokio::spawn` or an axum handler.
+//! The futures and streams are `Send`: use the client from `tokio::spawn` or an
+//! axum handler. The streams are `Unpin`, and [`StreamExt`] (futures', re-exported
+//! here) gives them `next()`, `map`, `take`…
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -30,6 +50,7 @@ pub use nango_core::{
     client, config, endpoint, error, models, ops, request, retry, transport, webhook, Call, Error,
     Result, SecretString,
 };
+pub use nango_core::{StreamExt, TryStreamExt};
 pub use reqwest_transport::{PoolOptions, ReqwestTransport, TransportBuildError};
 
 /// The reqwest this crate is built on, to make the client that
@@ -51,6 +72,15 @@ pub use reqwest;
 ///     .api_key("a3f1c2d4-0000-4000-8000-000000000000")
 ///     .host("http://localhost:3003")
 ///     .build()?;
+/// # Ok::<(), nango::Error>(())
+/// ```
+///
+/// Or from the environment, with [`Nango::from_env`](nango_core::Client::from_env):
+/// `NANGO_SECRET_KEY` is required (its absence is an
+/// [`Error::InvalidInput`] naming it), `NANGO_HOST` optional.
+///
+/// ```no_run
+/// let nango = nango::Nango::from_env()?;
 /// # Ok::<(), nango::Error>(())
 /// ```
 pub type Nango = nango_core::Client<ReqwestTransport>;

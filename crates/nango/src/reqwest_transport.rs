@@ -70,10 +70,11 @@ impl Default for ReqwestTransport {
 /// Connection-pool settings of a [`ReqwestTransport`].
 ///
 /// ```
-/// let t = nango::ReqwestTransport::try_with_pool(nango::PoolOptions { max_idle_per_host: 64, ..Default::default() })?;
+/// let t = nango::ReqwestTransport::try_with_pool(nango::PoolOptions::default().max_idle_per_host(64))?;
 /// # Ok::<(), nango::TransportBuildError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PoolOptions {
     /// Idle connections kept per host.
     pub max_idle_per_host: usize,
@@ -90,6 +91,45 @@ impl Default for PoolOptions {
             idle_timeout: Duration::from_secs(90),
             connect_timeout: Duration::from_secs(10),
         }
+    }
+}
+
+// Chained setters: the struct is `#[non_exhaustive]` (a later version may add a
+// pool setting), so other crates cannot build it with a struct literal.
+impl PoolOptions {
+    /// Sets [`PoolOptions::max_idle_per_host`].
+    ///
+    /// ```
+    /// let o = nango::PoolOptions::default().max_idle_per_host(64);
+    /// assert_eq!(o.max_idle_per_host, 64);
+    /// ```
+    pub fn max_idle_per_host(mut self, max: usize) -> Self {
+        self.max_idle_per_host = max;
+        self
+    }
+
+    /// Sets [`PoolOptions::idle_timeout`].
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let o = nango::PoolOptions::default().idle_timeout(Duration::from_secs(30));
+    /// assert_eq!(o.idle_timeout, Duration::from_secs(30));
+    /// ```
+    pub fn idle_timeout(mut self, timeout: Duration) -> Self {
+        self.idle_timeout = timeout;
+        self
+    }
+
+    /// Sets [`PoolOptions::connect_timeout`].
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let o = nango::PoolOptions::default().connect_timeout(Duration::from_secs(3));
+    /// assert_eq!(o.connect_timeout, Duration::from_secs(3));
+    /// ```
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
     }
 }
 

@@ -243,11 +243,10 @@ async fn actions_sync_async_and_failures() {
         .unwrap_err();
     assert_eq!(early.status(), Some(404), "404 while running");
     gate.send(()).unwrap();
-    let fast = ActionWaitOptions {
-        initial_delay: std::time::Duration::from_millis(20),
-        max_delay: std::time::Duration::from_millis(100),
-        timeout: std::time::Duration::from_secs(10),
-    };
+    let fast = ActionWaitOptions::default()
+        .initial_delay(std::time::Duration::from_millis(20))
+        .max_delay(std::time::Duration::from_millis(100))
+        .timeout(std::time::Duration::from_secs(10));
     let _done: Value = nango.wait_for_action_result(&handle, &fast).await.unwrap();
     let out: Value = nango
         .trigger_action_and_wait("airtable", "c1", "echo", json!({"z": 9}), &fast)

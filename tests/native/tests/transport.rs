@@ -82,10 +82,7 @@ async fn a_callers_own_client_sends_the_requests() {
 #[tokio::test]
 async fn try_with_pool_builds_a_working_transport() {
     let server = common::server().await;
-    let options = nango::PoolOptions {
-        max_idle_per_host: 2,
-        ..Default::default()
-    };
+    let options = nango::PoolOptions::default().max_idle_per_host(2);
     let transport = ReqwestTransport::try_with_pool(options).expect("the client builds");
     let nango = Nango::builder()
         .api_key(server.api_key())

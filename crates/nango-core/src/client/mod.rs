@@ -12,6 +12,7 @@ use crate::config::{Config, ConfigBuilder};
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::request::ApiRequest;
+use crate::retry::RetryPolicy;
 use crate::secret::SecretString;
 use crate::transport::{BoxFuture, HttpResponse, MaybeSend, MaybeSync, Transport};
 
@@ -127,6 +128,35 @@ impl<T: Transport> ClientBuilder<T> {
         max_proxy_response_bytes(limit: Option<u64>);
     }
 
+    /// A builder preset from the process environment: the API key from
+    /// `NANGO_SECRET_KEY` (required) and the host from `NANGO_HOST` (optional:
+    /// Nango Cloud when unset or empty). Other options can be chained before
+    /// `build()`. Not on `wasm32`, which has no process environment.
+    ///
+    /// A missing or empty `NANGO_SECRET_KEY` is an [`Error::InvalidInput`] whose
+    /// `field` is the variable's name (reason `Missing`); a value that is not
+    /// UTF-8 is one too (reason `InvalidValue`). The values are never shown.
+    ///
+    /// ```no_run
+    /// # fn demo<T: nango_core::transport::Transport + Default>() -> Result<(), nango_core::Error> {
+    /// let nango = nango_core::ClientBuilder::<T>::from_env()?
+    ///     .timeout(Some(std::time::Duration::from_secs(10)))
+    ///     .build()?;
+    /// # Ok(()) }
+    /// ```
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_env() -> Result<Self, Error> {
+        let key = env_var(ENV_SECRET_KEY)?.ok_or_else(|| {
+            crate::error::InvalidInput::new(ENV_SECRET_KEY, crate::error::InvalidReason::Missing)
+                .with_detail("set this environment variable to your environment's secret key")
+        })?;
+        let mut builder = Client::<T>::builder().api_key(key);
+        if let Some(host) = env_var(ENV_HOST)? {
+            builder = builder.host(host);
+        }
+        Ok(builder)
+    }
+
     /// Uses `transport` instead of `T::default()`.
     ///
     /// ```
@@ -167,7 +197,51 @@ impl<T: Transport> ClientBuilder<T> {
     }
 }
 
+/// The environment variable [`ClientBuilder::from_env`] reads the API key from
+/// (the name the official SDKs and the Nango CLI use).
+#[cfg(not(target_arch = "wasm32"))]
+const ENV_SECRET_KEY: &str = "NANGO_SECRET_KEY";
+
+/// The environment variable [`ClientBuilder::from_env`] reads the host from.
+#[cfg(not(target_arch = "wasm32"))]
+const ENV_HOST: &str = "NANGO_HOST";
+
+/// The value of the environment variable `name`; unset and empty are both
+/// `None` (an exported but empty variable is how shells often say "none").
+#[cfg(not(target_arch = "wasm32"))]
+fn env_var(name: &'static str) -> Result<Option<String>, Error> {
+    match std::env::var(name) {
+        Ok(value) if value.is_empty() => Ok(None),
+        Ok(value) => Ok(Some(value)),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => Err(crate::error::InvalidInput::new(
+            name,
+            crate::error::InvalidReason::InvalidValue,
+        )
+        .with_detail("not valid UTF-8")
+        .into()),
+    }
+}
+
 impl<T: Transport> Client<T> {
+    /// A client configured from the process environment: `NANGO_SECRET_KEY`
+    /// (required) and `NANGO_HOST` (optional), over `T::default()`. See
+    /// [`ClientBuilder::from_env`] for the rules and to set more options.
+    ///
+    /// ```no_run
+    /// # fn demo<T: nango_core::transport::Transport + Default>() -> Result<(), nango_core::Error> {
+    /// // NANGO_SECRET_KEY=... NANGO_HOST=http://localhost:3003 cargo run
+    /// let nango = nango_core::Client::<T>::from_env()?;
+    /// # Ok(()) }
+    /// ```
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_env() -> Result<Self, Error>
+    where
+        T: Default,
+    {
+        ClientBuilder::<T>::from_env()?.build()
+    }
+
     /// A builder for a client over `T`.
     ///
     /// ```
@@ -240,8 +314,17 @@ impl<T: Transport> Client<T> {
     /// # Ok(()) }
     /// ```
     pub async fn send<E: Endpoint + MaybeSync>(&self, endpoint: &E) -> Result<E::Output, Error> {
+        self.send_with(endpoint, &Overrides::default()).await
+    }
+
+    /// [`Client::send`] under a call's own timeout and retry policy.
+    pub(crate) async fn send_with<E: Endpoint + MaybeSync>(
+        &self,
+        endpoint: &E,
+        overrides: &Overrides,
+    ) -> Result<E::Output, Error> {
         let request = endpoint.request(self.config())?;
-        let response = self.run(Some(E::NAME), &request).await?;
+        let response = self.run_with(Some(E::NAME), &request, overrides).await?;
         endpoint
             .decode(response)
             .map_err(|e| e.redacted(self.config().redactor()))
@@ -275,6 +358,17 @@ impl<T: Transport> Client<T> {
         operation: Option<&'static str>,
         request: &ApiRequest,
     ) -> Result<HttpResponse, Error> {
+        self.run_with(operation, request, &Overrides::default())
+            .await
+    }
+
+    /// [`Client::run`] under a call's own timeout and retry policy.
+    pub(crate) async fn run_with(
+        &self,
+        operation: Option<&'static str>,
+        request: &ApiRequest,
+        overrides: &Overrides,
+    ) -> Result<HttpResponse, Error> {
         let span = tracing::debug_span!(
             "nango.request",
             operation,
@@ -285,7 +379,7 @@ impl<T: Transport> Client<T> {
         );
         // The span is handed down rather than found as `Span::current()`: that
         // needs a subscriber that tracks the current span, and not all do.
-        self.execute_inner(request, &span)
+        self.execute_inner(request, overrides, &span)
             .instrument(span.clone())
             .await
     }
@@ -293,13 +387,14 @@ impl<T: Transport> Client<T> {
     async fn execute_inner(
         &self,
         request: &ApiRequest,
+        overrides: &Overrides,
         span: &tracing::Span,
     ) -> Result<HttpResponse, Error> {
         let config = self.config();
         let transport = self.transport();
         let started = transport.now();
         let elapsed = || transport.now().saturating_sub(started);
-        let mut attempts = Attempts::new(config, request);
+        let mut attempts = overrides.apply(Attempts::new(config, request));
         loop {
             let http = request.to_http(config, &self.inner.user_agent)?;
             let timeout = attempts.start(elapsed());
@@ -351,18 +446,48 @@ impl<T: Transport> Client<T> {
         Call {
             client: self,
             endpoint,
+            overrides: Overrides::default(),
         }
+    }
+}
+
+/// A call's own timeout and retry policy, in place of the client's (unset: the
+/// client's). Kept apart from the endpoint because they are not part of the
+/// request: the same options apply to every operation, and to every page a
+/// stream asks for.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Overrides {
+    /// `Some(None)` is "no timeout for this call", `None` is "the client's".
+    timeout: Option<Option<Duration>>,
+    retry: Option<RetryPolicy>,
+}
+
+impl Overrides {
+    fn apply(&self, mut attempts: Attempts) -> Attempts {
+        if let Some(timeout) = self.timeout {
+            attempts = attempts.timeout(timeout);
+        }
+        if let Some(policy) = &self.retry {
+            attempts = attempts.retry_policy(policy.clone());
+        }
+        attempts
     }
 }
 
 /// A pending operation: set its optional arguments, then `.await` it (or call
 /// [`Call::send`]).
 ///
+/// Besides the operation's own options, every call takes
+/// [`timeout`](Call::timeout) and [`retry_policy`](Call::retry_policy), which
+/// replace the client's for this call; a listing call (`list_records`,
+/// `list_connections`) also has `into_stream()`, every item page after page.
+///
 /// ```no_run
 /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
 /// let conn = nango
 ///     .get_connection("github", "user-1")
 ///     .force_refresh(true)
+///     .timeout(std::time::Duration::from_secs(10))
 ///     .await?;
 /// # Ok(()) }
 /// ```
@@ -370,6 +495,7 @@ impl<T: Transport> Client<T> {
 pub struct Call<'a, T, E> {
     client: &'a Client<T>,
     endpoint: E,
+    overrides: Overrides,
 }
 
 impl<'a, T, E> Call<'a, T, E> {
@@ -382,6 +508,43 @@ impl<'a, T, E> Call<'a, T, E> {
     /// ```
     pub fn into_endpoint(self) -> E {
         self.endpoint
+    }
+
+    /// Bounds each HTTP exchange of this call by `timeout` instead of the
+    /// client's ([`ClientBuilder::timeout`]); `None` removes the bound for this
+    /// call (the retry policy's deadline still holds). Like the client's, it
+    /// applies to each attempt, and a retry after a timeout gets it again.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
+    /// use std::time::Duration;
+    /// let conn = nango
+    ///     .get_connection("github", "user-1")
+    ///     .timeout(Duration::from_secs(5))
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
+        self.overrides.timeout = Some(timeout.into());
+        self
+    }
+
+    /// Decides this call's retries with `policy` instead of the client's
+    /// ([`ClientBuilder::retry_policy`]): [`RetryPolicy::disabled()`] sends it
+    /// once, whatever the client would do.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
+    /// use nango_core::retry::RetryPolicy;
+    /// let connections = nango
+    ///     .list_connections()
+    ///     .retry_policy(RetryPolicy::disabled())
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.overrides.retry = Some(policy);
+        self
     }
 
     /// Changes the endpoint's options with a closure.
@@ -405,7 +568,7 @@ where
     /// # Ok(()) }
     /// ```
     pub async fn send(self) -> Result<E::Output, Error> {
-        self.client.send(&self.endpoint).await
+        self.client.send_with(&self.endpoint, &self.overrides).await
     }
 }
 

@@ -1,16 +1,15 @@
 //! Records (list, prune, stream) and the connections stream.
 
-use futures_core::stream::FusedStream;
 use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 
-use super::{call_options, Call, Client};
+use super::{call_options, Call, Client, Overrides};
 use crate::error::Error;
 use crate::models::connections::ConnectionSummary;
 use crate::models::records::{Record, RecordFilter};
 use crate::ops::connections::ListConnections;
 use crate::ops::records::{CursorTrail, ListRecords, PruneRecords};
-use crate::transport::Transport;
+use crate::transport::{BoxStream, MaybeSend, Transport};
 
 /// The page size of [`Client::connections_stream`] when the listing sets none.
 const DEFAULT_CONNECTIONS_PAGE_SIZE: u32 = 1000;
@@ -53,6 +52,57 @@ impl<'a, T, R> Call<'a, T, ListRecords<R>> {
     }
 }
 
+impl<'a, T, R> Call<'a, T, ListRecords<R>>
+where
+    T: Transport + 'a,
+    R: DeserializeOwned + MaybeSend + 'a,
+{
+    /// Every record of this listing instead of one page: the stream of
+    /// [`Client::records_stream`], with the options chained so far (the `limit`
+    /// is the page size) and this call's [`timeout`](Call::timeout) and
+    /// [`retry_policy`](Call::retry_policy) for each page. It is `Unpin`: call
+    /// `next()` ([`StreamExt`]) on it as it is.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
+    /// use nango_core::StreamExt;
+    /// let mut records = nango
+    ///     .list_records::<serde_json::Value>("github", "user-1", "Issue")
+    ///     .limit(100)
+    ///     .into_stream();
+    /// while let Some(record) = records.next().await {
+    ///     println!("{}", record?.data["id"]);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn into_stream(self) -> BoxStream<'a, Result<Record<R>, Error>> {
+        self.client
+            .records_stream_with(self.endpoint, self.overrides)
+    }
+}
+
+impl<'a, T: Transport + 'a> Call<'a, T, ListConnections> {
+    /// Every connection of this listing instead of one page: the stream of
+    /// [`Client::connections_stream`], with the filters chained so far (the
+    /// `limit` is the page size) and this call's [`timeout`](Call::timeout) and
+    /// [`retry_policy`](Call::retry_policy) for each page. It is `Unpin`: call
+    /// `next()` ([`StreamExt`]) on it as it is.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
+    /// use nango_core::StreamExt;
+    /// let mut connections = nango.list_connections().limit(100).into_stream();
+    /// while let Some(c) = connections.next().await {
+    ///     println!("{}", c?.connection_id);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn into_stream(self) -> BoxStream<'a, Result<ConnectionSummary, Error>> {
+        self.client
+            .connections_stream_with(self.endpoint, self.overrides)
+    }
+}
+
 call_options!(PruneRecords {
     /// See [`PruneRecords::variant`].
     variant(variant: impl Into<String>);
@@ -72,6 +122,7 @@ enum Next {
 
 struct RecordsState<T, R> {
     client: Client<T>,
+    overrides: Overrides,
     list: ListRecords<R>,
     trail: CursorTrail,
     page: std::vec::IntoIter<Record<R>>,
@@ -80,6 +131,7 @@ struct RecordsState<T, R> {
 
 struct ConnectionsState<T> {
     client: Client<T>,
+    overrides: Overrides,
     list: ListConnections,
     limit: u32,
     page_number: u32,
@@ -144,33 +196,54 @@ impl<T: Transport> Client<T> {
     /// fused: polling it again gives `None`).
     ///
     /// Records are decoded as `R`, whatever the type parameter of `list`. The
-    /// stream owns a clone of the client; it is `Send` when `R` is.
+    /// stream owns a clone of the client, so it does not borrow `self` (`'s` is
+    /// as long as `T` and `R` live: `'static` for owned records). It is boxed,
+    /// hence `Unpin` ([`BoxStream`]), and `Send` on native targets. The same
+    /// stream, with per-call options, is `.into_stream()` on
+    /// [`Client::list_records`].
     ///
     /// ```no_run
     /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
-    /// use futures_util::StreamExt;
+    /// use nango_core::StreamExt;
     /// use nango_core::ops::records::ListRecords;
-    /// let records = nango.records_stream::<serde_json::Value>(ListRecords::new("github", "user-1", "Issue").limit(1000));
-    /// futures_util::pin_mut!(records);
+    /// let mut records = nango.records_stream::<serde_json::Value>(ListRecords::new("github", "user-1", "Issue").limit(1000));
     /// while let Some(record) = records.next().await {
     ///     let record = record?;
     ///     println!("{} {}", record.data["id"], record.metadata.cursor);
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn records_stream<R: DeserializeOwned>(
+    pub fn records_stream<'s, R>(
         &self,
         list: ListRecords<impl Sized>,
-    ) -> impl FusedStream<Item = Result<Record<R>, Error>> {
+    ) -> BoxStream<'s, Result<Record<R>, Error>>
+    where
+        T: 's,
+        R: DeserializeOwned + MaybeSend + 's,
+    {
+        self.records_stream_with(list.typed::<R>(), Overrides::default())
+    }
+
+    /// [`Client::records_stream`] with a call's own timeout and retry policy.
+    pub(crate) fn records_stream_with<'s, R>(
+        &self,
+        list: ListRecords<R>,
+        overrides: Overrides,
+    ) -> BoxStream<'s, Result<Record<R>, Error>>
+    where
+        T: 's,
+        R: DeserializeOwned + MaybeSend + 's,
+    {
         let trail = CursorTrail::starting_at(list.current_cursor());
         let state = RecordsState {
             client: self.clone(),
+            overrides,
             trail,
-            list: list.typed::<R>(),
+            list,
             page: Vec::new().into_iter(),
             next: Next::Fetch,
         };
-        futures_util::stream::unfold(state, |mut st| async move {
+        let stream = futures_util::stream::unfold(state, |mut st| async move {
             loop {
                 if let Some(record) = st.page.next() {
                     return Some((Ok(record), st));
@@ -182,7 +255,7 @@ impl<T: Transport> Client<T> {
                 }
                 // Release the drained page before asking for the next one.
                 st.page = Vec::new().into_iter();
-                match st.client.send(&st.list).await {
+                match st.client.send_with(&st.list, &st.overrides).await {
                     Err(e) => return Some((Err(e), st)),
                     Ok(page) => {
                         st.next = match st.trail.follow(page.next_cursor.as_deref()) {
@@ -198,7 +271,10 @@ impl<T: Transport> Client<T> {
                 }
             }
         })
-        .fuse()
+        .fuse();
+        // Boxed so that callers need not pin it, and so that it has a type they
+        // can name (in a struct field, a return type).
+        Box::pin(stream)
     }
 
     /// Every connection of a listing, page after page: the stream sends `list`
@@ -207,25 +283,44 @@ impl<T: Transport> Client<T> {
     /// is held at a time. A failure is yielded as an `Err` item, and the stream
     /// ends.
     ///
+    /// Like [`Client::records_stream`], the stream owns a clone of the client and
+    /// is boxed (`Unpin`); with per-call options, it is `.into_stream()` on
+    /// [`Client::list_connections`].
+    ///
     /// ```no_run
     /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
-    /// use futures_util::StreamExt;
+    /// use nango_core::StreamExt;
     /// use nango_core::ops::connections::ListConnections;
-    /// let connections = nango.connections_stream(ListConnections::new().integration_ids(["github"]));
-    /// futures_util::pin_mut!(connections);
+    /// let mut connections = nango.connections_stream(ListConnections::new().integration_ids(["github"]));
     /// while let Some(c) = connections.next().await {
     ///     println!("{}", c?.connection_id);
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn connections_stream(
+    pub fn connections_stream<'s>(
         &self,
         list: ListConnections,
-    ) -> impl FusedStream<Item = Result<ConnectionSummary, Error>> {
+    ) -> BoxStream<'s, Result<ConnectionSummary, Error>>
+    where
+        T: 's,
+    {
+        self.connections_stream_with(list, Overrides::default())
+    }
+
+    /// [`Client::connections_stream`] with a call's own timeout and retry policy.
+    pub(crate) fn connections_stream_with<'s>(
+        &self,
+        list: ListConnections,
+        overrides: Overrides,
+    ) -> BoxStream<'s, Result<ConnectionSummary, Error>>
+    where
+        T: 's,
+    {
         let limit = list.page_size().unwrap_or(DEFAULT_CONNECTIONS_PAGE_SIZE);
         let page_number = list.page_number().unwrap_or(0);
         let state = ConnectionsState {
             client: self.clone(),
+            overrides,
             list: list.limit(limit),
             limit,
             page_number,
@@ -233,7 +328,7 @@ impl<T: Transport> Client<T> {
             page: Vec::new().into_iter(),
             next: Next::Fetch,
         };
-        futures_util::stream::unfold(state, |mut st| async move {
+        let stream = futures_util::stream::unfold(state, |mut st| async move {
             loop {
                 if let Some(connection) = st.page.next() {
                     return Some((Ok(connection), st));
@@ -245,7 +340,7 @@ impl<T: Transport> Client<T> {
                 }
                 st.page = Vec::new().into_iter();
                 st.list = st.list.page(st.page_number);
-                match st.client.send(&st.list).await {
+                match st.client.send_with(&st.list, &st.overrides).await {
                     Err(e) => return Some((Err(e), st)),
                     Ok(list) => {
                         let full = list.connections.len() >= st.limit as usize;
@@ -270,6 +365,9 @@ impl<T: Transport> Client<T> {
                 }
             }
         })
-        .fuse()
+        .fuse();
+        // Boxed so that callers need not pin it, and so that it has a type they
+        // can name (in a struct field, a return type).
+        Box::pin(stream)
     }
 }

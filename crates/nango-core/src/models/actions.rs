@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(h.status_url, "/action/35f461d4-e681-4957-ab14-c0ae1609431d");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AsyncActionHandle {
     /// The run's id.
     #[serde(default)]
@@ -28,7 +29,8 @@ pub struct AsyncActionHandle {
 /// use nango_core::models::actions::{ActionRef, AsyncActionHandle};
 /// let by_id = ActionRef::id("35f461d4");
 /// let by_url = ActionRef::status_url("/action/35f461d4");
-/// let handle = AsyncActionHandle { id: "35f461d4".into(), status_url: "/action/35f461d4".into() };
+/// let handle: AsyncActionHandle =
+///     serde_json::from_str(r#"{"id":"35f461d4","statusUrl":"/action/35f461d4"}"#).unwrap();
 /// assert_eq!(ActionRef::from(&handle), by_url);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,9 +86,11 @@ impl From<AsyncActionHandle> for ActionRef {
 /// use std::time::Duration;
 /// let w = nango_core::models::actions::ActionWaitOptions::default();
 /// assert_eq!(w.initial_delay, Duration::from_millis(500));
-/// let quick = nango_core::models::actions::ActionWaitOptions { timeout: Duration::from_secs(30), ..w };
+/// let quick = w.timeout(Duration::from_secs(30));
+/// assert_eq!(quick.timeout, Duration::from_secs(30));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ActionWaitOptions {
     /// The first wait.
     pub initial_delay: Duration,
@@ -104,5 +108,45 @@ impl Default for ActionWaitOptions {
             max_delay: Duration::from_secs(10),
             timeout: Duration::from_secs(15 * 60),
         }
+    }
+}
+
+// Chained setters: the struct is `#[non_exhaustive]` (a later version may add
+// a setting), so other crates cannot build it with a struct literal.
+impl ActionWaitOptions {
+    /// Sets the first wait.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let w = nango_core::models::actions::ActionWaitOptions::default().initial_delay(Duration::from_millis(50));
+    /// assert_eq!(w.initial_delay, Duration::from_millis(50));
+    /// ```
+    pub fn initial_delay(mut self, delay: Duration) -> Self {
+        self.initial_delay = delay;
+        self
+    }
+
+    /// Sets the longest wait between two polls.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let w = nango_core::models::actions::ActionWaitOptions::default().max_delay(Duration::from_secs(2));
+    /// assert_eq!(w.max_delay, Duration::from_secs(2));
+    /// ```
+    pub fn max_delay(mut self, delay: Duration) -> Self {
+        self.max_delay = delay;
+        self
+    }
+
+    /// Sets how long to wait in all before giving up.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let w = nango_core::models::actions::ActionWaitOptions::default().timeout(Duration::from_secs(30));
+    /// assert_eq!(w.timeout, Duration::from_secs(30));
+    /// ```
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
     }
 }

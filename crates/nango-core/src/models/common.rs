@@ -14,6 +14,7 @@ pub type Tags = BTreeMap<String, String>;
 /// assert_eq!(d.data, 3);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Data<T> {
     /// The payload.
     pub data: T,
@@ -26,6 +27,7 @@ pub struct Data<T> {
 /// assert!(s.success);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Success {
     /// Whether the operation succeeded.
     #[serde(default)]
@@ -108,6 +110,7 @@ impl<const N: usize> From<[&str; N]> for OneOrMany {
 /// assert_eq!(u.id, "u1");
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EndUser {
     /// The end user's id.
     pub id: String,
@@ -125,6 +128,58 @@ pub struct EndUser {
     pub organization: Option<Organization>,
 }
 
+// A constructor and chained setters: the struct is `#[non_exhaustive]` (the
+// server may send more profile fields), so other crates cannot build it with a
+// struct literal.
+impl EndUser {
+    /// A profile for end user `id`.
+    ///
+    /// ```
+    /// let u = nango_core::models::common::EndUser::new("u1");
+    /// assert_eq!(serde_json::to_string(&u).unwrap(), r#"{"id":"u1"}"#);
+    /// ```
+    pub fn new(id: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            ..Self::default()
+        }
+    }
+
+    /// Sets the email address.
+    ///
+    /// ```
+    /// let u = nango_core::models::common::EndUser::new("u1").email("a@b.c");
+    /// assert_eq!(u.email.as_deref(), Some("a@b.c"));
+    /// ```
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+
+    /// Sets the display name.
+    ///
+    /// ```
+    /// let u = nango_core::models::common::EndUser::new("u1").display_name("Ada");
+    /// assert_eq!(u.display_name.as_deref(), Some("Ada"));
+    /// ```
+    pub fn display_name(mut self, name: impl Into<String>) -> Self {
+        self.display_name = Some(name.into());
+        self
+    }
+
+    /// Sets the organization.
+    ///
+    /// ```
+    /// use nango_core::models::common::{EndUser, Organization};
+    /// let u = EndUser::new("u1").organization(Organization::new("org"));
+    /// assert_eq!(u.organization.unwrap().id, "org");
+    /// ```
+    pub fn organization(mut self, organization: Organization) -> Self {
+        self.organization = Some(organization);
+        self
+    }
+}
+
 /// A deprecated organization profile.
 ///
 /// ```
@@ -132,12 +187,41 @@ pub struct EndUser {
 /// assert_eq!(o.display_name, None);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Organization {
     /// The organization's id.
     pub id: String,
     /// Its display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
+}
+
+// A constructor and a setter: the struct is `#[non_exhaustive]`, so other crates
+// cannot build it with a struct literal.
+impl Organization {
+    /// An organization with id `id`.
+    ///
+    /// ```
+    /// let o = nango_core::models::common::Organization::new("org");
+    /// assert_eq!(o.id, "org");
+    /// ```
+    pub fn new(id: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            display_name: None,
+        }
+    }
+
+    /// Sets the display name.
+    ///
+    /// ```
+    /// let o = nango_core::models::common::Organization::new("org").display_name("Acme");
+    /// assert_eq!(o.display_name.as_deref(), Some("Acme"));
+    /// ```
+    pub fn display_name(mut self, name: impl Into<String>) -> Self {
+        self.display_name = Some(name.into());
+        self
+    }
 }
 
 /// `items` converted and collected, by a plain loop: one instantiation per item

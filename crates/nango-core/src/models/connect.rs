@@ -16,6 +16,7 @@ use crate::secret::SecretString;
 /// assert!(s.connect_link.is_some());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ConnectSession {
     /// The session token (give it to the frontend; valid 30 minutes).
     pub token: SecretString,
@@ -29,10 +30,11 @@ pub struct ConnectSession {
 /// Per-integration defaults of a connect session.
 ///
 /// ```
-/// let d = nango_core::models::connect::IntegrationConfigDefaults { user_scopes: Some("repo".into()), ..Default::default() };
+/// let d = nango_core::models::connect::IntegrationConfigDefaults::default().user_scopes("repo");
 /// assert_eq!(serde_json::to_string(&d).unwrap(), r#"{"user_scopes":"repo"}"#);
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct IntegrationConfigDefaults {
     /// OAuth user scopes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -45,6 +47,45 @@ pub struct IntegrationConfigDefaults {
     pub connection_config: Option<Value>,
 }
 
+// Chained setters: the struct is `#[non_exhaustive]` (Nango may add defaults),
+// so other crates cannot build it with a struct literal.
+impl IntegrationConfigDefaults {
+    /// Sets the OAuth user scopes.
+    ///
+    /// ```
+    /// let d = nango_core::models::connect::IntegrationConfigDefaults::default().user_scopes("repo,user");
+    /// assert_eq!(d.user_scopes.as_deref(), Some("repo,user"));
+    /// ```
+    pub fn user_scopes(mut self, scopes: impl Into<String>) -> Self {
+        self.user_scopes = Some(scopes.into());
+        self
+    }
+
+    /// Sets the extra authorization URL parameters.
+    ///
+    /// ```
+    /// let d = nango_core::models::connect::IntegrationConfigDefaults::default()
+    ///     .authorization_params(serde_json::json!({"prompt": "consent"}));
+    /// assert_eq!(d.authorization_params.unwrap()["prompt"], "consent");
+    /// ```
+    pub fn authorization_params(mut self, params: Value) -> Self {
+        self.authorization_params = Some(params);
+        self
+    }
+
+    /// Sets the connection configuration.
+    ///
+    /// ```
+    /// let d = nango_core::models::connect::IntegrationConfigDefaults::default()
+    ///     .connection_config(serde_json::json!({"oauth_scopes_override": "repo"}));
+    /// assert!(d.connection_config.is_some());
+    /// ```
+    pub fn connection_config(mut self, config: Value) -> Self {
+        self.connection_config = Some(config);
+        self
+    }
+}
+
 /// The body of `POST /connect/sessions`.
 ///
 /// ```
@@ -55,6 +96,7 @@ pub struct IntegrationConfigDefaults {
 /// assert_eq!(json["allowed_integrations"][0], "github");
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateConnectSession {
     /// Tags copied onto the connection created with this session.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -106,6 +148,61 @@ impl CreateConnectSession {
         self.allowed_integrations = Some(crate::models::common::into_vec(ids));
         self
     }
+
+    /// Sets the defaults of one integration.
+    ///
+    /// ```
+    /// use nango_core::models::connect::{CreateConnectSession, IntegrationConfigDefaults};
+    /// let s = CreateConnectSession::default()
+    ///     .integration_config_defaults("github", IntegrationConfigDefaults::default().user_scopes("repo"));
+    /// assert_eq!(serde_json::to_value(&s).unwrap()["integrations_config_defaults"]["github"]["user_scopes"], "repo");
+    /// ```
+    pub fn integration_config_defaults(
+        mut self,
+        integration_id: impl Into<String>,
+        defaults: IntegrationConfigDefaults,
+    ) -> Self {
+        self.integrations_config_defaults
+            .get_or_insert_with(Default::default)
+            .insert(integration_id.into(), defaults);
+        self
+    }
+
+    /// Sends this connection's webhooks only to `url`.
+    ///
+    /// ```
+    /// let s = nango_core::models::connect::CreateConnectSession::default()
+    ///     .webhook_url_override("https://example.com/webhooks/nango");
+    /// assert!(s.webhook_url_override.is_some());
+    /// ```
+    pub fn webhook_url_override(mut self, url: impl Into<String>) -> Self {
+        self.webhook_url_override = Some(url.into());
+        self
+    }
+
+    /// Sets the deprecated end-user profile (prefer [`tag`](Self::tag)).
+    ///
+    /// ```
+    /// use nango_core::models::{common::EndUser, connect::CreateConnectSession};
+    /// let s = CreateConnectSession::default().end_user(EndUser::new("u-1").email("a@b.c"));
+    /// assert_eq!(s.end_user.unwrap().id, "u-1");
+    /// ```
+    pub fn end_user(mut self, end_user: EndUser) -> Self {
+        self.end_user = Some(end_user);
+        self
+    }
+
+    /// Sets the deprecated organization (prefer [`tag`](Self::tag)).
+    ///
+    /// ```
+    /// use nango_core::models::{common::Organization, connect::CreateConnectSession};
+    /// let s = CreateConnectSession::default().organization(Organization::new("org-1"));
+    /// assert_eq!(s.organization.unwrap().id, "org-1");
+    /// ```
+    pub fn organization(mut self, organization: Organization) -> Self {
+        self.organization = Some(organization);
+        self
+    }
 }
 
 /// The body of `POST /connect/sessions/reconnect`.
@@ -115,6 +212,7 @@ impl CreateConnectSession {
 /// assert_eq!(serde_json::to_value(&r).unwrap()["integration_id"], "github");
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateReconnectSession {
     /// The connection to re-authorise.
     pub connection_id: String,
@@ -154,6 +252,31 @@ impl CreateReconnectSession {
             ..Self::default()
         }
     }
+
+    /// Adds a tag to set on the connection.
+    ///
+    /// ```
+    /// let r = nango_core::models::connect::CreateReconnectSession::new("c", "i").tag("plan", "pro");
+    /// assert_eq!(r.tags.unwrap()["plan"], "pro");
+    /// ```
+    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.tags
+            .get_or_insert_with(Default::default)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sends this connection's webhooks only to `url`.
+    ///
+    /// ```
+    /// let r = nango_core::models::connect::CreateReconnectSession::new("c", "i")
+    ///     .webhook_url_override("https://example.com/webhooks/nango");
+    /// assert!(r.webhook_url_override.is_some());
+    /// ```
+    pub fn webhook_url_override(mut self, url: impl Into<String>) -> Self {
+        self.webhook_url_override = Some(url.into());
+        self
+    }
 }
 
 /// What `GET /connect/session` answers: the session's settings as the Connect UI
@@ -166,6 +289,7 @@ impl CreateReconnectSession {
 /// assert_eq!(d.tags.unwrap()["end_user_id"], "u-1");
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ConnectSessionDetails {
     /// The deprecated end-user profile, when the session was made with one.
     #[serde(rename = "endUser", default)]

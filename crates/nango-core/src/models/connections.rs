@@ -66,6 +66,7 @@ string_enum! {
 /// assert!(!format!("{c:?}").contains("s3cr3t"));
 /// ```
 #[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Credentials {
     /// The auth mode.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -145,6 +146,7 @@ impl std::fmt::Debug for Credentials {
 /// assert_eq!(e.kind, "auth");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ConnectionError {
     /// `auth` or `sync`.
     #[serde(rename = "type")]
@@ -162,6 +164,7 @@ pub struct ConnectionError {
 /// assert_eq!(c.connection_id, "u1");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ConnectionSummary {
     /// Nango's internal id.
     #[serde(default)]
@@ -197,6 +200,7 @@ pub struct ConnectionSummary {
 /// assert!(l.connections.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ConnectionList {
     /// The connections of this page.
     pub connections: Vec<ConnectionSummary>,
@@ -212,6 +216,7 @@ pub struct ConnectionList {
 /// assert_eq!(c.metadata["plan"], "pro");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Connection {
     /// Nango's internal id.
     #[serde(default)]
@@ -307,6 +312,7 @@ impl Token {
 /// assert_eq!(serde_json::to_value(&body).unwrap()["connection_id"], "user-1");
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpsertConnection {
     /// The integration id.
     pub provider_config_key: String,
@@ -404,6 +410,7 @@ impl UpsertConnection {
 /// assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"tags":{"plan":"pro"}}"#);
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ConnectionPatch {
     /// Replaces the connection's tags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -429,6 +436,29 @@ impl ConnectionPatch {
             .insert(key.into(), value.into());
         self
     }
+
+    /// Sends this connection's webhooks only to `url` (an empty string clears it).
+    ///
+    /// ```
+    /// let p = nango_core::models::connections::ConnectionPatch::default().webhook_url_override("");
+    /// assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"webhook_url_override":""}"#);
+    /// ```
+    pub fn webhook_url_override(mut self, url: impl Into<String>) -> Self {
+        self.webhook_url_override = Some(url.into());
+        self
+    }
+
+    /// Sets the deprecated end-user profile.
+    ///
+    /// ```
+    /// use nango_core::models::{common::EndUser, connections::ConnectionPatch};
+    /// let p = ConnectionPatch::default().end_user(EndUser::new("u1"));
+    /// assert!(p.end_user.is_some());
+    /// ```
+    pub fn end_user(mut self, end_user: EndUser) -> Self {
+        self.end_user = Some(end_user);
+        self
+    }
 }
 
 /// What the metadata endpoints answer: the ids and the metadata sent.
@@ -439,6 +469,7 @@ impl ConnectionPatch {
 /// assert_eq!(m.connection_id.ids(), vec!["a", "b"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MetadataUpdate {
     /// The connection id(s).
     pub connection_id: OneOrMany,

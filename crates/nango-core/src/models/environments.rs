@@ -12,6 +12,7 @@ use crate::secret::SecretString;
 /// assert_eq!(serde_json::to_value(&e).unwrap(), serde_json::json!({"name":"staging","is_production":false}));
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NewEnvironment {
     /// The name: lowercase letters, digits, `-` and `_` (at most 255). `prod` is
     /// always a production environment.
@@ -118,10 +119,7 @@ impl NewEnvironment {
     pub fn otlp_header(mut self, name: impl Into<String>, value: impl Into<SecretString>) -> Self {
         self.otlp_headers
             .get_or_insert_with(Vec::new)
-            .push(OtlpHeader {
-                name: name.into(),
-                value: value.into(),
-            });
+            .push(OtlpHeader::new(name, value));
         self
     }
 }
@@ -129,15 +127,32 @@ impl NewEnvironment {
 /// A header sent with OpenTelemetry exports (its value is often a key).
 ///
 /// ```
-/// let h = nango_core::models::environments::OtlpHeader { name: "x-api-key".into(), value: "k".into() };
+/// let h = nango_core::models::environments::OtlpHeader::new("x-api-key", "k");
 /// assert_eq!(format!("{:?}", h.value), "[redacted]");
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct OtlpHeader {
     /// The header's name.
     pub name: String,
     /// Its value.
     pub value: SecretString,
+}
+
+impl OtlpHeader {
+    /// A header `name: value`. (A constructor, because the struct is
+    /// `#[non_exhaustive]`: other crates cannot build it with a struct literal.)
+    ///
+    /// ```
+    /// let h = nango_core::models::environments::OtlpHeader::new("x-api-key", "k");
+    /// assert_eq!(h.name, "x-api-key");
+    /// ```
+    pub fn new(name: impl Into<String>, value: impl Into<SecretString>) -> Self {
+        Self {
+            name: name.into(),
+            value: value.into(),
+        }
+    }
 }
 
 /// A created environment.
@@ -147,6 +162,7 @@ pub struct OtlpHeader {
 /// assert_eq!(e.id, 123);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Environment {
     /// Numeric id (for the account-level calls).
     pub id: u64,
@@ -168,6 +184,7 @@ pub struct Environment {
 /// assert!(!format!("{k:?}").contains("a3f1"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EnvironmentApiKey {
     /// Numeric key id (to delete it).
     pub id: u64,
@@ -197,6 +214,7 @@ pub struct EnvironmentApiKey {
 /// assert!(k.webhook_signing_key.expose_secret().starts_with("5f1c"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct WebhookSigningKey {
     /// The new key.
     pub webhook_signing_key: SecretString,

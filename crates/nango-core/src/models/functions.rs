@@ -95,6 +95,7 @@ impl JobStatus {
 /// assert_eq!(f.runs.as_deref(), Some("every hour"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NangoFunction {
     /// The function's name.
     #[serde(default)]
@@ -143,6 +144,7 @@ pub struct NangoFunction {
 /// assert_eq!(f.id, Some(12));
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeployedFunction {
     /// What the function is.
     #[serde(flatten)]
@@ -169,6 +171,7 @@ pub struct DeployedFunction {
 /// assert_eq!(l.pagination.limit, 20);
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FunctionList {
     /// The functions of this page.
     #[serde(default, deserialize_with = "null_as_default")]
@@ -181,10 +184,12 @@ pub struct FunctionList {
 /// Offset pagination: the total count, the page (from 0) and its size.
 ///
 /// ```
-/// let p = nango_core::models::functions::Pagination { total: 45, page: 2, limit: 20 };
+/// let p: nango_core::models::functions::Pagination =
+///     serde_json::from_str(r#"{"total":45,"page":2,"limit":20}"#).unwrap();
 /// assert!(!p.has_more());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Pagination {
     /// Items in all pages.
     #[serde(default)]
@@ -201,7 +206,8 @@ impl Pagination {
     /// `true` when pages after this one hold more items.
     ///
     /// ```
-    /// let p = nango_core::models::functions::Pagination { total: 45, page: 1, limit: 20 };
+    /// let p: nango_core::models::functions::Pagination =
+    ///     serde_json::from_str(r#"{"total":45,"page":1,"limit":20}"#).unwrap();
     /// assert!(p.has_more());
     /// ```
     pub fn has_more(&self) -> bool {
@@ -217,6 +223,7 @@ impl Pagination {
 /// assert!(c.code.starts_with("export"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FunctionCode {
     /// The function's type.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -234,6 +241,7 @@ pub struct FunctionCode {
 /// assert_eq!(c.bundle_size_bytes, 12);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CompiledFunction {
     /// The bundle's size.
     #[serde(default)]
@@ -256,6 +264,7 @@ pub struct CompiledFunction {
 /// assert_eq!(serde_json::to_value(&d).unwrap()["function_type"], "action");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NewDryrun {
     /// The integration id.
     pub integration_id: String,
@@ -366,6 +375,7 @@ impl NewDryrun {
 /// assert!(!j.status.is_finished());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct JobStarted {
     /// The job id.
     pub id: String,
@@ -384,6 +394,7 @@ pub struct JobStarted {
 /// assert_eq!(e.code, "compilation_error");
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct JobError {
     /// A code such as `compilation_error` or `dryrun_error`.
     #[serde(default)]
@@ -404,6 +415,7 @@ pub struct JobError {
 /// assert_eq!(d.result.unwrap()["ok"], true);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Dryrun {
     /// The dry run's id.
     pub id: String,
@@ -498,6 +510,7 @@ impl From<DeployTemplate> for NewDeployment {
 /// assert_eq!(d.allow_destructive, Some(true));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeployCode {
     /// The integration id.
     pub integration_id: String,
@@ -573,6 +586,7 @@ impl DeployCode {
 /// assert_eq!(d.function_type, Some(FunctionType::Sync));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeployTemplate {
     /// The integration id.
     pub integration_id: String,
@@ -618,6 +632,7 @@ impl DeployTemplate {
 /// assert_eq!(v.version, "1");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeployedVersion {
     /// The function's name.
     #[serde(default)]
@@ -636,6 +651,7 @@ pub struct DeployedVersion {
 /// assert_eq!(d.deployed_functions[0].name, "f");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Deployment {
     /// The deployment's id.
     pub id: String,

@@ -23,6 +23,7 @@ use crate::secret::SecretString;
 /// assert!(i.credentials.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Integration {
     /// The integration id (`provider_config_key` elsewhere).
     pub unique_key: String,
@@ -79,6 +80,7 @@ pub struct Integration {
 /// assert!(!format!("{c:?}").contains("s3cr3t"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct IntegrationCredentials {
     /// The auth mode (`OAUTH1`, `OAUTH2`, `TBA`, `APP`, `CUSTOM`).
     #[serde(rename = "type")]
@@ -248,6 +250,7 @@ string_enum! {
 /// assert_eq!(serde_json::to_value(&body).unwrap()["unique_key"], "github-prod");
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NewIntegration {
     /// The provider (e.g. `github`).
     pub provider: String,
@@ -356,6 +359,7 @@ impl NewIntegration {
 ///     serde_json::json!({"provider":"github","unique_key":"github-quickstart","forward_webhooks":false}));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NewQuickstartIntegration {
     /// The provider (e.g. `github`).
     pub provider: String,
@@ -415,6 +419,7 @@ impl NewQuickstartIntegration {
 /// assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"display_name":"GitHub (prod)"}"#);
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct IntegrationPatch {
     /// A new integration id (renames the integration).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -3,6 +3,19 @@
 //! Decoding is lenient where the server is: unknown fields are ignored, unknown
 //! enum values are kept as strings, and open JSON (metadata, action input and
 //! output, raw provider responses) stays [`serde_json::Value`].
+//!
+//! Every struct here is `#[non_exhaustive]`, so that a field Nango adds can be
+//! added in a minor release: outside this crate, answers are read (or decoded
+//! from JSON), never built with a struct literal, and request bodies and options
+//! are built with their constructor or `Default` and chained setters:
+//!
+//! ```
+//! use nango_core::models::{connect::CreateConnectSession, syncs::TriggerOptions};
+//! let session = CreateConnectSession::default().tag("end_user_id", "u-1");
+//! let opts = TriggerOptions::default().reset(true);
+//! assert_eq!(opts.reset, Some(true));
+//! # let _ = session;
+//! ```
 
 pub mod actions;
 pub mod common;

@@ -23,6 +23,7 @@ use super::functions::null_as_default;
 /// assert_eq!(p.proxy.unwrap()["base_url"], "https://api.github.com");
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Provider {
     /// The provider's id (e.g. `github`).
     #[serde(default)]
@@ -91,6 +92,7 @@ pub struct Provider {
 /// assert_eq!(f.title.as_deref(), Some("Subdomain"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ProviderField {
     /// The JSON type (`string`).
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]

@@ -23,6 +23,7 @@ use crate::error::Error;
 /// # Ok::<(), nango_core::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ProxyResponse {
     /// The HTTP status.
     pub status: u16,

@@ -86,6 +86,7 @@ impl std::fmt::Display for RecordFilter {
 /// assert_eq!(m.cursor, "MjAy...");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RecordMetadata {
     /// When Nango first saw the record.
     #[serde(default)]
@@ -141,6 +142,7 @@ impl RecordMetadata {
 /// assert_eq!(r.metadata.cursor, "c1");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Record<R> {
     /// The record's own fields.
     #[serde(flatten)]
@@ -172,6 +174,7 @@ impl<R> Record<R> {
 /// assert!(p.records.is_empty() && p.next_cursor.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RecordPage<R> {
     /// The records, in ascending modification order.
     #[serde(default = "Vec::new")]
@@ -189,6 +192,7 @@ pub struct RecordPage<R> {
 /// assert!(p.has_more);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PruneResult {
     /// How many records were pruned by this call.
     #[serde(default)]

@@ -17,6 +17,7 @@ use crate::secret::SecretString;
 /// assert_eq!(c.provider_config_key, "github");
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ScriptsConfig {
     /// The integration id.
     #[serde(rename = "providerConfigKey", default)]
@@ -67,6 +68,7 @@ fn configs_or_names<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<ScriptConfig>
 /// assert_eq!(s.returns, ["GithubIssue"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ScriptConfig {
     /// The script's name.
     #[serde(default)]
@@ -174,6 +176,7 @@ pub struct ScriptConfig {
 /// assert_eq!(f.parameters.required, ["eventId"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct OpenAiFunction {
     /// The function's name.
     #[serde(default)]
@@ -193,6 +196,7 @@ pub struct OpenAiFunction {
 /// assert!(p.properties.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct OpenAiParameters {
     /// Always `object`.
     #[serde(rename = "type", default)]
@@ -214,6 +218,7 @@ pub struct OpenAiParameters {
 /// assert!(!format!("{v:?}").contains("SK_"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EnvironmentVariable {
     /// The variable's name.
     #[serde(default)]

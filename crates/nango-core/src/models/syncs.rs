@@ -192,10 +192,11 @@ string_enum! {
 ///
 /// ```
 /// use nango_core::models::syncs::TriggerOptions;
-/// let o = TriggerOptions { reset: Some(true), empty_cache: Some(true) };
+/// let o = TriggerOptions::default().reset(true).empty_cache(true);
 /// assert_eq!(serde_json::to_string(&o).unwrap(), r#"{"reset":true,"emptyCache":true}"#);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TriggerOptions {
     /// Clear the checkpoint and last sync date first: the sync starts fresh.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -209,6 +210,32 @@ pub struct TriggerOptions {
     pub empty_cache: Option<bool>,
 }
 
+// Chained setters: the struct is `#[non_exhaustive]` (`opts` may gain options),
+// so other crates cannot build it with a struct literal.
+impl TriggerOptions {
+    /// Sets [`TriggerOptions::reset`].
+    ///
+    /// ```
+    /// let o = nango_core::models::syncs::TriggerOptions::default().reset(true);
+    /// assert_eq!(o.reset, Some(true));
+    /// ```
+    pub fn reset(mut self, yes: bool) -> Self {
+        self.reset = Some(yes);
+        self
+    }
+
+    /// Sets [`TriggerOptions::empty_cache`].
+    ///
+    /// ```
+    /// let o = nango_core::models::syncs::TriggerOptions::default().reset(true).empty_cache(true);
+    /// assert_eq!(o.empty_cache, Some(true));
+    /// ```
+    pub fn empty_cache(mut self, yes: bool) -> Self {
+        self.empty_cache = Some(yes);
+        self
+    }
+}
+
 /// How `triggerSync` runs the syncs: the `opts` object, or the legacy
 /// `sync_mode` (the official SDK's fourth argument as a string, or as a
 /// boolean: `true` is `full_refresh`, `false` is `incremental`).
@@ -217,7 +244,7 @@ pub struct TriggerOptions {
 /// use nango_core::models::syncs::{SyncMode, TriggerMode, TriggerOptions};
 /// assert_eq!(TriggerMode::from(true), TriggerMode::SyncMode(SyncMode::FullRefresh));
 /// assert_eq!(TriggerMode::from(false), TriggerMode::SyncMode(SyncMode::Incremental));
-/// let reset = TriggerMode::from(TriggerOptions { reset: Some(true), empty_cache: None });
+/// let reset = TriggerMode::from(TriggerOptions::default().reset(true));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TriggerMode {
@@ -304,6 +331,7 @@ string_enum! {
 /// assert_eq!((r.added, r.updated, r.deleted), (3, 1, 0));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SyncResult {
     /// Records added.
     #[serde(default)]
@@ -328,6 +356,7 @@ pub struct SyncResult {
 /// assert_eq!(s.record_count["Issue"], 10);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SyncStatus {
     /// The sync's id.
     #[serde(default)]
@@ -383,6 +412,7 @@ pub struct SyncStatus {
 /// assert!(l.syncs.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SyncStatusList {
     /// One status per sync (and connection).
     #[serde(default)]
@@ -396,6 +426,7 @@ pub struct SyncStatusList {
 /// assert_eq!(f.frequency.as_deref(), Some("every 2h"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SyncFrequency {
     /// The frequency now in effect.
     #[serde(default)]
@@ -409,6 +440,7 @@ pub struct SyncFrequency {
 /// assert_eq!(v.variant, "eu");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SyncVariant {
     /// The variant's id.
     #[serde(default)]
