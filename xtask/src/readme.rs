@@ -9,6 +9,7 @@
 use std::collections::BTreeSet;
 
 use crate::cmd::root;
+use crate::readme_crate::{code_blocks, is_compiled_rust};
 use crate::tasks::PUBLISHED;
 
 /// Each README with Rust examples, and the file whose doc tests compile them (with the
@@ -34,33 +35,6 @@ const READMES: [(&str, &str, &str); 4] = [
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-/// The fenced code blocks of `markdown`: (info string, body).
-fn code_blocks(markdown: &str) -> Vec<(String, String)> {
-    let mut blocks = Vec::new();
-    let mut open: Option<(String, String)> = None;
-    for line in markdown.lines() {
-        let fence = line.trim_start().strip_prefix("```");
-        match (&mut open, fence) {
-            (None, Some(info)) => open = Some((info.trim().to_owned(), String::new())),
-            (Some(_), Some(_)) => blocks.extend(open.take()),
-            (Some((_, body)), None) => {
-                body.push_str(line);
-                body.push('\n');
-            }
-            (None, None) => {}
-        }
-    }
-    blocks
-}
-
-/// Whether rustdoc compiles a block with this info string as Rust: no language (rustdoc's
-/// default) or `rust`, unless `ignore`d.
-fn is_compiled_rust(info: &str) -> bool {
-    let words: Vec<&str> = info.split(',').map(str::trim).collect();
-    let lang = words.first().copied().unwrap_or("");
-    (lang.is_empty() || lang == "rust") && !words.contains(&"ignore")
 }
 
 /// The dependencies declared by the TOML blocks: (name, requirement as written).
@@ -156,7 +130,29 @@ fn crate_roots(code: &str) -> BTreeSet<String> {
             }
         }
     }
-    let chars: Vec<char> = code.chars().collect();
+    // Inside a `use` tree only the first segment can name a crate (`use
+    // nango::models::{actions::X}`: `actions` is a module): scan each `use` item as
+    // its first segment alone.
+    let mut scanned = String::with_capacity(code.len());
+    for item in code.split_inclusive(';') {
+        // A statement starts after the `;` or the `{`/`}` of a block before it.
+        let start = item.len()
+            - item
+                .trim_start_matches(|c: char| c.is_whitespace() || c == '{' || c == '}')
+                .len();
+        let (head, statement) = item.split_at(start);
+        match statement.strip_prefix("use ") {
+            Some(tree) => {
+                let first = tree.trim_start().split("::").next().unwrap_or_default();
+                scanned.push_str(head);
+                scanned.push_str(" use ");
+                scanned.push_str(first);
+                scanned.push_str("::_;");
+            }
+            None => scanned.push_str(item),
+        }
+    }
+    let chars: Vec<char> = scanned.chars().collect();
     let mut roots = BTreeSet::new();
     let mut i = 0;
     while i < chars.len() {
@@ -170,7 +166,11 @@ fn crate_roots(code: &str) -> BTreeSet<String> {
         }
         let word: String = chars[start..i].iter().collect();
         let before = chars[..start].iter().rev().find(|c| !c.is_whitespace());
-        let is_path_start = chars[i..].starts_with(&[':', ':']) && before != Some(&':');
+        // `a::b`, not the tail of a path (`x::a::b`), a method's turbofish
+        // (`.list::<T>()`) or a turbofish of anything (`f::<T>`).
+        let is_path_start = chars[i..].starts_with(&[':', ':'])
+            && !matches!(before, Some(':' | '.'))
+            && chars.get(i + 2) != Some(&'<');
         let std = ["std", "core", "alloc", "crate", "self", "super", "Self"];
         if is_path_start
             && word.starts_with(|c: char| c.is_ascii_lowercase())
@@ -314,7 +314,9 @@ async fn main() {
     let v = serde_json::json!({"a": 1});
     let m: Map<String, String> = Map::new(); Deserialize::deserialize; CreateConnectSession::default();
     let _ = <Vec<u8> as Default>::default(); std::env::var("X"); self::f(); nango_local_server::LocalServer::start;
+    nango.list_records::<serde_json::Value>("a"); parse::<u8>("1");
 }
+use nango::models::{actions::ActionWaitOptions, connections::AuthMode};
 "##;
     let roots: Vec<String> = crate_roots(code).into_iter().collect();
     assert_eq!(
