@@ -7,6 +7,7 @@ mod cmd;
 mod minify;
 #[cfg(test)]
 mod readme;
+mod readme_crate;
 mod tasks;
 mod wasm;
 mod www;
@@ -19,12 +20,15 @@ usage: cargo xtask <task>
 tasks:
   test         every test: setup, lints, the core for wasm32, the wasm suites and the npm
                tarball, the native suites (unit, doc, end to end, conformance), the
-               quickstart, cargo package, the www/ apps
+               README crate, the quickstart, cargo package, the www/ apps
   lint         cargo fmt --check, clippy -D warnings, cargo doc without warnings
   native       the Rust tests only (unit, integration, doc tests)
   setup        install what the tests need (wasm32 target, wasm-bindgen-cli, wasm-pack, Debian
                chromium and chromium-driver, npm packages of the test folders)
   quickstart   run the quickstart against the embedded local Nango server
+  readme-crate a fresh crate outside the workspace with the READMEs' dependency lines
+               (the workspace's crates by path) and their Rust examples as binaries,
+               built and run against the local Nango server
   package      cargo package (verified) of the crates.io crates: nango-core, nango,
                nango-local-server
   pkg          build the npm package pkg/ (wasm32, wasm-bindgen, wasm-opt) and print its size
@@ -48,6 +52,7 @@ fn main() -> ExitCode {
         "setup" => tasks::setup(),
         "quickstart" => tasks::quickstart(),
         "package" => tasks::package(),
+        "readme-crate" => readme_crate::readme_crate(),
         "pkg" => wasm::pkg(),
         "wasm-test" => wasm::test().map(|_| ()),
         "bench" => bench::bench(&args[1..]),

@@ -154,6 +154,8 @@ pub fn test() -> Result<(), String> {
     let (wasm_passed, wasm_failed) = wasm.iter().fold((0, 0), |(p, f), (_, a, b)| (p + a, f + b));
     std::env::set_var("NANGO_CONFORMANCE_REQUIRE_WASM", "1");
     let native = native()?;
+    // The READMEs' examples, copied into a fresh crate as a user would, built and run.
+    crate::readme_crate::readme_crate()?;
     // The main job must keep working: run the quickstart and check it completed.
     let out = run_tee(cmd(
         "cargo",

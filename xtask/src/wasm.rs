@@ -308,14 +308,14 @@ fn word<'l>(line: &'l str, prefix: &str) -> Option<&'l str> {
 }
 
 /// The local Nango server, started for the tests and stopped when dropped.
-struct Server {
+pub(crate) struct Server {
     _process: Process,
-    url: String,
-    key: String,
+    pub(crate) url: String,
+    pub(crate) key: String,
 }
 
 impl Server {
-    fn start() -> Result<Server, String> {
+    pub(crate) fn start() -> Result<Server, String> {
         let args = ["--port", "0", "--host", "127.0.0.1", "--seed", "demo"];
         let (process, line) = Process::start("nango-local-server", &args)?;
         // `listening on http://127.0.0.1:PORT api_key=<key>`

@@ -188,7 +188,7 @@ impl Attempts {
     /// attempts.start(Duration::ZERO);
     /// let body = bytes::Bytes::from_static(br#"{"error":{"code":"not_found"}}"#);
     /// let Step::Fail { error, .. } = attempts.refused(404, &http::HeaderMap::new(), body, Duration::ZERO, 0.5) else { panic!() };
-    /// assert_eq!(error.status(), Some(404));
+    /// assert_eq!(error.status(), Some(http::StatusCode::NOT_FOUND));
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn refused(
@@ -230,7 +230,9 @@ impl Attempts {
 
     fn refused_with(&mut self, api: ApiError, elapsed: Duration, random: f64) -> Step {
         let outcome = Outcome::Status {
-            status: api.status,
+            // The number as reported: the policy decides on it as it did
+            // before `status` was a `StatusCode` (a `0` is not a 502).
+            status: api.raw_status(),
             retry_after: api.retry_after,
         };
         let error = Error::Api(Box::new(api)).redacted(&self.redactor);

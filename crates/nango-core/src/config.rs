@@ -390,18 +390,53 @@ impl ConfigBuilder {
         self
     }
 
-    /// Sets the `Nango-Is-Sync`, `Nango-Is-Script` and `Nango-Is-Dry-Run` flags
-    /// (used by Nango's own function runtime).
+    /// Sends `Nango-Is-Sync: true` with every request: the call comes from a
+    /// sync (used by Nango's own function runtime). Default `false`.
     ///
     /// ```
+    /// let cfg = nango_core::config::Config::builder().api_key("k").is_sync(true).build().unwrap();
+    /// assert!(cfg.is_sync());
+    /// ```
+    pub fn is_sync(mut self, yes: bool) -> Self {
+        self.is_sync = yes;
+        self
+    }
+
+    /// Sends `Nango-Is-Script: true` with every request: the call comes from a
+    /// function (used by Nango's own function runtime). Default `false`.
+    ///
+    /// ```
+    /// let cfg = nango_core::config::Config::builder().api_key("k").is_script(true).build().unwrap();
+    /// assert!(cfg.is_script());
+    /// ```
+    pub fn is_script(mut self, yes: bool) -> Self {
+        self.is_script = yes;
+        self
+    }
+
+    /// Sends `Nango-Is-Dry-Run: true` with every request: a dry run of a
+    /// function (used by Nango's own function runtime). Default `false`.
+    ///
+    /// ```
+    /// let cfg = nango_core::config::Config::builder().api_key("k").dry_run(true).build().unwrap();
+    /// assert!(cfg.dry_run());
+    /// ```
+    pub fn dry_run(mut self, yes: bool) -> Self {
+        self.dry_run = yes;
+        self
+    }
+
+    /// Sets the `Nango-Is-Sync`, `Nango-Is-Script` and `Nango-Is-Dry-Run` flags
+    /// at once, by position.
+    ///
+    /// ```
+    /// # #![allow(deprecated)]
     /// let cfg = nango_core::config::Config::builder().api_key("k").flags(true, false, true).build().unwrap();
     /// assert!(cfg.is_sync() && cfg.dry_run());
     /// ```
-    pub fn flags(mut self, is_sync: bool, is_script: bool, dry_run: bool) -> Self {
-        self.is_sync = is_sync;
-        self.is_script = is_script;
-        self.dry_run = dry_run;
-        self
+    #[deprecated(note = "use the named setters `is_sync`, `is_script` and `dry_run`")]
+    pub fn flags(self, is_sync: bool, is_script: bool, dry_run: bool) -> Self {
+        self.is_sync(is_sync).is_script(is_script).dry_run(dry_run)
     }
 
     /// Text appended to the `User-Agent` header (e.g. `my-app/1.2`).

@@ -50,13 +50,13 @@ pub trait Endpoint {
 /// # Ok::<(), nango_core::Error>(())
 /// ```
 pub fn decode_json<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
-    from_json_bytes(response.status().as_u16(), response.body())
+    from_json_bytes(response.status(), response.body())
 }
 
 /// Decodes `body`, a `status` answer, into `T`; the error says where and what
 /// was expected, never the value found ([`DecodeError::from_json`]).
 pub(crate) fn from_json_bytes<T: DeserializeOwned>(
-    status: u16,
+    status: http::StatusCode,
     body: &bytes::Bytes,
 ) -> Result<T, Error> {
     let decode_error =
@@ -85,10 +85,7 @@ pub(crate) fn from_json_bytes<T: DeserializeOwned>(
 /// ```
 pub fn decode_json_or_null<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
     if response.body().iter().all(u8::is_ascii_whitespace) {
-        from_json_bytes(
-            response.status().as_u16(),
-            &bytes::Bytes::from_static(b"null"),
-        )
+        from_json_bytes(response.status(), &bytes::Bytes::from_static(b"null"))
     } else {
         decode_json(response)
     }

@@ -81,14 +81,16 @@ pub enum Error {
 }
 
 impl Error {
-    /// The HTTP status of an API error, if this is one.
+    /// The HTTP status of an API error, if this is one (see
+    /// [`ApiError::status`] for a number that is not a valid status).
     ///
     /// ```
-    /// # use nango_core::Error;
-    /// let e = Error::Cancelled;
-    /// assert_eq!(e.status(), None);
+    /// use nango_core::{error::ApiError, Error};
+    /// assert_eq!(Error::Cancelled.status(), None);
+    /// let e = Error::Api(Box::new(ApiError::from_answer(404, None, bytes::Bytes::new())));
+    /// assert_eq!(e.status(), Some(http::StatusCode::NOT_FOUND));
     /// ```
-    pub fn status(&self) -> Option<u16> {
+    pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Api(api) => Some(api.status),
             _ => None,
@@ -398,8 +400,14 @@ impl fmt::Display for PathStep {
 #[derive(Clone)]
 #[non_exhaustive]
 pub struct ApiError {
-    /// The HTTP status.
-    pub status: u16,
+    /// The HTTP status. A number that is not a valid HTTP status (outside
+    /// `100..=999`; a browser reports an opaque redirect as `0`) is
+    /// [`StatusCode::BAD_GATEWAY`] here, "an invalid answer from upstream",
+    /// and the number stays in [`ApiError::raw_status`].
+    pub status: StatusCode,
+    /// The number the runtime reported, when it is not a valid status (kept
+    /// apart so that `status` stays the one source of every valid one).
+    invalid_status: Option<u16>,
     /// The error code string, when the body had one.
     pub code: Option<String>,
     /// The message, when the body had one.
@@ -502,7 +510,10 @@ impl ApiError {
     /// ```
     pub fn from_answer(status: u16, retry_after: Option<&str>, body: Bytes) -> Self {
         let mut err = ApiError {
-            status,
+            // The number comes from a runtime (`fetch` gives `0` for an opaque
+            // redirect): it must not panic, and it stays in `raw_status`.
+            status: StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY),
+            invalid_status: StatusCode::from_u16(status).is_err().then_some(status),
             code: None,
             message: None,
             errors: Vec::new(),
@@ -550,15 +561,33 @@ impl ApiError {
         self.code.as_deref().map(ErrorCode::from)
     }
 
-    /// The status as an [`http::StatusCode`].
+    /// The status as an [`http::StatusCode`]: the same as [`ApiError::status`].
     ///
     /// ```
+    /// # #![allow(deprecated)]
     /// # use nango_core::error::ApiError;
     /// let e = ApiError::from_parts(429, &http::HeaderMap::new(), bytes::Bytes::new());
     /// assert_eq!(e.status_code(), http::StatusCode::TOO_MANY_REQUESTS);
     /// ```
+    #[deprecated(note = "`status` is an `http::StatusCode` now")]
     pub fn status_code(&self) -> StatusCode {
-        StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+        self.status
+    }
+
+    /// The status number as the runtime reported it: `status.as_u16()` for
+    /// every valid HTTP status, and the number itself for one that is not
+    /// (`0` for a browser's opaque redirect), which [`ApiError::status`]
+    /// shows as [`StatusCode::BAD_GATEWAY`].
+    ///
+    /// ```
+    /// # use nango_core::error::ApiError;
+    /// let e = ApiError::from_answer(0, None, bytes::Bytes::new());
+    /// assert_eq!((e.status, e.raw_status()), (http::StatusCode::BAD_GATEWAY, 0));
+    /// let e = ApiError::from_answer(404, None, bytes::Bytes::new());
+    /// assert_eq!((e.status, e.raw_status()), (http::StatusCode::NOT_FOUND, 404));
+    /// ```
+    pub fn raw_status(&self) -> u16 {
+        self.invalid_status.unwrap_or(self.status.as_u16())
     }
 
     /// The body as text (lossy UTF-8), the client's secrets redacted.
@@ -651,7 +680,7 @@ pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
 impl fmt::Debug for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ApiError")
-            .field("status", &self.status)
+            .field("status", &self.raw_status())
             .field("code", &self.code)
             .field("message", &self.message)
             .field("errors", &self.errors)
@@ -664,7 +693,9 @@ impl fmt::Debug for ApiError {
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Nango API error {}", self.status)?;
+        // The number alone (`StatusCode`'s `Display` adds the reason phrase),
+        // as the runtime reported it.
+        write!(f, "Nango API error {}", self.raw_status())?;
         if let Some(code) = &self.code {
             write!(f, " {code}")?;
         }
@@ -690,15 +721,15 @@ impl std::error::Error for ApiError {}
 /// A success answer whose body did not decode into the operation's result.
 ///
 /// ```
-/// let e = nango_core::error::DecodeError::new(200, "expected an object", bytes::Bytes::from_static(b"[]"));
+/// let e = nango_core::error::DecodeError::new(http::StatusCode::OK, "expected an object", bytes::Bytes::from_static(b"[]"));
 /// assert_eq!(e.body.as_ref(), b"[]");
 /// ```
 #[derive(Clone, thiserror::Error)]
-#[error("could not decode the {status} response: {message}")]
+#[error("could not decode the {} response: {message}", .status.as_u16())]
 #[non_exhaustive]
 pub struct DecodeError {
     /// The HTTP status.
-    pub status: u16,
+    pub status: StatusCode,
     /// What did not decode: where (the field's path, line and column) and what
     /// was expected, never the value found (in a connection it may be a
     /// credential).
@@ -714,10 +745,10 @@ impl DecodeError {
     /// A decode error for a `status` answer.
     ///
     /// ```
-    /// let e = nango_core::error::DecodeError::new(200, "eof", bytes::Bytes::new());
+    /// let e = nango_core::error::DecodeError::new(http::StatusCode::OK, "eof", bytes::Bytes::new());
     /// assert_eq!(e.status, 200);
     /// ```
-    pub fn new(status: u16, message: impl Into<String>, body: Bytes) -> Self {
+    pub fn new(status: StatusCode, message: impl Into<String>, body: Bytes) -> Self {
         Self {
             status,
             message: message.into(),
@@ -730,7 +761,7 @@ impl DecodeError {
     /// log it or show it to a user.
     ///
     /// ```
-    /// let e = nango_core::error::DecodeError::new(200, "eof", bytes::Bytes::from_static(b"{"));
+    /// let e = nango_core::error::DecodeError::new(http::StatusCode::OK, "eof", bytes::Bytes::from_static(b"{"));
     /// assert_eq!(e.unredacted_body().as_ref(), b"{");
     /// ```
     pub fn unredacted_body(&self) -> &Bytes {

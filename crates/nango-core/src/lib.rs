@@ -37,6 +37,19 @@ pub use client::{Call, Client, ClientBuilder};
 pub use error::{Error, Result};
 pub use secret::SecretString;
 
+/// The `time` crate the models' `*_time()` accessors return dates of (the `time`
+/// feature; see [`models::timestamp`]), so that `OffsetDateTime` can be named
+/// without a dependency of your own.
+///
+/// ```
+/// let c: nango_core::models::connections::Connection = serde_json::from_str(
+///     r#"{"connection_id":"u1","provider_config_key":"gh","created_at":"2026-01-01T00:00:00Z"}"#).unwrap();
+/// let created: Option<nango_core::time::OffsetDateTime> = c.created_at_time()?;
+/// # Ok::<(), nango_core::models::timestamp::TimestampError>(())
+/// ```
+#[cfg(feature = "time")]
+pub use time;
+
 /// futures' `StreamExt` (`next`, `map`, `take`, `collect`…), to read the SDK's
 /// streams ([`Client::records_stream`], `.into_stream()` on a listing call)
 /// without adding futures to your dependencies. The streams are `Unpin`: no

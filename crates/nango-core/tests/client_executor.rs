@@ -148,7 +148,7 @@ async fn server_errors_are_retried_only_when_idempotent() {
         .create_connect_session(Default::default())
         .await
         .unwrap_err();
-    assert_eq!(err.status(), Some(503));
+    assert_eq!(err.status(), Some(http::StatusCode::SERVICE_UNAVAILABLE));
     assert_eq!(
         c.transport().sent.lock().unwrap().len(),
         1,
@@ -177,7 +177,7 @@ async fn attempts_are_bounded() {
     ]);
     let c = client(t, RetryPolicy::default().max_attempts(3));
     let err = c.list_connections().await.unwrap_err();
-    assert_eq!(err.status(), Some(500));
+    assert_eq!(err.status(), Some(http::StatusCode::INTERNAL_SERVER_ERROR));
     assert_eq!(c.transport().sent.lock().unwrap().len(), 3);
 }
 
@@ -185,7 +185,10 @@ async fn attempts_are_bounded() {
 async fn disabled_policy_sends_once() {
     let t = Scripted::new(vec![Ok((429, vec![("retry-after", "0")], RATE))]);
     let c = client(t, RetryPolicy::disabled());
-    assert_eq!(c.list_connections().await.unwrap_err().status(), Some(429));
+    assert_eq!(
+        c.list_connections().await.unwrap_err().status(),
+        Some(http::StatusCode::TOO_MANY_REQUESTS)
+    );
     assert_eq!(c.transport().sent.lock().unwrap().len(), 1);
 }
 
@@ -237,7 +240,10 @@ async fn the_deadline_bounds_timeouts_and_waits() {
         .backoff(Duration::from_secs(4), Duration::from_secs(4))
         .deadline(Some(Duration::from_secs(5)));
     let c = client(t, policy);
-    assert_eq!(c.list_connections().await.unwrap_err().status(), Some(503));
+    assert_eq!(
+        c.list_connections().await.unwrap_err().status(),
+        Some(http::StatusCode::SERVICE_UNAVAILABLE)
+    );
     // first wait (2..4 s) fits in 5 s, the second does not
     assert_eq!(c.transport().sent.lock().unwrap().len(), 2);
     let timeouts = c.transport().timeouts.lock().unwrap().clone();
@@ -316,7 +322,7 @@ async fn a_calls_own_timeout_and_retry_policy_replace_the_clients() {
         .retry_policy(RetryPolicy::disabled().deadline(None))
         .await
         .unwrap_err();
-    assert_eq!(err.status(), Some(503));
+    assert_eq!(err.status(), Some(http::StatusCode::SERVICE_UNAVAILABLE));
     c.list_connections().await.unwrap();
     let timeouts = c.transport().timeouts.lock().unwrap().clone();
     let clients = Some(Duration::from_secs(60));
@@ -330,5 +336,45 @@ async fn a_calls_own_timeout_and_retry_policy_replace_the_clients() {
         c.transport().sent.lock().unwrap().len(),
         4,
         "the 503 was not retried"
+    );
+}
+
+#[tokio::test]
+async fn token_options_are_named_on_the_call() {
+    const CONN: &str = r#"{"connection_id":"u","provider_config_key":"gh",
+        "credentials":{"type":"OAUTH2","access_token":"t","raw":{"access_token":"t"}}}"#;
+    let t = Scripted::new(vec![
+        Ok((200, vec![], CONN)),
+        Ok((200, vec![], CONN)),
+        Ok((200, vec![], CONN)),
+    ]);
+    let c = client(t, RetryPolicy::disabled());
+    c.get_token("gh", "u").await.unwrap();
+    c.get_token("gh", "u")
+        .force_refresh(true)
+        .refresh_github_app_jwt_token(true)
+        .await
+        .unwrap();
+    let raw: serde_json::Value = c
+        .get_raw_token_response("gh", "u")
+        .force_refresh(true)
+        .await
+        .unwrap();
+    assert_eq!(raw["access_token"], "t");
+    let queries: Vec<String> = c
+        .transport()
+        .sent
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|r| r.uri().query().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        queries,
+        [
+            "provider_config_key=gh&force_refresh=false&refresh_token=false&refresh_github_app_jwt_token=false",
+            "provider_config_key=gh&force_refresh=true&refresh_token=false&refresh_github_app_jwt_token=true",
+            "provider_config_key=gh&force_refresh=true&refresh_token=false&refresh_github_app_jwt_token=false",
+        ]
     );
 }

@@ -182,3 +182,34 @@ fn retry_after() {
         );
     }
 }
+
+#[test]
+fn a_status_that_is_not_http_is_kept_and_never_panics() {
+    // `fetch` reports a browser's opaque redirect as 0; any u16 a runtime hands
+    // over must make an error, with the number still there to read.
+    for raw in [0u16, 1, 99, 1000, u16::MAX] {
+        let e = decode(raw, r#"{"error":{"code":"x"}}"#);
+        assert_eq!(e.status, http::StatusCode::BAD_GATEWAY, "{raw}");
+        assert_eq!(e.raw_status(), raw);
+        assert_eq!(e.to_string(), format!("Nango API error {raw} x"));
+        let err = nango_core::Error::Api(Box::new(e));
+        assert_eq!(err.status(), Some(http::StatusCode::BAD_GATEWAY));
+    }
+    // Every valid status is itself, raw or not.
+    for raw in [100u16, 302, 404, 599, 999] {
+        let e = ApiError::from_answer(raw, None, Bytes::new());
+        assert_eq!((e.status.as_u16(), e.raw_status()), (raw, raw));
+    }
+}
+
+#[test]
+fn a_status_that_is_not_http_is_not_retried_as_a_502() {
+    // The retry policy decides on the number reported: a 0 is not a 5xx.
+    use nango_core::attempts::{Attempts, Step};
+    use nango_core::{config::Config, request::ApiRequest};
+    let config = Config::builder().api_key("k").build().unwrap();
+    let mut attempts = Attempts::new(&config, &ApiRequest::get("/providers", &[]).unwrap());
+    attempts.start(Duration::ZERO);
+    let step = attempts.refused_answer(0, None, Bytes::new(), Duration::ZERO, 0.5);
+    assert!(matches!(step, Step::Fail { .. }), "{step:?}");
+}

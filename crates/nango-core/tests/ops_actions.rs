@@ -557,7 +557,7 @@ async fn waiter_returns_a_failed_run_at_once() {
         .wait_for_action_result::<Value>(ActionRef::id("35f4"), &fast())
         .await
         .unwrap_err();
-    assert_eq!(err.status(), Some(401));
+    assert_eq!(err.status(), Some(http::StatusCode::UNAUTHORIZED));
 }
 
 #[tokio::test]
@@ -650,7 +650,7 @@ async fn client_trigger_methods() {
         .trigger_action::<_, Value>("gh", "u", "create-issue", ())
         .await
         .unwrap_err();
-    assert_eq!(err.status(), Some(503));
+    assert_eq!(err.status(), Some(http::StatusCode::SERVICE_UNAVAILABLE));
     let sent = c.transport().sent.lock().unwrap();
     assert_eq!(sent.len(), 5);
     assert_eq!(sent[2].2["x-max-retries"], "2");

@@ -417,7 +417,9 @@ fn client_headers_on_every_request() {
         .api_key("a3f1c2d4-0000-4000-8000-000000000000")
         .host("http://127.0.0.1:3003/")
         .user_agent_suffix("my-app/1.0")
-        .flags(true, false, true)
+        .is_sync(true)
+        .is_script(false)
+        .dry_run(true)
         .build()
         .unwrap();
     let http = GetConnection::new("gh", "u")

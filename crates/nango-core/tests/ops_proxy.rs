@@ -577,7 +577,7 @@ async fn client_shortcuts_and_errors() {
     assert_eq!(ok.text(), "ok");
     // ...a POST is not
     let err = c.post("/charges").await.unwrap_err();
-    assert_eq!(err.status(), Some(500));
+    assert_eq!(err.status(), Some(http::StatusCode::INTERNAL_SERVER_ERROR));
 
     let sent = c.transport().sent.lock().unwrap();
     let lines: Vec<String> = sent

@@ -552,7 +552,7 @@ async fn records_stream_error_mid_stream_is_an_item_then_the_end() {
     assert_eq!(items.len(), 3);
     assert!(items[0].is_ok() && items[1].is_ok());
     let err = items[2].as_ref().unwrap_err();
-    assert_eq!(err.status(), Some(400));
+    assert_eq!(err.status(), Some(http::StatusCode::BAD_REQUEST));
     assert_eq!(c.transport().seen().len(), 2);
 
     // a bad listing fails on the first poll, before anything is sent
@@ -729,7 +729,10 @@ async fn connections_stream_defaults_and_edges() {
         .collect()
         .await;
     assert_eq!(items.len(), 3);
-    assert_eq!(items[2].as_ref().unwrap_err().status(), Some(401));
+    assert_eq!(
+        items[2].as_ref().unwrap_err().status(),
+        Some(http::StatusCode::UNAUTHORIZED)
+    );
 }
 
 #[test]

@@ -90,7 +90,9 @@ fn issues(api: &nango_core::error::ApiError) -> JsValue {
 pub fn to_js(e: Error) -> JsValue {
     let details = match &e {
         Error::Api(api) => object(&[
-            ("status", JsValue::from(api.status)),
+            // The number as the runtime reported it: `0` for a browser's opaque
+            // redirect stays `0` for JavaScript (not the `StatusCode` it maps to).
+            ("status", JsValue::from(api.raw_status())),
             ("code", opt_str(&api.code)),
             ("errors", issues(api)),
             (
@@ -108,7 +110,7 @@ pub fn to_js(e: Error) -> JsValue {
             ),
         ]),
         Error::Decode(d) => object(&[
-            ("status", JsValue::from(d.status)),
+            ("status", JsValue::from(d.status.as_u16())),
             ("body", body(&d.body)),
             ("unredacted", unredacted(&d.body, d.unredacted_body())),
         ]),

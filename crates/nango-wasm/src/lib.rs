@@ -185,7 +185,10 @@ impl Core {
         if let Some(suffix) = user_agent {
             builder = builder.user_agent_suffix(suffix);
         }
-        builder = builder.flags(flags & 1 != 0, flags & 2 != 0, flags & 4 != 0);
+        builder = builder
+            .is_sync(flags & 1 != 0)
+            .is_script(flags & 2 != 0)
+            .dry_run(flags & 4 != 0);
         if timeout_ms <= 0.0 {
             builder = builder.timeout(None);
         } else if let Some(d) = millis(timeout_ms) {

@@ -51,6 +51,18 @@ pub use nango_core::{
     Result, SecretString,
 };
 pub use nango_core::{StreamExt, TryStreamExt};
+
+/// The `time` crate of the models' `*_time()` accessors (the `time` feature; see
+/// [`models::timestamp`]).
+///
+/// ```
+/// let s: nango::models::connect::ConnectSession = serde_json::from_str(
+///     r#"{"token":"t","expires_at":"2026-01-01T00:30:00Z"}"#).unwrap();
+/// let expires: nango::time::OffsetDateTime = s.expires_at_time()?;
+/// # Ok::<(), nango::models::timestamp::TimestampError>(())
+/// ```
+#[cfg(feature = "time")]
+pub use nango_core::time;
 pub use reqwest_transport::{PoolOptions, ReqwestTransport, TransportBuildError};
 
 /// The reqwest this crate is built on, to make the client that

@@ -24,7 +24,7 @@ async fn providers() {
     let github = nango.get_provider("github").await.unwrap();
     assert_eq!(github.name, "github");
     let err = nango.get_provider("no-such-provider").await.unwrap_err();
-    assert_eq!(err.status(), Some(404));
+    assert_eq!(err.status(), Some(http::StatusCode::NOT_FOUND));
     nango.get_provider_templates("github").await.unwrap();
 }
 
@@ -122,7 +122,7 @@ async fn integrations_crud_and_functions() {
             .await
             .unwrap_err()
             .status(),
-        Some(404)
+        Some(http::StatusCode::NOT_FOUND)
     );
 }
 
@@ -178,7 +178,7 @@ async fn environments_api_keys_and_rotation() {
         .unwrap();
     assert_eq!(
         staging.list_connections().await.unwrap_err().status(),
-        Some(401)
+        Some(http::StatusCode::UNAUTHORIZED)
     );
     nango.delete_environment(env.id).await.unwrap();
 
@@ -238,6 +238,6 @@ async fn function_compile_dryrun_deploy() {
             .await
             .unwrap_err()
             .status(),
-        Some(404)
+        Some(http::StatusCode::NOT_FOUND)
     );
 }

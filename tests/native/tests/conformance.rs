@@ -297,7 +297,9 @@ fn builder(config: &Value) -> nango::NangoBuilder {
         b = b.activity_log_id(a);
     }
     let flag = |k: &str| config.get(k).and_then(Value::as_bool).unwrap_or(false);
-    b.flags(flag("isSync"), flag("isScript"), flag("dryRun"))
+    b.is_sync(flag("isSync"))
+        .is_script(flag("isScript"))
+        .dry_run(flag("dryRun"))
 }
 
 fn proxy_of(method: &str, cfg: &Value) -> Proxy {
@@ -745,7 +747,7 @@ async fn call_native(nango: &Nango, method: &str, args: &[Value]) -> Native {
             };
             match nango.proxy(proxy_of(&m, a0)).await {
                 Ok(r) => Native::Ok(
-                    json!({"$response": {"status": r.status, "data": body_value(&r.body)}}),
+                    json!({"$response": {"status": r.status.as_u16(), "data": body_value(&r.body)}}),
                 ),
                 Err(e) => Native::Err(e),
             }
@@ -789,7 +791,7 @@ async fn settle_async_action(nango: &Nango, reference: &Value) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
         match nango.get_async_action_result::<Value>(action.clone()).await {
-            Err(e) if e.status() == Some(404) => {
+            Err(e) if e.status() == Some(http::StatusCode::NOT_FOUND) => {
                 assert!(
                     std::time::Instant::now() < deadline,
                     "the async action {reference} was still running after 10 s"
@@ -857,7 +859,7 @@ fn run_native(server: &LocalServer, scenario: &Value) -> Map<String, Value> {
                     result.insert("outcome".into(), json!("error"));
                     result.insert(
                         "error".into(),
-                        json!({"status": api.status, "code": api.code}),
+                        json!({"status": api.status.as_u16(), "code": api.code}),
                     );
                 }
                 None if requests.is_empty() => {

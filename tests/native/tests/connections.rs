@@ -38,7 +38,7 @@ async fn import_get_list_patch_delete() {
     );
     assert_eq!(got.metadata["plan"], "free");
 
-    match nango.get_token("airtable", "user-1", false).await.unwrap() {
+    match nango.get_token("airtable", "user-1").await.unwrap() {
         Token::Credentials(c) => assert_eq!(c.api_key.unwrap().expose_secret(), "pat-123"),
         other => panic!("{other:?}"),
     }
@@ -77,7 +77,7 @@ async fn import_get_list_patch_delete() {
         .get_connection("airtable", "user-1")
         .await
         .unwrap_err();
-    assert_eq!(err.status(), Some(404));
+    assert_eq!(err.status(), Some(http::StatusCode::NOT_FOUND));
     let again = nango
         .delete_connection("airtable", "user-1")
         .await
@@ -85,7 +85,10 @@ async fn import_get_list_patch_delete() {
     let api = again.as_api().unwrap();
     assert_eq!(
         (api.status, api.error_code()),
-        (400, Some(ErrorCode::UnknownConnection))
+        (
+            http::StatusCode::BAD_REQUEST,
+            Some(ErrorCode::UnknownConnection)
+        )
     );
     // sent once: a delete is not blindly retried
     let deletes = server
@@ -214,7 +217,7 @@ async fn connect_sessions() {
         .get_connect_session(session.token.expose_secret())
         .await
         .unwrap_err();
-    assert_eq!(gone.status(), Some(401));
+    assert_eq!(gone.status(), Some(http::StatusCode::UNAUTHORIZED));
     assert_eq!(
         gone.as_api().unwrap().error_code(),
         Some(ErrorCode::UnknownConnectSessionToken)

@@ -139,7 +139,7 @@ async fn server_error_bursts_retry_reads_but_never_resend_writes() {
         .trigger_action::<_, Value>("airtable", "c1", "echo", json!({"x": 1}))
         .await
         .unwrap_err();
-    assert_eq!(err.status(), Some(503));
+    assert_eq!(err.status(), Some(http::StatusCode::SERVICE_UNAVAILABLE));
     assert_eq!(
         count(&server, "POST", "/action/trigger"),
         1,
@@ -157,7 +157,7 @@ async fn server_error_bursts_retry_reads_but_never_resend_writes() {
     let api = err.as_api().unwrap();
     assert_eq!(
         (api.status, api.body_text().as_str()),
-        (502, "<html>bad gateway</html>")
+        (http::StatusCode::BAD_GATEWAY, "<html>bad gateway</html>")
     );
     assert_eq!(count(&server, "POST", "/connect/sessions"), 1);
 }
@@ -172,7 +172,7 @@ async fn retries_stop_at_their_bounds() {
     );
     server.inject_fault(Fault::status("/connections", 500, "").method("GET"));
     let err = nango.list_connections().await.unwrap_err();
-    assert_eq!(err.status(), Some(500));
+    assert_eq!(err.status(), Some(http::StatusCode::INTERNAL_SERVER_ERROR));
     assert_eq!(count(&server, "GET", "/connections"), 3);
 
     server.clear_requests();
@@ -295,7 +295,7 @@ async fn ten_megabyte_action_outputs() {
         .unwrap_err();
     assert_eq!(
         err.status(),
-        Some(400),
+        Some(http::StatusCode::BAD_REQUEST),
         "over 10 MB is refused by the server: {err}"
     );
     assert_eq!(server.action_count("airtable", "big"), 2);

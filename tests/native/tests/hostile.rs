@@ -346,7 +346,7 @@ async fn redirects_are_never_followed() {
         .get_connection("github", "redirect")
         .await
         .unwrap_err();
-    assert_eq!(err.status(), Some(302), "{err:?}");
+    assert_eq!(err.status(), Some(http::StatusCode::FOUND), "{err:?}");
     let res = proxied(&nango, "/redirect").await.unwrap();
     assert_eq!(res.status, 302);
     assert_eq!(res.headers["location"], "/landing");

@@ -119,7 +119,11 @@ async fn a_per_call_retry_policy_replaces_the_clients() {
         .retry_policy(RetryPolicy::disabled())
         .await
         .unwrap_err();
-    assert_eq!(err.status(), Some(503), "{err:?}");
+    assert_eq!(
+        err.status(),
+        Some(http::StatusCode::SERVICE_UNAVAILABLE),
+        "{err:?}"
+    );
     assert_eq!(count(&server, "GET", "/connections"), 1, "sent once");
 
     // The client's own policy is unchanged: the two 503s left are retried.
@@ -154,7 +158,11 @@ async fn a_per_call_retry_policy_replaces_the_clients() {
         .timeout(Duration::from_secs(5))
         .await
         .unwrap_err();
-    assert_eq!(err.status(), Some(503), "{err:?}");
+    assert_eq!(
+        err.status(),
+        Some(http::StatusCode::SERVICE_UNAVAILABLE),
+        "{err:?}"
+    );
     assert_eq!(count(&server, "GET", "/connections/c1"), 1);
 }
 
@@ -211,7 +219,10 @@ async fn records_into_stream_walks_every_page() {
         .collect()
         .await;
     assert_eq!(items.len(), 1, "{items:?}");
-    assert_eq!(items[0].as_ref().unwrap_err().status(), Some(503));
+    assert_eq!(
+        items[0].as_ref().unwrap_err().status(),
+        Some(http::StatusCode::SERVICE_UNAVAILABLE)
+    );
     let sent = server
         .requests()
         .iter()

@@ -168,7 +168,7 @@ async fn proxy_every_verb_header_and_body() {
     let api = err.as_api().unwrap();
     assert_eq!(
         (api.status, api.body_text().as_str()),
-        (418, "short and stout")
+        (http::StatusCode::IM_A_TEAPOT, "short and stout")
     );
 
     // the config's defaults stand in for missing ids
@@ -213,7 +213,7 @@ async fn actions_sync_async_and_failures() {
         .trigger_action::<_, Value>("airtable", "c1", "nope", json!({}))
         .await
         .unwrap_err();
-    assert_eq!(err.status(), Some(404));
+    assert_eq!(err.status(), Some(http::StatusCode::NOT_FOUND));
 
     server.register_action("airtable", "double", |input| {
         Ok(json!({"v": input["v"].as_i64().unwrap_or(0) * 2}))
@@ -241,7 +241,11 @@ async fn actions_sync_async_and_failures() {
         .get_async_action_result::<Value>(&handle)
         .await
         .unwrap_err();
-    assert_eq!(early.status(), Some(404), "404 while running");
+    assert_eq!(
+        early.status(),
+        Some(http::StatusCode::NOT_FOUND),
+        "404 while running"
+    );
     gate.send(()).unwrap();
     let fast = ActionWaitOptions::default()
         .initial_delay(std::time::Duration::from_millis(20))
@@ -259,7 +263,7 @@ async fn actions_sync_async_and_failures() {
         .unwrap_err();
     assert_eq!(
         failed.status(),
-        Some(500),
+        Some(http::StatusCode::INTERNAL_SERVER_ERROR),
         "an async failure is the 500 of GET /action/{{id}}"
     );
 }

@@ -180,7 +180,7 @@ async fn a_retried_call_shows_operation_method_template_attempts_and_status() {
         .get_connection("crm-prod-eu", "acct-absent-55")
         .await
         .unwrap_err();
-    assert_eq!(missing.status(), Some(404));
+    assert_eq!(missing.status(), Some(http::StatusCode::NOT_FOUND));
     drop(_guard);
 
     assert_eq!(

@@ -108,7 +108,7 @@ async fn a_client_that_does_not_follow_redirects_keeps_the_sdk_from_following_th
         .get_connection("github", "redirect")
         .await
         .unwrap_err();
-    assert_eq!(err.status(), Some(302), "{err:?}");
+    assert_eq!(err.status(), Some(http::StatusCode::FOUND), "{err:?}");
     // A proxied call: the 302 is the answer, returned as it is.
     let res = nango
         .get("/redirect")

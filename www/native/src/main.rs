@@ -123,7 +123,8 @@ impl From<nango::Error> for NangoFailure {
 
 impl IntoResponse for NangoFailure {
     fn into_response(self) -> Response {
-        let body = json!({"error": self.0.to_string(), "status": self.0.status()});
+        let body =
+            json!({"error": self.0.to_string(), "status": self.0.status().map(|s| s.as_u16())});
         (StatusCode::BAD_GATEWAY, Json(body)).into_response()
     }
 }
@@ -277,7 +278,7 @@ async fn proxy(
     let res = call.await?;
     let data = serde_json::from_slice::<Value>(&res.body)
         .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&res.body).into_owned()));
-    Ok(Json(json!({"status": res.status, "data": data})).into_response())
+    Ok(Json(json!({"status": res.status.as_u16(), "data": data})).into_response())
 }
 
 async fn info() -> Json<Value> {

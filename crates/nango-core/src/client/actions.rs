@@ -20,7 +20,7 @@ call_options!(TriggerActionAsync {
 /// that the next poll may get past.
 fn still_pending(error: &Error) -> bool {
     match error {
-        Error::Api(api) => matches!(api.status, 404 | 502 | 503 | 504),
+        Error::Api(api) => matches!(api.raw_status(), 404 | 502 | 503 | 504),
         Error::Transport(t) => matches!(
             t.kind(),
             TransportErrorKind::Connect

@@ -12,7 +12,7 @@ use crate::models::connect::{
     ConnectSession, ConnectSessionDetails, CreateConnectSession, CreateReconnectSession,
 };
 use crate::models::connections::{
-    Connection, ConnectionList, ConnectionPatch, ConnectionSummary, MetadataUpdate, Token,
+    Connection, ConnectionList, ConnectionPatch, ConnectionSummary, MetadataUpdate,
     UpsertConnection,
 };
 use crate::ops::connect::{CreateReconnect, CreateSession, DeleteSession, GetSession};
@@ -47,6 +47,20 @@ call_options!(GetConnection {
     /// See [`GetConnection::refresh_token`].
     refresh_token(yes: bool);
     /// See [`GetConnection::refresh_github_app_jwt_token`].
+    refresh_github_app_jwt_token(yes: bool);
+});
+
+call_options!(GetToken {
+    /// See [`GetToken::force_refresh`].
+    force_refresh(yes: bool);
+    /// See [`GetToken::refresh_github_app_jwt_token`].
+    refresh_github_app_jwt_token(yes: bool);
+});
+
+call_options!(<V> GetConnectionField<V> {
+    /// See [`GetConnectionField::force_refresh`].
+    force_refresh(yes: bool);
+    /// See [`GetConnectionField::refresh_github_app_jwt_token`].
     refresh_github_app_jwt_token(yes: bool);
 });
 
@@ -109,44 +123,52 @@ impl<T: Transport> Client<T> {
     }
 
     /// `getToken`: the access token (OAuth 2), the token pair (OAuth 1) or the
-    /// credentials (other modes).
+    /// credentials (other modes). The official SDK's optional arguments are
+    /// options on the returned [`Call`]: `.force_refresh(true)`,
+    /// `.refresh_github_app_jwt_token(true)`.
     ///
     /// ```no_run
     /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
     /// use nango_core::models::connections::Token;
-    /// if let Token::AccessToken(t) = nango.get_token("github", "user-1", false).await? {
+    /// if let Token::AccessToken(t) = nango.get_token("github", "user-1").await? {
     ///     let _bearer = format!("Bearer {}", t.expose_secret());
     /// }
+    /// let fresh = nango.get_token("github", "user-1").force_refresh(true).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn get_token(
+    pub fn get_token(
         &self,
         provider_config_key: &str,
         connection_id: &str,
-        force_refresh: bool,
-    ) -> Result<Token, Error> {
-        let get =
-            GetConnection::new(provider_config_key, connection_id).force_refresh(force_refresh);
-        self.send(&GetToken::new(get)).await
+    ) -> Call<'_, T, GetToken> {
+        self.call(GetToken::new(GetConnection::new(
+            provider_config_key,
+            connection_id,
+        )))
     }
 
     /// `getRawTokenResponse`: the provider's raw token response, decoded as `V`.
+    /// The official SDK's optional arguments are options on the returned
+    /// [`Call`]: `.force_refresh(true)`, `.refresh_github_app_jwt_token(true)`.
     ///
     /// ```no_run
     /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
-    /// let raw: serde_json::Value = nango.get_raw_token_response("github", "user-1", false).await?;
+    /// let raw: serde_json::Value = nango.get_raw_token_response("github", "user-1").await?;
+    /// let fresh: serde_json::Value = nango
+    ///     .get_raw_token_response("github", "user-1")
+    ///     .force_refresh(true)
+    ///     .await?;
     /// # Ok(()) }
     /// ```
-    pub async fn get_raw_token_response<V: DeserializeOwned>(
+    pub fn get_raw_token_response<V: DeserializeOwned>(
         &self,
         provider_config_key: &str,
         connection_id: &str,
-        force_refresh: bool,
-    ) -> Result<V, Error> {
-        let get =
-            GetConnection::new(provider_config_key, connection_id).force_refresh(force_refresh);
-        self.send(&GetConnectionField::<V>::raw_token_response(get))
-            .await
+    ) -> Call<'_, T, GetConnectionField<V>> {
+        self.call(GetConnectionField::raw_token_response(GetConnection::new(
+            provider_config_key,
+            connection_id,
+        )))
     }
 
     /// `getMetadata`: the connection's metadata, decoded as `M`.

@@ -114,7 +114,14 @@ impl<T: Transport> ClientBuilder<T> {
         provider_config_key(key: impl Into<String>);
         /// See [`ConfigBuilder::activity_log_id`].
         activity_log_id(id: impl Into<String>);
+        /// See [`ConfigBuilder::is_sync`].
+        is_sync(yes: bool);
+        /// See [`ConfigBuilder::is_script`].
+        is_script(yes: bool);
+        /// See [`ConfigBuilder::dry_run`].
+        dry_run(yes: bool);
         /// See [`ConfigBuilder::flags`].
+        #[deprecated(note = "use the named setters `is_sync`, `is_script` and `dry_run`")]
         flags(is_sync: bool, is_script: bool, dry_run: bool);
         /// See [`ConfigBuilder::user_agent_suffix`].
         user_agent_suffix(suffix: impl Into<String>);
@@ -425,8 +432,8 @@ impl<T: Transport> Client<T> {
                 }
                 Step::Fail { error, reason } => {
                     span.record("attempts", attempts.attempt());
-                    if let Some(status) = error.status() {
-                        span.record("status", status);
+                    if let Some(api) = error.as_api() {
+                        span.record("status", api.raw_status());
                     }
                     let attempt = attempts.attempt();
                     tracing::debug!(
@@ -588,9 +595,12 @@ where
 
 /// Declares setters on `Call<'_, T, Endpoint>` that forward to the endpoint's own
 /// builder methods, so options can be chained before `.await`.
+///
+/// An endpoint generic over its output is written with its parameters first:
+/// `call_options!(<V> GetConnectionField<V> { ... })`.
 macro_rules! call_options {
-    ($endpoint:ty { $( $(#[$m:meta])* $name:ident ( $($arg:ident : $ty:ty),* ); )* }) => {
-        impl<'a, T> $crate::client::Call<'a, T, $endpoint> {
+    (<$($g:ident),*> $endpoint:ty { $( $(#[$m:meta])* $name:ident ( $($arg:ident : $ty:ty),* ); )* }) => {
+        impl<'a, T, $($g),*> $crate::client::Call<'a, T, $endpoint> {
             $(
                 $(#[$m])*
                 pub fn $name(self, $($arg: $ty),*) -> Self {
@@ -598,6 +608,11 @@ macro_rules! call_options {
                 }
             )*
         }
+    };
+    // Listed after the generic arm: a type fragment that fails to parse (as
+    // `<V> X<V>` would) is an error, not a fall-through to the next arm.
+    ($endpoint:ty { $($body:tt)* }) => {
+        $crate::client::call_options!(<> $endpoint { $($body)* });
     };
 }
 pub(crate) use call_options;

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::common::{EndUser, Organization, Tags};
+#[cfg(feature = "time")]
+use super::timestamp::{self, TimestampError};
 use crate::secret::SecretString;
 
 /// A connect session: its token, the Connect UI link and its expiry.
@@ -25,6 +27,23 @@ pub struct ConnectSession {
     pub connect_link: Option<String>,
     /// When the session expires (ISO 8601).
     pub expires_at: String,
+}
+
+/// Reads the expiry as RFC 3339 (the `time` feature; see
+/// [`timestamp`]).
+#[cfg(feature = "time")]
+impl ConnectSession {
+    /// `expires_at` as a date and time.
+    ///
+    /// ```
+    /// let s: nango_core::models::connect::ConnectSession = serde_json::from_str(
+    ///     r#"{"token":"t","expires_at":"2026-01-01T00:30:00Z"}"#).unwrap();
+    /// assert_eq!(s.expires_at_time()?.minute(), 30);
+    /// # Ok::<(), nango_core::models::timestamp::TimestampError>(())
+    /// ```
+    pub fn expires_at_time(&self) -> Result<time::OffsetDateTime, TimestampError> {
+        timestamp::parse("expires_at", &self.expires_at)
+    }
 }
 
 /// Per-integration defaults of a connect session.

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::common::{EndUser, OneOrMany, Tags};
+#[cfg(feature = "time")]
+use super::timestamp::{self, TimestampError};
 use crate::macros::string_enum;
 use crate::secret::SecretString;
 
@@ -112,6 +114,24 @@ pub struct Credentials {
     pub other: Map<String, Value>,
 }
 
+/// Reads the expiry as RFC 3339 (the `time` feature; see
+/// [`timestamp`]).
+#[cfg(feature = "time")]
+impl Credentials {
+    /// `expires_at` as a date and time: `Ok(None)` when absent (a token that
+    /// does not expire, or a mode without one).
+    ///
+    /// ```
+    /// let c: nango_core::models::connections::Credentials = serde_json::from_str(
+    ///     r#"{"type":"OAUTH2","access_token":"t","expires_at":"2026-01-01T01:00:00.000Z"}"#).unwrap();
+    /// assert_eq!(c.expires_at_time()?.unwrap().hour(), 1);
+    /// # Ok::<(), nango_core::models::timestamp::TimestampError>(())
+    /// ```
+    pub fn expires_at_time(&self) -> Result<Option<time::OffsetDateTime>, TimestampError> {
+        timestamp::parse_opt("expires_at", self.expires_at.as_deref())
+    }
+}
+
 impl std::fmt::Debug for Credentials {
     /// Shows the auth mode and the non-secret fields; secrets, the raw token
     /// response and unknown fields (which may hold secrets) are redacted.
@@ -193,6 +213,23 @@ pub struct ConnectionSummary {
     pub end_user: Option<EndUser>,
 }
 
+/// Reads the timestamp as RFC 3339 (the `time` feature; see
+/// [`timestamp`]).
+#[cfg(feature = "time")]
+impl ConnectionSummary {
+    /// `created` as a date and time: `Ok(None)` when absent.
+    ///
+    /// ```
+    /// let c: nango_core::models::connections::ConnectionSummary = serde_json::from_str(
+    ///     r#"{"connection_id":"u1","provider_config_key":"gh","created":"2026-01-01T00:00:00Z"}"#).unwrap();
+    /// assert_eq!(c.created_time()?.unwrap().year(), 2026);
+    /// # Ok::<(), nango_core::models::timestamp::TimestampError>(())
+    /// ```
+    pub fn created_time(&self) -> Result<Option<time::OffsetDateTime>, TimestampError> {
+        timestamp::parse_opt("created", self.created.as_deref())
+    }
+}
+
 /// `GET /connections`: `{"connections": [...]}`.
 ///
 /// ```
@@ -255,6 +292,47 @@ pub struct Connection {
     /// The credentials.
     #[serde(default)]
     pub credentials: Credentials,
+}
+
+/// Reads the timestamps as RFC 3339 (the `time` feature; see
+/// [`timestamp`]).
+#[cfg(feature = "time")]
+impl Connection {
+    /// `created_at` as a date and time: `Ok(None)` when absent.
+    ///
+    /// ```
+    /// let c: nango_core::models::connections::Connection = serde_json::from_str(
+    ///     r#"{"connection_id":"u1","provider_config_key":"gh","created_at":"2026-01-02T03:04:05Z"}"#).unwrap();
+    /// assert_eq!(c.created_at_time()?.unwrap().unix_timestamp(), 1_767_323_045);
+    /// # Ok::<(), nango_core::models::timestamp::TimestampError>(())
+    /// ```
+    pub fn created_at_time(&self) -> Result<Option<time::OffsetDateTime>, TimestampError> {
+        timestamp::parse_opt("created_at", self.created_at.as_deref())
+    }
+
+    /// `updated_at` as a date and time: `Ok(None)` when absent.
+    ///
+    /// ```
+    /// let c: nango_core::models::connections::Connection = serde_json::from_str(
+    ///     r#"{"connection_id":"u1","provider_config_key":"gh","updated_at":"2026-01-02T03:04:05.5+02:00"}"#).unwrap();
+    /// assert_eq!(c.updated_at_time()?.unwrap().offset().whole_hours(), 2);
+    /// # Ok::<(), nango_core::models::timestamp::TimestampError>(())
+    /// ```
+    pub fn updated_at_time(&self) -> Result<Option<time::OffsetDateTime>, TimestampError> {
+        timestamp::parse_opt("updated_at", self.updated_at.as_deref())
+    }
+
+    /// `last_fetched_at` as a date and time: `Ok(None)` when absent.
+    ///
+    /// ```
+    /// let c: nango_core::models::connections::Connection = serde_json::from_str(
+    ///     r#"{"connection_id":"u1","provider_config_key":"gh"}"#).unwrap();
+    /// assert_eq!(c.last_fetched_at_time()?, None);
+    /// # Ok::<(), nango_core::models::timestamp::TimestampError>(())
+    /// ```
+    pub fn last_fetched_at_time(&self) -> Result<Option<time::OffsetDateTime>, TimestampError> {
+        timestamp::parse_opt("last_fetched_at", self.last_fetched_at.as_deref())
+    }
 }
 
 /// What `get_token` returns, by auth mode (as the official SDK's `getToken`).

@@ -29,6 +29,8 @@ pub mod proxy;
 pub mod records;
 pub mod scripts;
 pub mod syncs;
+#[cfg(feature = "time")]
+pub mod timestamp;
 
 /// Every model type in one place (`use nango_core::models::all::*`).
 pub mod all {

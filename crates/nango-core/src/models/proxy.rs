@@ -1,7 +1,7 @@
 //! What the proxy answers: the upstream's status, headers and body, as received.
 
 use bytes::Bytes;
-use http::HeaderMap;
+use http::{HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
 
 use crate::error::Error;
@@ -26,7 +26,7 @@ use crate::error::Error;
 #[non_exhaustive]
 pub struct ProxyResponse {
     /// The HTTP status.
-    pub status: u16,
+    pub status: StatusCode,
     /// The response headers.
     pub headers: HeaderMap,
     /// The body, as received.
@@ -80,7 +80,7 @@ impl From<http::Response<Bytes>> for ProxyResponse {
     fn from(response: http::Response<Bytes>) -> Self {
         let (parts, body) = response.into_parts();
         Self {
-            status: parts.status.as_u16(),
+            status: parts.status,
             headers: parts.headers,
             body,
         }

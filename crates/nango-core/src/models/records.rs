@@ -1,6 +1,8 @@
 //! Records synced into Nango's cache, read with `listRecords` and pruned with
 //! `pruneRecords`.
 
+#[cfg(feature = "time")]
+use super::timestamp::{self, TimestampError};
 use serde::{Deserialize, Serialize};
 
 use crate::macros::string_enum;
@@ -107,6 +109,59 @@ pub struct RecordMetadata {
     /// `until_cursor`.
     #[serde(default)]
     pub cursor: String,
+}
+
+/// Reads the timestamps as RFC 3339 (the `time` feature; see
+/// [`timestamp`]).
+#[cfg(feature = "time")]
+impl RecordMetadata {
+    /// `first_seen_at` as a date and time (an error when the server sent none).
+    ///
+    /// ```
+    /// let m: nango_core::models::records::RecordMetadata =
+    ///     serde_json::from_str(r#"{"first_seen_at":"2026-09-18T15:20:35.941305+00:00"}"#).unwrap();
+    /// assert_eq!(m.first_seen_at_time()?.microsecond(), 941_305);
+    /// # Ok::<(), nango_core::models::timestamp::TimestampError>(())
+    /// ```
+    pub fn first_seen_at_time(&self) -> Result<time::OffsetDateTime, TimestampError> {
+        timestamp::parse("first_seen_at", &self.first_seen_at)
+    }
+
+    /// `last_modified_at` as a date and time (an error when the server sent none).
+    ///
+    /// ```
+    /// let m: nango_core::models::records::RecordMetadata =
+    ///     serde_json::from_str(r#"{"last_modified_at":"2026-09-18T15:20:35Z"}"#).unwrap();
+    /// assert_eq!(m.last_modified_at_time()?.minute(), 20);
+    /// # Ok::<(), nango_core::models::timestamp::TimestampError>(())
+    /// ```
+    pub fn last_modified_at_time(&self) -> Result<time::OffsetDateTime, TimestampError> {
+        timestamp::parse("last_modified_at", &self.last_modified_at)
+    }
+
+    /// `deleted_at` as a date and time: `Ok(None)` when the record was not deleted.
+    ///
+    /// ```
+    /// let m: nango_core::models::records::RecordMetadata =
+    ///     serde_json::from_str(r#"{"deleted_at":null}"#).unwrap();
+    /// assert_eq!(m.deleted_at_time()?, None);
+    /// # Ok::<(), nango_core::models::timestamp::TimestampError>(())
+    /// ```
+    pub fn deleted_at_time(&self) -> Result<Option<time::OffsetDateTime>, TimestampError> {
+        timestamp::parse_opt("deleted_at", self.deleted_at.as_deref())
+    }
+
+    /// `pruned_at` as a date and time: `Ok(None)` when the record was not pruned.
+    ///
+    /// ```
+    /// let m: nango_core::models::records::RecordMetadata =
+    ///     serde_json::from_str(r#"{"pruned_at":"2026-01-01T00:00:00Z"}"#).unwrap();
+    /// assert!(m.pruned_at_time()?.is_some());
+    /// # Ok::<(), nango_core::models::timestamp::TimestampError>(())
+    /// ```
+    pub fn pruned_at_time(&self) -> Result<Option<time::OffsetDateTime>, TimestampError> {
+        timestamp::parse_opt("pruned_at", self.pruned_at.as_deref())
+    }
 }
 
 impl RecordMetadata {

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+#[cfg(feature = "time")]
+use super::timestamp::{self, TimestampError};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -403,6 +405,41 @@ pub struct SyncStatus {
         skip_serializing_if = "Option::is_none"
     )]
     pub latest_execution_status: Option<SyncState>,
+}
+
+/// Reads the timestamps as RFC 3339 (the `time` feature; see
+/// [`timestamp`]).
+#[cfg(feature = "time")]
+impl SyncStatus {
+    /// `finishedAt` as a date and time: `Ok(None)` when absent.
+    ///
+    /// ```
+    /// let s: nango_core::models::syncs::SyncStatus = serde_json::from_str(
+    ///     r#"{"name":"issues","status":"SUCCESS","finishedAt":"2026-01-01T00:05:00.000Z"}"#).unwrap();
+    /// assert_eq!(s.finished_at_time()?.unwrap().minute(), 5);
+    /// # Ok::<(), nango_core::models::timestamp::TimestampError>(())
+    /// ```
+    pub fn finished_at_time(&self) -> Result<Option<time::OffsetDateTime>, TimestampError> {
+        timestamp::parse_opt("finishedAt", self.finished_at.as_deref())
+    }
+
+    /// `nextScheduledSyncAt` as a date and time: `Ok(None)` when absent (a
+    /// paused sync has no next run).
+    ///
+    /// ```
+    /// let s: nango_core::models::syncs::SyncStatus = serde_json::from_str(
+    ///     r#"{"name":"issues","status":"PAUSED","nextScheduledSyncAt":null}"#).unwrap();
+    /// assert_eq!(s.next_scheduled_sync_at_time()?, None);
+    /// # Ok::<(), nango_core::models::timestamp::TimestampError>(())
+    /// ```
+    pub fn next_scheduled_sync_at_time(
+        &self,
+    ) -> Result<Option<time::OffsetDateTime>, TimestampError> {
+        timestamp::parse_opt(
+            "nextScheduledSyncAt",
+            self.next_scheduled_sync_at.as_deref(),
+        )
+    }
 }
 
 /// The answer of `syncStatus`.

@@ -640,6 +640,31 @@ impl GetToken {
     pub fn new(get: GetConnection) -> Self {
         Self(get)
     }
+
+    /// Refresh the token even if it has not expired (avoid at high traffic):
+    /// `getToken`'s `forceRefresh`.
+    ///
+    /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, ops::connections::{GetConnection, GetToken}};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let req = GetToken::new(GetConnection::new("gh", "u")).force_refresh(true).request(&cfg)?;
+    /// assert!(req.path_and_query().contains("force_refresh=true"));
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn force_refresh(self, yes: bool) -> Self {
+        Self(self.0.force_refresh(yes))
+    }
+
+    /// Refresh the JWT of a GitHub App connection: `getToken`'s
+    /// `refreshGithubAppJwtToken`.
+    ///
+    /// ```
+    /// use nango_core::ops::connections::{GetConnection, GetToken};
+    /// let op = GetToken::new(GetConnection::new("github-app", "u")).refresh_github_app_jwt_token(true);
+    /// ```
+    pub fn refresh_github_app_jwt_token(self, yes: bool) -> Self {
+        Self(self.0.refresh_github_app_jwt_token(yes))
+    }
 }
 
 impl Endpoint for GetToken {
@@ -711,6 +736,35 @@ impl<V> GetConnectionField<V> {
             _value: std::marker::PhantomData,
         }
     }
+
+    /// Refresh the token even if it has not expired (avoid at high traffic):
+    /// `getRawTokenResponse`'s `forceRefresh`.
+    ///
+    /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, ops::connections::{GetConnection, GetConnectionField}};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let op = GetConnectionField::<serde_json::Value>::raw_token_response(GetConnection::new("gh", "u"))
+    ///     .force_refresh(true);
+    /// assert!(op.request(&cfg)?.path_and_query().contains("force_refresh=true"));
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn force_refresh(mut self, yes: bool) -> Self {
+        self.get = self.get.force_refresh(yes);
+        self
+    }
+
+    /// Refresh the JWT of a GitHub App connection first:
+    /// `getRawTokenResponse`'s `refreshGithubAppJwtToken`.
+    ///
+    /// ```
+    /// use nango_core::ops::connections::{GetConnection, GetConnectionField};
+    /// let op = GetConnectionField::<serde_json::Value>::raw_token_response(GetConnection::new("github-app", "u"))
+    ///     .refresh_github_app_jwt_token(true);
+    /// ```
+    pub fn refresh_github_app_jwt_token(mut self, yes: bool) -> Self {
+        self.get = self.get.refresh_github_app_jwt_token(yes);
+        self
+    }
 }
 
 impl<V: serde::de::DeserializeOwned> Endpoint for GetConnectionField<V> {
@@ -722,7 +776,7 @@ impl<V: serde::de::DeserializeOwned> Endpoint for GetConnectionField<V> {
     }
 
     fn decode(&self, response: crate::transport::HttpResponse) -> Result<V, Error> {
-        let status = response.status().as_u16();
+        let status = response.status();
         let body = response.body().clone();
         let connection = self.get.decode(response)?;
         let value = match self.field {

@@ -263,7 +263,7 @@ impl Endpoint for CreateQuickstartIntegration {
             OneOrList::One(integration) => Ok(*integration),
             OneOrList::List(list) => list.into_iter().next().ok_or_else(|| {
                 Error::Decode(Box::new(DecodeError::new(
-                    response.status().as_u16(),
+                    response.status(),
                     "an empty list of integrations".to_owned(),
                     response.body().clone(),
                 )))
