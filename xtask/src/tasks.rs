@@ -203,7 +203,23 @@ pub fn package() -> Result<(), String> {
         );
         args.push("--allow-dirty");
     }
-    run(cmd("cargo", &args))
+    // Verification builds each `.crate` as a registry crate of its version, and cargo
+    // never rebuilds a registry crate whose version it has built: after a change to
+    // nango-core, `nango` would be checked against the old build. So the packaged
+    // crates' fingerprints are dropped first (in a target dir of their own, so the
+    // workspace's builds are left alone; the dependencies stay cached there).
+    let dir = crate::cmd::target_dir()?.join("package-verify");
+    let fingerprints = dir.join("debug/.fingerprint");
+    for entry in std::fs::read_dir(&fingerprints).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if PUBLISHED.iter().any(|p| name.starts_with(&format!("{p}-"))) {
+            std::fs::remove_dir_all(entry.path())
+                .map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        }
+    }
+    let mut c = cmd("cargo", &args);
+    c.env("CARGO_TARGET_DIR", &dir);
+    run(c)
 }
 
 pub fn quickstart() -> Result<(), String> {
