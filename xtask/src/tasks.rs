@@ -210,7 +210,11 @@ pub fn package() -> Result<(), String> {
     // workspace's builds are left alone; the dependencies stay cached there).
     let dir = crate::cmd::target_dir()?.join("package-verify");
     let fingerprints = dir.join("debug/.fingerprint");
-    for entry in std::fs::read_dir(&fingerprints).into_iter().flatten().flatten() {
+    for entry in std::fs::read_dir(&fingerprints)
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
         let name = entry.file_name().to_string_lossy().into_owned();
         if PUBLISHED.iter().any(|p| name.starts_with(&format!("{p}-"))) {
             std::fs::remove_dir_all(entry.path())
