@@ -9,6 +9,7 @@
 use std::collections::BTreeSet;
 
 use crate::cmd::root;
+use crate::readme_crate::{code_blocks, is_compiled_rust};
 use crate::tasks::PUBLISHED;
 
 /// Each README with Rust examples, and the file whose doc tests compile them (with the
@@ -34,33 +35,6 @@ const READMES: [(&str, &str, &str); 4] = [
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-/// The fenced code blocks of `markdown`: (info string, body).
-fn code_blocks(markdown: &str) -> Vec<(String, String)> {
-    let mut blocks = Vec::new();
-    let mut open: Option<(String, String)> = None;
-    for line in markdown.lines() {
-        let fence = line.trim_start().strip_prefix("```");
-        match (&mut open, fence) {
-            (None, Some(info)) => open = Some((info.trim().to_owned(), String::new())),
-            (Some(_), Some(_)) => blocks.extend(open.take()),
-            (Some((_, body)), None) => {
-                body.push_str(line);
-                body.push('\n');
-            }
-            (None, None) => {}
-        }
-    }
-    blocks
-}
-
-/// Whether rustdoc compiles a block with this info string as Rust: no language (rustdoc's
-/// default) or `rust`, unless `ignore`d.
-fn is_compiled_rust(info: &str) -> bool {
-    let words: Vec<&str> = info.split(',').map(str::trim).collect();
-    let lang = words.first().copied().unwrap_or("");
-    (lang.is_empty() || lang == "rust") && !words.contains(&"ignore")
 }
 
 /// The dependencies declared by the TOML blocks: (name, requirement as written).

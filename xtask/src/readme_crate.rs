@@ -59,7 +59,7 @@ const READMES: [Readme; 2] = [
 ];
 
 /// The fenced code blocks of `markdown`: (info string, body).
-fn code_blocks(markdown: &str) -> Vec<(String, String)> {
+pub(crate) fn code_blocks(markdown: &str) -> Vec<(String, String)> {
     let mut blocks = Vec::new();
     let mut open: Option<(String, String)> = None;
     for line in markdown.lines() {
@@ -79,7 +79,7 @@ fn code_blocks(markdown: &str) -> Vec<(String, String)> {
 
 /// Whether rustdoc compiles a block with this info string as Rust: no language (rustdoc's
 /// default) or `rust`, unless `ignore`d.
-fn is_compiled_rust(info: &str) -> bool {
+pub(crate) fn is_compiled_rust(info: &str) -> bool {
     let words: Vec<&str> = info.split(',').map(str::trim).collect();
     let lang = words.first().copied().unwrap_or("");
     (lang.is_empty() || lang == "rust") && !words.contains(&"ignore")

@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::{client_with, count};
+
 use std::time::{Duration, Instant};
 
 use nango::error::ErrorCode;
@@ -22,24 +24,6 @@ fn fast_retries() -> RetryPolicy {
         .max_attempts(4)
         .backoff(Duration::from_millis(5), Duration::from_millis(20))
         .max_retry_after(Duration::from_secs(2))
-}
-
-fn client_with(server: &LocalServer, policy: RetryPolicy, timeout: Duration) -> Nango {
-    Nango::builder()
-        .api_key(server.api_key())
-        .host(server.base_url())
-        .retry_policy(policy)
-        .timeout(Some(timeout))
-        .build()
-        .unwrap()
-}
-
-fn count(server: &LocalServer, method: &str, path: &str) -> usize {
-    server
-        .requests()
-        .iter()
-        .filter(|r| r.method == method && r.path == path)
-        .count()
 }
 
 async fn with_connection(server: &LocalServer) -> Nango {

@@ -8,6 +8,8 @@
 
 mod common;
 
+use common::{client_with, count};
+
 use std::time::{Duration, Instant};
 
 use futures_util::stream::FusedStream;
@@ -15,7 +17,7 @@ use nango::models::connections::UpsertConnection;
 use nango::ops::connections::ListConnections;
 use nango::ops::records::ListRecords;
 use nango::retry::RetryPolicy;
-use nango::{Error, Nango, StreamExt};
+use nango::{Error, StreamExt};
 use nango_local_server::{Fault, LocalServer};
 use serde_json::{json, Value};
 
@@ -24,24 +26,6 @@ fn fast_retries() -> RetryPolicy {
     RetryPolicy::default()
         .max_attempts(4)
         .backoff(Duration::from_millis(5), Duration::from_millis(20))
-}
-
-fn client_with(server: &LocalServer, policy: RetryPolicy, timeout: Duration) -> Nango {
-    Nango::builder()
-        .api_key(server.api_key())
-        .host(server.base_url())
-        .retry_policy(policy)
-        .timeout(Some(timeout))
-        .build()
-        .unwrap()
-}
-
-fn count(server: &LocalServer, method: &str, path: &str) -> usize {
-    server
-        .requests()
-        .iter()
-        .filter(|r| r.method == method && r.path == path)
-        .count()
 }
 
 /// Connections `c1`..=`cn` of the integration `airtable`.

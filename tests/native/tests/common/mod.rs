@@ -52,3 +52,27 @@ pub fn gated_action(server: &LocalServer, integration: &str, name: &str) -> mpsc
     });
     open
 }
+
+/// A client of `server` with this retry policy and per-exchange timeout.
+pub fn client_with(
+    server: &LocalServer,
+    policy: nango::retry::RetryPolicy,
+    timeout: Duration,
+) -> Nango {
+    Nango::builder()
+        .api_key(server.api_key())
+        .host(server.base_url())
+        .retry_policy(policy)
+        .timeout(Some(timeout))
+        .build()
+        .unwrap()
+}
+
+/// How many `method path` requests the server's record holds.
+pub fn count(server: &LocalServer, method: &str, path: &str) -> usize {
+    server
+        .requests()
+        .iter()
+        .filter(|r| r.method == method && r.path == path)
+        .count()
+}
