@@ -51,17 +51,44 @@ struct Hostile {
 
 /// Serves the hostile server on `listener` until the process ends.
 pub async fn serve(listener: tokio::net::TcpListener) -> std::io::Result<()> {
-    let state = Arc::new(Hostile::default());
+    serve_with(listener, Arc::default()).await
+}
+
+async fn serve_with(listener: tokio::net::TcpListener, state: Arc<Hostile>) -> std::io::Result<()> {
     let app = axum::Router::new().fallback(route).with_state(state);
     axum::serve(listener, app).await
 }
 
-/// Binds a loopback port, serves in the background, and returns the base URL.
-pub async fn spawn() -> std::io::Result<String> {
+/// A hostile server serving in the background of this process.
+pub struct Running {
+    /// Its base URL (`http://127.0.0.1:PORT`).
+    pub url: String,
+    state: Arc<Hostile>,
+}
+
+impl Running {
+    /// The requests it received so far, as `METHOD /path?query` lines: read from the
+    /// server's own record, so no client (least of all the one under test) is involved.
+    pub fn received(&self) -> Vec<String> {
+        let received = self
+            .state
+            .received
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        received
+            .iter()
+            .map(|r| format!("{} {}", r.method, r.path))
+            .collect()
+    }
+}
+
+/// Binds a loopback port and serves in the background of this process.
+pub async fn spawn() -> std::io::Result<Running> {
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
     let url = format!("http://{}", listener.local_addr()?);
-    tokio::spawn(serve(listener));
-    Ok(url)
+    let state = Arc::<Hostile>::default();
+    tokio::spawn(serve_with(listener, Arc::clone(&state)));
+    Ok(Running { url, state })
 }
 
 fn cors(headers: &mut HeaderMap, request: &HeaderMap) {

@@ -18,7 +18,8 @@ fn peak_rss() -> u64 {
 
 #[tokio::test]
 async fn a_refused_answer_takes_at_most_a_small_multiple_of_the_limit() {
-    let host = nango_hostile_server::spawn().await.unwrap();
+    let hostile = nango_hostile_server::spawn().await.unwrap();
+    let host = hostile.url.clone();
     let nango = Nango::builder()
         .api_key("a3f1c2d4-1111-4222-8333-444455556666")
         .host(&host)

@@ -29,9 +29,10 @@ fn proxied<'a>(
         .connection_id("c")
 }
 
-async fn setup() -> (String, Nango) {
-    let host = nango_hostile_server::spawn().await.unwrap();
-    (host.clone(), client(&host))
+async fn setup() -> (nango_hostile_server::Running, Nango) {
+    let hostile = nango_hostile_server::spawn().await.unwrap();
+    let nango = client(&hostile.url);
+    (hostile, nango)
 }
 
 fn client(host: &str) -> Nango {
@@ -44,33 +45,10 @@ fn client(host: &str) -> Nango {
         .unwrap()
 }
 
-async fn received(host: &str) -> Vec<String> {
-    let body: serde_json::Value = reqwest_get(&format!("{host}/_hostile/requests")).await;
-    body["requests"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            format!(
-                "{} {}",
-                r["method"].as_str().unwrap(),
-                r["path"].as_str().unwrap()
-            )
-        })
-        .collect()
-}
-
-async fn reqwest_get(url: &str) -> serde_json::Value {
-    // The SDK's own transport is what is under test: read the record by hand.
-    let nango = Nango::builder().api_key("x").host(url).build().unwrap();
-    let req = nango::request::ApiRequest::get("", &[]).unwrap();
-    let res = nango.execute(&req).await.unwrap();
-    serde_json::from_slice(res.body()).unwrap()
-}
-
 #[tokio::test]
 async fn proxy_endpoints_never_climb_out_of_proxy() {
-    let (host, nango) = setup().await;
+    let (hostile, nango) = setup().await;
+    let host = hostile.url.clone();
     let climbing = [
         "/../../connections/victim",
         "../connections/victim",
@@ -103,11 +81,7 @@ async fn proxy_endpoints_never_climb_out_of_proxy() {
             other => panic!("{endpoint}: {other:?}"),
         }
     }
-    assert_eq!(
-        received(&host).await,
-        Vec::<String>::new(),
-        "nothing was sent"
-    );
+    assert_eq!(hostile.received(), Vec::<String>::new(), "nothing was sent");
 
     // What looks like a dot but is not one stays under /proxy/, and a host
     // prefix is kept.
@@ -126,7 +100,7 @@ async fn proxy_endpoints_never_climb_out_of_proxy() {
             .await
             .unwrap_or_else(|e| panic!("{endpoint}: {e}"));
         assert_eq!(res.status, 200, "{endpoint}");
-        let sent = received(&host).await;
+        let sent = hostile.received();
         assert_eq!(sent.last().unwrap(), &format!("GET {path}"), "{endpoint}");
     }
 
@@ -144,7 +118,7 @@ async fn proxy_endpoints_never_climb_out_of_proxy() {
         ("..%2f..", "/connections/..%252f.."),
     ] {
         let _ = nango.get_connection("github", id).await;
-        let sent = received(&host).await;
+        let sent = hostile.received();
         assert!(
             sent.last().unwrap().starts_with(&format!("GET {path}?")),
             "{id}: {sent:?}"
@@ -270,7 +244,8 @@ async fn no_secret_in_any_text_the_client_produces() {
 
 #[tokio::test]
 async fn answers_are_bounded() {
-    let (host, nango) = setup().await;
+    let (hostile, nango) = setup().await;
+    let host = hostile.url.clone();
     // An endless body without Content-Length: refused at the default limit.
     let err = nango.list_providers().await.unwrap_err();
     assert!(
@@ -315,7 +290,7 @@ async fn answers_are_bounded() {
 
 #[tokio::test]
 async fn pagination_loops_end() {
-    let (host, nango) = setup().await;
+    let (hostile, nango) = setup().await;
     let records = nango.records_stream::<serde_json::Value>(ListRecords::new("p", "c", "Cycle"));
     let items: Vec<_> = records.collect().await;
     assert!(
@@ -327,7 +302,7 @@ async fn pagination_loops_end() {
         4,
         "three pages of one record (A, B, A), then the error: {items:?}"
     );
-    let sent = received(&host).await;
+    let sent = hostile.received();
     assert_eq!(sent.len(), 3, "{sent:?}");
 
     let connections = nango.connections_stream(ListConnections::new().limit(2));
@@ -341,7 +316,7 @@ async fn pagination_loops_end() {
 
 #[tokio::test]
 async fn redirects_are_never_followed() {
-    let (host, nango) = setup().await;
+    let (hostile, nango) = setup().await;
     let err = nango
         .get_connection("github", "redirect")
         .await
@@ -350,7 +325,7 @@ async fn redirects_are_never_followed() {
     let res = proxied(&nango, "/redirect").await.unwrap();
     assert_eq!(res.status, 302);
     assert_eq!(res.headers["location"], "/landing");
-    let sent = received(&host).await;
+    let sent = hostile.received();
     assert!(
         !sent.iter().any(|r| r.contains("/landing")),
         "followed: {sent:?}"

@@ -217,7 +217,8 @@ async fn a_retried_call_shows_operation_method_template_attempts_and_status() {
 
 #[tokio::test]
 async fn a_proxy_call_shows_the_proxy_template_not_the_callers_path() {
-    let host = nango_hostile_server::spawn().await.unwrap();
+    let hostile = nango_hostile_server::spawn().await.unwrap();
+    let host = hostile.url.clone();
     let key = "a3f1c2d4-1111-4222-8333-444455556666";
     let nango = Nango::builder()
         .api_key(key)

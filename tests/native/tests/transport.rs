@@ -26,31 +26,6 @@ fn client_over(host: &str, transport: ReqwestTransport) -> Nango {
         .unwrap()
 }
 
-/// What the hostile server received, as `METHOD /path` lines (read with a
-/// client of its own, so the record is not the client under test's).
-async fn received(host: &str) -> Vec<String> {
-    let reader = Nango::builder()
-        .api_key("x")
-        .host(format!("{host}/_hostile/requests"))
-        .build()
-        .unwrap();
-    let req = nango::request::ApiRequest::get("", &[]).unwrap();
-    let res = reader.execute(&req).await.unwrap();
-    let body: serde_json::Value = serde_json::from_slice(res.body()).unwrap();
-    body["requests"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            format!(
-                "{} {}",
-                r["method"].as_str().unwrap(),
-                r["path"].as_str().unwrap()
-            )
-        })
-        .collect()
-}
-
 #[tokio::test]
 async fn a_callers_own_client_sends_the_requests() {
     let server = common::server().await;
@@ -96,7 +71,8 @@ async fn try_with_pool_builds_a_working_transport() {
 
 #[tokio::test]
 async fn a_client_that_does_not_follow_redirects_keeps_the_sdk_from_following_them() {
-    let host = nango_hostile_server::spawn().await.unwrap();
+    let hostile = nango_hostile_server::spawn().await.unwrap();
+    let host = hostile.url.clone();
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -119,7 +95,7 @@ async fn a_client_that_does_not_follow_redirects_keeps_the_sdk_from_following_th
     assert_eq!(res.status, 302);
     assert_eq!(res.headers["location"], "/landing");
 
-    let sent = received(&host).await;
+    let sent = hostile.received();
     assert!(
         sent.iter()
             .any(|r| r.starts_with("GET /connections/redirect?")),
@@ -133,7 +109,8 @@ async fn a_client_that_does_not_follow_redirects_keeps_the_sdk_from_following_th
 
 #[tokio::test]
 async fn a_client_that_follows_redirects_is_caught() {
-    let host = nango_hostile_server::spawn().await.unwrap();
+    let hostile = nango_hostile_server::spawn().await.unwrap();
+    let host = hostile.url.clone();
     // reqwest's default policy follows up to ten redirects.
     let client = reqwest::Client::new();
     let nango = client_over(&host, ReqwestTransport::from_client(client));
@@ -162,7 +139,7 @@ async fn a_client_that_follows_redirects_is_caught() {
     }
     // The client did follow (the guard is after the fact, hence the documented
     // requirement): the target was asked for.
-    let sent = received(&host).await;
+    let sent = hostile.received();
     assert!(sent.iter().any(|r| r.contains("/landing")), "{sent:?}");
 }
 
