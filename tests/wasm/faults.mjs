@@ -352,6 +352,62 @@ export function cases({ Nango, NangoError, host, apiKey, adminHost, million = fa
       },
     },
     {
+      name: "faults: a call's own { timeoutMs, retry } replaces the client's, for that call only",
+      async run() {
+        // The client retries 4 times and waits 60 s; each call below says otherwise.
+        const nango = new Nango({ apiKey, host, retry: fast(), timeoutMs: 60000, fetch: counting });
+        await clear();
+        await fault({ method: 'GET', path: '/connections', kind: 'status', status: 500, body: '', times: 10 });
+        await rejects(nango.listConnections({}, { retry: false }), (e) => isNangoError(e, 'api'));
+        await expectSent('GET', '/connections', 1, 'retry: false for this call');
+        await rejects(nango.listConnections(undefined, undefined, undefined, { retry: fast({ maxAttempts: 2 }) }), (e) =>
+          isNangoError(e, 'api'),
+        );
+        await expectSent('GET', '/connections', 3, 'the legacy form: two more, as this call allows');
+
+        // A call's timeout, with the client's retries still in force for it.
+        await clear();
+        await fault({ method: 'GET', path: `/connections/${c}`, kind: 'delay', ms: 10000, times: 1 });
+        const conn = await nango.getConnection(p, c, undefined, undefined, undefined, { timeoutMs: 1000 });
+        eq(conn.connection_id, c, 'answered by the retry after the timed-out attempt');
+        await expectSent('GET', `/connections/${c}`, 2, 'one timed out at the call\'s 1 s, one answered');
+
+        // An action trigger is sent again after a 503 only when the call opts in.
+        await clear();
+        await fault({ path: '/action/trigger', kind: 'status', status: 503, body: '', times: 1 });
+        eq(await nango.triggerAction(p, c, 'echo', { x: 3 }, { retry: fast({ retryNonIdempotent: true }) }), { x: 3 });
+        await expectSent('POST', '/action/trigger', 2, 'retryNonIdempotent for this call');
+
+        // Iterators apply them to every page; the proxy takes them after its config.
+        await clear();
+        await fault({ method: 'GET', path: '/records', kind: 'status', status: 500, body: '', times: 10 });
+        const records = nango.recordsIterator({ providerConfigKey: p, connectionId: c, model: 'Item' }, { retry: false });
+        await rejects(records.next(), (e) => isNangoError(e, 'api'));
+        await expectSent('GET', '/records/', 1, 'a page of the iterator, not retried');
+        await clear();
+        await fault({ method: 'GET', path: '/proxy/user', kind: 'status', status: 500, body: '', times: 10 });
+        await rejects(nango.get({ endpoint: '/user', providerConfigKey: p, connectionId: c }, { retry: false }), (e) =>
+          isNangoError(e, 'api'),
+        );
+        await expectSent('GET', '/proxy/user', 1, 'the proxy, not retried');
+
+        // Wrong call options are refused before anything is sent.
+        await clear();
+        for (const [options, name] of [
+          ['fast', 'options'],
+          [{ timeoutMs: 'soon' }, 'timeoutMs'],
+          [{ retry: 3 }, 'retry'],
+        ]) {
+          await rejects(nango.getMetadata(p, c, options), (e) => {
+            isNangoError(e, 'invalid_input');
+            ok(e.message.includes(name), `names ${name}: ${e.message}`);
+          });
+        }
+        eq(sends.length, 0, 'nothing sent');
+        await clear();
+      },
+    },
+    {
       name: 'faults: after all faults the client still works (no poisoned state)',
       async run() {
         await clear();

@@ -80,7 +80,6 @@ const RESPONSE_TYPES = ['json', 'text', 'arraybuffer', 'blob', 'stream'];
 
 const SIGNATURE_HEADER = 'x-nango-hmac-sha256';
 const SYNC_SHAPE = 'each sync is a name or { name, variant }';
-const NO_KEY = 'You must specify an API key (cf. documentation).';
 
 const isObject = (v) => typeof v === 'object' && v !== null;
 const isRecord = (v) => isObject(v) && !Array.isArray(v);
@@ -231,40 +230,9 @@ function webhookEvent(core, body, headers) {
 export class Nango {
   #core;
 
-  constructor(config) {
-    if (!isObject(config)) throw new NangoError('invalid_input', NO_KEY);
-    const option = (key) => (typeof config[key] === 'string' && config[key] !== '' ? config[key] : undefined);
-    const keys = config.webhookSigningKey;
-    const signing = Array.isArray(keys) ? keys.filter((k) => typeof k === 'string') : option('webhookSigningKey') ? [keys] : [];
-    const flags = (config.isSync === true ? 1 : 0) | (config.isScript === true ? 2 : 0) | (config.dryRun === true ? 4 : 0);
-    const t = config.timeoutMs;
-    const timeout = t === null || t === 0 ? 0 : typeof t === 'number' && t > 0 ? t : NaN;
-    const r = config.retry;
-    const num = (v) => (typeof v === 'number' ? v : NaN);
-    // A byte limit: a number, `null` for none (-1), anything else the default (NaN).
-    const limit = (v) => (v === null ? -1 : num(v) >= 0 ? v : NaN);
-    const deadline = isObject(r) ? (r.deadlineMs === null ? -1 : num(r.deadlineMs) >= 0 ? r.deadlineMs : NaN) : NaN;
-    const retry =
-      r === false
-        ? undefined
-        : isObject(r)
-          ? [num(r.maxAttempts), num(r.initialBackoffMs), num(r.maxBackoffMs), num(r.maxRetryAfterMs), deadline, r.retryNonIdempotent === true ? 1 : r.retryNonIdempotent === false ? 0 : NaN]
-          : [];
-    this.#core = new Core(
-      option('host'),
-      option('apiKey'),
-      option('secretKey'),
-      signing,
-      option('connectionId'),
-      option('providerConfigKey'),
-      option('activityLogId'),
-      option('userAgent'),
-      flags,
-      timeout,
-      retry,
-      typeof config.fetch === 'function' ? config.fetch : undefined,
-      [limit(config.maxResponseBytes), limit(config.maxProxyResponseBytes)],
-    );
+  /** `options`: see `NangoProps` in index.d.ts; read by the Rust half (`src/options.rs`). */
+  constructor(options) {
+    this.#core = new Core(options);
   }
 
   /** The host requests go to (without a trailing `/`). */
@@ -287,24 +255,29 @@ export class Nango {
     this.#core.free();
   }
 
-  /** Sends `op` with `args`; resolves to the answer in `shape`. */
-  #send(op, args, shape) {
-    return execute(this.#core.exchange(op, args), shape, false);
+  /**
+   * Sends `op` with `args` and the call's own `options` (`{ timeoutMs, retry }`,
+   * the argument after a method's official ones); resolves to the answer in `shape`.
+   */
+  #send(op, args, shape, options) {
+    return execute(this.#core.exchange(op, args, options), shape, false);
   }
 
   // Connections
 
-  async listConnections(first, search, queries) {
-    return this.#send(OP_LIST_CONNECTIONS, listArgs(first, search, queries), JSON_BODY);
+  async listConnections(first, search, queries, options) {
+    // The call options follow the official arguments: the object form has one.
+    const own = isObject(first) ? search : options;
+    return this.#send(OP_LIST_CONNECTIONS, listArgs(first, search, queries), JSON_BODY, own);
   }
 
-  connectionsIterator(params) {
+  connectionsIterator(params, options) {
     const p = plain(params);
     const limit = Math.min(Number.isInteger(p.limit) && p.limit > 0 ? p.limit : 1000, 2000);
     let page = Number.isInteger(p.page) && p.page > 0 ? p.page : 0;
     const args = listArgs({ ...p, limit, page: undefined });
     const core = this.#core;
-    core.exchange(OP_LIST_CONNECTIONS, args).free(); // bad input is refused now
+    core.exchange(OP_LIST_CONNECTIONS, args, options).free(); // bad input is refused now
     let finished = false;
     // A server that answers the same full page for every page number would be
     // paged forever: as the native `connections_stream`, the same page twice ends
@@ -317,7 +290,7 @@ export class Nango {
         throw failure;
       }
       if (finished) return undefined;
-      const res = await execute(core.exchange(OP_LIST_CONNECTIONS, withAt(args, 7, page)), JSON_BODY, false);
+      const res = await execute(core.exchange(OP_LIST_CONNECTIONS, withAt(args, 7, page), options), JSON_BODY, false);
       const list = Array.isArray(res?.connections) ? res.connections : [];
       page += 1;
       finished = list.length < limit;
@@ -330,55 +303,56 @@ export class Nango {
     });
   }
 
-  async getConnection(providerConfigKey, connectionId, forceRefresh, refreshToken, refreshGithubAppJwtToken) {
+  async getConnection(providerConfigKey, connectionId, forceRefresh, refreshToken, refreshGithubAppJwtToken, options) {
     const args = [providerConfigKey, connectionId, forceRefresh, refreshToken, refreshGithubAppJwtToken];
-    return this.#send(OP_GET_CONNECTION, args, JSON_BODY);
+    return this.#send(OP_GET_CONNECTION, args, JSON_BODY, options);
   }
 
-  async getToken(providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken) {
-    return this.#send(OP_GET_TOKEN, [providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken], TOKEN);
+  async getToken(providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken, options) {
+    return this.#send(OP_GET_TOKEN, [providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken], TOKEN, options);
   }
 
-  async getRawTokenResponse(providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken) {
-    return this.#send(OP_GET_TOKEN, [providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken], RAW_TOKEN);
+  async getRawTokenResponse(providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken, options) {
+    return this.#send(OP_GET_TOKEN, [providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken], RAW_TOKEN, options);
   }
 
-  async getMetadata(providerConfigKey, connectionId) {
-    return this.#send(OP_GET_METADATA, [providerConfigKey, connectionId], METADATA);
+  async getMetadata(providerConfigKey, connectionId, options) {
+    return this.#send(OP_GET_METADATA, [providerConfigKey, connectionId], METADATA, options);
   }
 
-  async setMetadata(providerConfigKey, connectionId, metadata) {
-    return this.#metadata(OP_SET_METADATA, providerConfigKey, connectionId, metadata);
+  async setMetadata(providerConfigKey, connectionId, metadata, options) {
+    return this.#metadata(OP_SET_METADATA, providerConfigKey, connectionId, metadata, options);
   }
 
-  async updateMetadata(providerConfigKey, connectionId, metadata) {
-    return this.#metadata(OP_UPDATE_METADATA, providerConfigKey, connectionId, metadata);
+  async updateMetadata(providerConfigKey, connectionId, metadata, options) {
+    return this.#metadata(OP_UPDATE_METADATA, providerConfigKey, connectionId, metadata, options);
   }
 
-  #metadata(op, providerConfigKey, connectionId, metadata) {
+  #metadata(op, providerConfigKey, connectionId, metadata, options) {
     const body = metadata === undefined || metadata === null ? undefined : json(metadata);
-    return this.#send(op, [providerConfigKey, connectionIds(connectionId), body], RESPONSE);
+    return this.#send(op, [providerConfigKey, connectionIds(connectionId), body], RESPONSE, options);
   }
 
-  async patchConnection(params, body) {
+  async patchConnection(params, body, options) {
     const p = plain(params);
-    return this.#send(OP_PATCH_CONNECTION, [field(p, 'connectionId'), field(p, 'provider_config_key'), json(body)], JSON_BODY);
+    return this.#send(OP_PATCH_CONNECTION, [field(p, 'connectionId'), field(p, 'provider_config_key'), json(body)], JSON_BODY, options);
   }
 
-  async deleteConnection(providerConfigKey, connectionId) {
-    return this.#send(OP_DELETE_CONNECTION, [providerConfigKey, connectionId], RESPONSE);
+  async deleteConnection(providerConfigKey, connectionId, options) {
+    return this.#send(OP_DELETE_CONNECTION, [providerConfigKey, connectionId], RESPONSE, options);
   }
 
-  async importConnection(body) {
-    return this.#send(OP_IMPORT_CONNECTION, [json(body)], JSON_BODY);
+  async importConnection(body, options) {
+    return this.#send(OP_IMPORT_CONNECTION, [json(body)], JSON_BODY, options);
   }
 
-  async upsertConnection(body) {
-    return this.importConnection(body);
+  async upsertConnection(body, options) {
+    return this.importConnection(body, options);
   }
 
   async waitForConnection(integrationKey, userId, options) {
-    const exchange = this.#core.exchange(OP_WAIT_FOR_CONNECTION, [integrationKey, userId]);
+    // `options` holds the polling's timings and `signal` beside the call options (of each poll).
+    const exchange = this.#core.exchange(OP_WAIT_FOR_CONNECTION, [integrationKey, userId], options);
     const [attempts, firstDelay, delay] = waitDefaults();
     const o = isObject(options) ? options : {};
     const ms = (v, d) => (typeof v === 'number' && v >= 0 ? v : d);
@@ -388,77 +362,77 @@ export class Nango {
 
   // Integrations and their functions
 
-  async listIntegrations() {
-    return this.#send(OP_LIST_INTEGRATIONS, [], CONFIGS);
+  async listIntegrations(options) {
+    return this.#send(OP_LIST_INTEGRATIONS, [], CONFIGS, options);
   }
 
-  async getIntegration(params, queries) {
+  async getIntegration(params, queries, options) {
     const include = queries === true ? ['credentials'] : plain(queries).include;
     const list = Array.isArray(include) ? include.filter((s) => typeof s === 'string') : undefined;
-    return this.#send(OP_GET_INTEGRATION, [uniqueKey(params), list], JSON_BODY);
+    return this.#send(OP_GET_INTEGRATION, [uniqueKey(params), list], JSON_BODY, options);
   }
 
-  async createIntegration(body) {
-    return this.#send(OP_CREATE_INTEGRATION, [json(body)], JSON_BODY);
+  async createIntegration(body, options) {
+    return this.#send(OP_CREATE_INTEGRATION, [json(body)], JSON_BODY, options);
   }
 
-  async createQuickstartIntegration(body) {
-    return this.#send(OP_CREATE_QUICKSTART_INTEGRATION, [json(body)], JSON_BODY);
+  async createQuickstartIntegration(body, options) {
+    return this.#send(OP_CREATE_QUICKSTART_INTEGRATION, [json(body)], JSON_BODY, options);
   }
 
-  async updateIntegration(params, body) {
-    return this.#send(OP_UPDATE_INTEGRATION, [uniqueKey(params), json(body)], JSON_BODY);
+  async updateIntegration(params, body, options) {
+    return this.#send(OP_UPDATE_INTEGRATION, [uniqueKey(params), json(body)], JSON_BODY, options);
   }
 
-  async deleteIntegration(key) {
-    return this.#send(OP_DELETE_INTEGRATION, [uniqueKey(key)], RESPONSE);
+  async deleteIntegration(key, options) {
+    return this.#send(OP_DELETE_INTEGRATION, [uniqueKey(key)], RESPONSE, options);
   }
 
-  async listFunctions(params, queries) {
+  async listFunctions(params, queries, options) {
     const q = plain(queries);
-    return this.#send(OP_LIST_FUNCTIONS, [uniqueKey(params), field(q, 'type'), field(q, 'search'), q.page, q.limit], JSON_BODY);
+    return this.#send(OP_LIST_FUNCTIONS, [uniqueKey(params), field(q, 'type'), field(q, 'search'), q.page, q.limit], JSON_BODY, options);
   }
 
-  async getFunction(params, queries) {
-    return this.#function(OP_GET_FUNCTION, params, queries);
+  async getFunction(params, queries, options) {
+    return this.#function(OP_GET_FUNCTION, params, queries, options);
   }
 
-  async getFunctionCode(params, queries) {
-    return this.#function(OP_GET_FUNCTION_CODE, params, queries);
+  async getFunctionCode(params, queries, options) {
+    return this.#function(OP_GET_FUNCTION_CODE, params, queries, options);
   }
 
-  async deleteFunction(params, queries) {
-    return this.#function(OP_DELETE_FUNCTION, params, queries);
+  async deleteFunction(params, queries, options) {
+    return this.#function(OP_DELETE_FUNCTION, params, queries, options);
   }
 
-  #function(op, params, queries) {
+  #function(op, params, queries, options) {
     const p = plain(params);
-    return this.#send(op, [field(p, 'uniqueKey'), field(p, 'name'), field(plain(queries), 'type')], JSON_BODY);
+    return this.#send(op, [field(p, 'uniqueKey'), field(p, 'name'), field(plain(queries), 'type')], JSON_BODY, options);
   }
 
   // Syncs
 
-  async triggerSync(providerConfigKey, syncs, connectionId, opts) {
+  async triggerSync(providerConfigKey, syncs, connectionId, opts, options) {
     const o = plain(opts);
     const mode = typeof opts === 'string' || typeof opts === 'boolean' ? opts : undefined;
     const args = [providerConfigKey, syncList(syncs), connectionId, mode, bool(o.reset), bool(o.emptyCache)];
-    return this.#send(OP_TRIGGER_SYNC, args, RESPONSE);
+    return this.#send(OP_TRIGGER_SYNC, args, RESPONSE, options);
   }
 
-  async startSync(providerConfigKey, syncs, connectionId) {
-    return this.#send(OP_START_SYNC, [providerConfigKey, syncList(syncs), connectionId], RESPONSE);
+  async startSync(providerConfigKey, syncs, connectionId, options) {
+    return this.#send(OP_START_SYNC, [providerConfigKey, syncList(syncs), connectionId], RESPONSE, options);
   }
 
-  async pauseSync(providerConfigKey, syncs, connectionId) {
-    return this.#send(OP_PAUSE_SYNC, [providerConfigKey, syncList(syncs), connectionId], RESPONSE);
+  async pauseSync(providerConfigKey, syncs, connectionId, options) {
+    return this.#send(OP_PAUSE_SYNC, [providerConfigKey, syncList(syncs), connectionId], RESPONSE, options);
   }
 
-  async syncStatus(providerConfigKey, syncs, connectionId) {
+  async syncStatus(providerConfigKey, syncs, connectionId, options) {
     const list = syncs === '*' ? '*' : syncList(syncs);
-    return this.#send(OP_SYNC_STATUS, [providerConfigKey, list, connectionId], JSON_BODY);
+    return this.#send(OP_SYNC_STATUS, [providerConfigKey, list, connectionId], JSON_BODY, options);
   }
 
-  async updateSyncConnectionFrequency(providerConfigKey, sync, connectionId, frequency) {
+  async updateSyncConnectionFrequency(providerConfigKey, sync, connectionId, frequency, options) {
     let name = typeof sync === 'string' ? sync : undefined;
     let variant;
     if (isObject(sync)) {
@@ -470,134 +444,135 @@ export class Nango {
     if (typeof frequency !== 'string' && frequency !== null) {
       throw inputError('frequency', 'Frequency must be a string or null.');
     }
-    return this.#send(OP_UPDATE_SYNC_FREQUENCY, [providerConfigKey, name, variant, connectionId, frequency], JSON_BODY);
+    return this.#send(OP_UPDATE_SYNC_FREQUENCY, [providerConfigKey, name, variant, connectionId, frequency], JSON_BODY, options);
   }
 
-  async createSyncVariant(props) {
-    return this.#variant(OP_CREATE_SYNC_VARIANT, props);
+  async createSyncVariant(props, options) {
+    return this.#variant(OP_CREATE_SYNC_VARIANT, props, options);
   }
 
-  async deleteSyncVariant(props) {
-    return this.#variant(OP_DELETE_SYNC_VARIANT, props);
+  async deleteSyncVariant(props, options) {
+    return this.#variant(OP_DELETE_SYNC_VARIANT, props, options);
   }
 
-  #variant(op, props) {
+  #variant(op, props, options) {
     const p = plain(props);
     const args = [field(p, 'provider_config_key'), field(p, 'connection_id'), field(p, 'name'), field(p, 'variant')];
-    return this.#send(op, args, JSON_BODY);
+    return this.#send(op, args, JSON_BODY, options);
   }
 
   // Actions
 
-  async triggerAction(providerConfigKey, connectionId, actionName, input) {
-    return this.#send(OP_TRIGGER_ACTION, [providerConfigKey, connectionId, actionName, json(input)], JSON_BODY);
+  async triggerAction(providerConfigKey, connectionId, actionName, input, options) {
+    return this.#send(OP_TRIGGER_ACTION, [providerConfigKey, connectionId, actionName, json(input)], JSON_BODY, options);
   }
 
   async triggerActionAsync(providerConfigKey, connectionId, actionName, input, options) {
+    // `options` is the package's own: `maxRetries` beside the call options.
     const retries = isObject(options) && typeof options.maxRetries === 'number' ? options.maxRetries : undefined;
     const args = [providerConfigKey, connectionId, actionName, json(input), retries];
-    return this.#send(OP_TRIGGER_ACTION_ASYNC, args, JSON_BODY);
+    return this.#send(OP_TRIGGER_ACTION_ASYNC, args, JSON_BODY, options);
   }
 
-  async getAsyncActionResult(props) {
+  async getAsyncActionResult(props, options) {
     const p = plain(props);
-    return this.#send(OP_GET_ASYNC_ACTION_RESULT, [field(p, 'statusUrl'), field(p, 'id')], JSON_BODY);
+    return this.#send(OP_GET_ASYNC_ACTION_RESULT, [field(p, 'statusUrl'), field(p, 'id')], JSON_BODY, options);
   }
 
   // Connect sessions
 
-  async createConnectSession(body) {
-    return this.#send(OP_CREATE_CONNECT_SESSION, [json(body)], JSON_BODY);
+  async createConnectSession(body, options) {
+    return this.#send(OP_CREATE_CONNECT_SESSION, [json(body)], JSON_BODY, options);
   }
 
-  async createReconnectSession(body) {
-    return this.#send(OP_CREATE_RECONNECT_SESSION, [json(body)], JSON_BODY);
+  async createReconnectSession(body, options) {
+    return this.#send(OP_CREATE_RECONNECT_SESSION, [json(body)], JSON_BODY, options);
   }
 
-  async getConnectSession(token) {
-    return this.#send(OP_GET_CONNECT_SESSION, [token], JSON_BODY);
+  async getConnectSession(token, options) {
+    return this.#send(OP_GET_CONNECT_SESSION, [token], JSON_BODY, options);
   }
 
-  async deleteConnectSession(token) {
-    return this.#send(OP_DELETE_CONNECT_SESSION, [token], NOTHING);
+  async deleteConnectSession(token, options) {
+    return this.#send(OP_DELETE_CONNECT_SESSION, [token], NOTHING, options);
   }
 
   // Environments and keys
 
-  async createEnvironment(body) {
-    return this.#send(OP_CREATE_ENVIRONMENT, [json(body)], JSON_BODY);
+  async createEnvironment(body, options) {
+    return this.#send(OP_CREATE_ENVIRONMENT, [json(body)], JSON_BODY, options);
   }
 
-  async deleteEnvironment(environmentId) {
-    return this.#send(OP_DELETE_ENVIRONMENT, [environmentId], NOTHING);
+  async deleteEnvironment(environmentId, options) {
+    return this.#send(OP_DELETE_ENVIRONMENT, [environmentId], NOTHING, options);
   }
 
-  async createApiKey(environmentId, displayName) {
-    return this.#send(OP_CREATE_API_KEY, [environmentId, displayName], JSON_BODY);
+  async createApiKey(environmentId, displayName, options) {
+    return this.#send(OP_CREATE_API_KEY, [environmentId, displayName], JSON_BODY, options);
   }
 
-  async deleteApiKey(environmentId, keyId) {
-    return this.#send(OP_DELETE_API_KEY, [environmentId, keyId], JSON_BODY);
+  async deleteApiKey(environmentId, keyId, options) {
+    return this.#send(OP_DELETE_API_KEY, [environmentId, keyId], JSON_BODY, options);
   }
 
-  async rotateWebhookSigningKey() {
-    return this.#send(OP_ROTATE_WEBHOOK_SIGNING_KEY, [], JSON_BODY);
+  async rotateWebhookSigningKey(options) {
+    return this.#send(OP_ROTATE_WEBHOOK_SIGNING_KEY, [], JSON_BODY, options);
   }
 
   // Functions
 
-  async compileFunction(code) {
-    return this.#send(OP_COMPILE_FUNCTION, [textOr(code, 'code')], JSON_BODY);
+  async compileFunction(code, options) {
+    return this.#send(OP_COMPILE_FUNCTION, [textOr(code, 'code')], JSON_BODY, options);
   }
 
-  async dryrunFunction(body) {
-    return this.#send(OP_DRYRUN_FUNCTION, [json(body)], JSON_BODY);
+  async dryrunFunction(body, options) {
+    return this.#send(OP_DRYRUN_FUNCTION, [json(body)], JSON_BODY, options);
   }
 
-  async getFunctionDryrun(id) {
-    return this.#send(OP_GET_FUNCTION_DRYRUN, [textOr(id, 'id')], JSON_BODY);
+  async getFunctionDryrun(id, options) {
+    return this.#send(OP_GET_FUNCTION_DRYRUN, [textOr(id, 'id')], JSON_BODY, options);
   }
 
-  async deployFunction(body) {
-    return this.#send(OP_DEPLOY_FUNCTION, [json(body)], JSON_BODY);
+  async deployFunction(body, options) {
+    return this.#send(OP_DEPLOY_FUNCTION, [json(body)], JSON_BODY, options);
   }
 
-  async getFunctionDeployment(id) {
-    return this.#send(OP_GET_FUNCTION_DEPLOYMENT, [textOr(id, 'id')], JSON_BODY);
+  async getFunctionDeployment(id, options) {
+    return this.#send(OP_GET_FUNCTION_DEPLOYMENT, [textOr(id, 'id')], JSON_BODY, options);
   }
 
   // Providers, scripts
 
-  async listProviders(queries) {
-    return this.#send(OP_LIST_PROVIDERS, [field(plain(queries), 'search')], JSON_BODY);
+  async listProviders(queries, options) {
+    return this.#send(OP_LIST_PROVIDERS, [field(plain(queries), 'search')], JSON_BODY, options);
   }
 
-  async getProvider(params) {
-    return this.#send(OP_GET_PROVIDER, [field(plain(params), 'provider')], JSON_BODY);
+  async getProvider(params, options) {
+    return this.#send(OP_GET_PROVIDER, [field(plain(params), 'provider')], JSON_BODY, options);
   }
 
-  async getProviderTemplates(params) {
-    return this.#send(OP_GET_PROVIDER_TEMPLATES, [field(plain(params), 'provider')], JSON_BODY);
+  async getProviderTemplates(params, options) {
+    return this.#send(OP_GET_PROVIDER_TEMPLATES, [field(plain(params), 'provider')], JSON_BODY, options);
   }
 
-  async getScriptsConfig(format) {
-    return this.#send(OP_GET_SCRIPTS_CONFIG, [format], JSON_BODY);
+  async getScriptsConfig(format, options) {
+    return this.#send(OP_GET_SCRIPTS_CONFIG, [format], JSON_BODY, options);
   }
 
-  async getEnvironmentVariables() {
-    return this.#send(OP_GET_ENVIRONMENT_VARIABLES, [], LIST);
+  async getEnvironmentVariables(options) {
+    return this.#send(OP_GET_ENVIRONMENT_VARIABLES, [], LIST, options);
   }
 
   // Records
 
-  async listRecords(config) {
-    return this.#send(OP_LIST_RECORDS, recordArgs(config), JSON_BODY);
+  async listRecords(config, options) {
+    return this.#send(OP_LIST_RECORDS, recordArgs(config), JSON_BODY, options);
   }
 
-  recordsIterator(config) {
+  recordsIterator(config, options) {
     const args = recordArgs(config);
     const core = this.#core;
-    core.exchange(OP_LIST_RECORDS, args).free(); // bad input is refused now
+    core.exchange(OP_LIST_RECORDS, args, options).free(); // bad input is refused now
     let cursor;
     let finished = false;
     // The cursors followed so far: one the server sent before ends the iterator
@@ -609,7 +584,7 @@ export class Nango {
       if (finished) return undefined;
       try {
         if (failure) throw failure;
-        const page = await execute(core.exchange(OP_LIST_RECORDS, cursor === undefined ? args : withAt(args, 7, cursor)), JSON_BODY, false);
+        const page = await execute(core.exchange(OP_LIST_RECORDS, cursor === undefined ? args : withAt(args, 7, cursor), options), JSON_BODY, false);
         try {
           cursor = trail.follow(typeof page?.next_cursor === 'string' ? page.next_cursor : undefined);
           finished = cursor === undefined;
@@ -626,39 +601,39 @@ export class Nango {
     });
   }
 
-  async pruneRecords(config) {
+  async pruneRecords(config, options) {
     const c = plain(config);
     const args = [field(c, 'providerConfigKey'), field(c, 'connectionId'), field(c, 'model'), field(c, 'untilCursor'), field(c, 'variant'), c.limit];
-    return this.#send(OP_PRUNE_RECORDS, args, JSON_BODY);
+    return this.#send(OP_PRUNE_RECORDS, args, JSON_BODY, options);
   }
 
   // The proxy
 
-  async proxy(config) {
-    return this.#proxy(config);
+  async proxy(config, options) {
+    return this.#proxy(config, undefined, options);
   }
 
-  async get(config) {
-    return this.#proxy(config, 'GET');
+  async get(config, options) {
+    return this.#proxy(config, 'GET', options);
   }
 
-  async post(config) {
-    return this.#proxy(config, 'POST');
+  async post(config, options) {
+    return this.#proxy(config, 'POST', options);
   }
 
-  async put(config) {
-    return this.#proxy(config, 'PUT');
+  async put(config, options) {
+    return this.#proxy(config, 'PUT', options);
   }
 
-  async patch(config) {
-    return this.#proxy(config, 'PATCH');
+  async patch(config, options) {
+    return this.#proxy(config, 'PATCH', options);
   }
 
-  async delete(config) {
-    return this.#proxy(config, 'DELETE');
+  async delete(config, options) {
+    return this.#proxy(config, 'DELETE', options);
   }
 
-  #proxy(config, method) {
+  #proxy(config, method, options) {
     const { data, ...rest } = isObject(config) ? config : {};
     const c = plain(rest);
     // `data` keeps its bytes: text and binary as they are, anything else as JSON.
@@ -685,7 +660,7 @@ export class Nango {
       bytes,
       body,
     ];
-    return this.#send(OP_PROXY, args, PROXY + Math.max(0, RESPONSE_TYPES.indexOf(c.responseType)));
+    return this.#send(OP_PROXY, args, PROXY + Math.max(0, RESPONSE_TYPES.indexOf(c.responseType)), options);
   }
 
   // Webhooks

@@ -12,6 +12,7 @@ use nango_core::transport::{Transport, TransportError};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{invalid, to_js};
+use crate::options::CallOptions;
 use crate::Inner;
 
 /// One call in flight: its request, and its retry state. The JavaScript loop asks
@@ -24,6 +25,7 @@ pub struct Exchange {
     client: Inner,
     request: ApiRequest,
     attempts: Attempts,
+    options: CallOptions,
 }
 
 fn millis(d: Duration) -> f64 {
@@ -52,7 +54,9 @@ impl Exchange {
     /// fresh retry state (an exchange may be sent again, as
     /// `waitForConnection` does).
     pub fn prepare(&mut self) -> Result<js_sys::Array, JsValue> {
-        self.attempts = Attempts::new(self.client.config(), &self.request);
+        self.attempts = self
+            .options
+            .apply(Attempts::new(self.client.config(), &self.request));
         let transport = self.client.transport();
         let wire = self
             .request
@@ -142,13 +146,14 @@ impl Exchange {
 }
 
 impl Exchange {
-    /// A call of `request` with `client`'s configuration.
-    pub(crate) fn new(client: &Inner, request: ApiRequest) -> Self {
-        let attempts = Attempts::new(client.config(), &request);
+    /// A call of `request` with `client`'s configuration and the call's own `options`.
+    pub(crate) fn new(client: &Inner, request: ApiRequest, options: CallOptions) -> Self {
+        let attempts = options.apply(Attempts::new(client.config(), &request));
         Self {
             client: client.clone(),
             request,
             attempts,
+            options,
         }
     }
 }

@@ -20,11 +20,8 @@
 #![cfg(target_arch = "wasm32")]
 #![warn(missing_docs)]
 
-use std::time::Duration;
-
 use nango_core::client::WaitOptions;
 use nango_core::error::{InvalidInput, InvalidReason};
-use nango_core::retry::RetryPolicy;
 use nango_core::Client;
 use wasm_bindgen::prelude::*;
 
@@ -32,6 +29,7 @@ mod args;
 mod error;
 mod exchange;
 mod ops;
+mod options;
 mod shim;
 mod transport;
 mod webhooks;
@@ -57,51 +55,12 @@ pub(crate) type Inner = Client<FetchTransport>;
 /// check webhook signatures.
 ///
 /// ```js
-/// const core = new Core('http://127.0.0.1:3003', 'key', undefined, [], undefined,
-///   undefined, undefined, undefined, 0, NaN, undefined, undefined);
-/// const exchange = core.exchange(44, []); // Op::ListProviders
+/// const core = new Core({ host: 'http://127.0.0.1:3003', apiKey: 'key' });
+/// const exchange = core.exchange(44, [], undefined); // Op::ListProviders
 /// ```
 #[wasm_bindgen(skip_typescript)]
 pub struct Core {
     client: Inner,
-}
-
-/// `ms` as a duration, when it is a finite number of milliseconds, `>= 0`.
-fn millis(ms: f64) -> Option<Duration> {
-    (ms.is_finite() && ms >= 0.0).then(|| Duration::from_nanos((ms * 1e6) as u64))
-}
-
-/// The retry policy of the `retry` option, read by `js/nango.js` into
-/// `[maxAttempts, initialBackoffMs, maxBackoffMs, maxRetryAfterMs, deadlineMs,
-/// retryNonIdempotent]` (`NaN`: the default; `deadlineMs` `-1`: none;
-/// `retryNonIdempotent` `1` or `0`); `None` when retries are off.
-fn retry_policy(retry: Option<Vec<f64>>) -> RetryPolicy {
-    let Some(values) = retry else {
-        return RetryPolicy::disabled();
-    };
-    let at = |i: usize| values.get(i).copied().unwrap_or(f64::NAN);
-    let mut policy = RetryPolicy::default();
-    if at(0).is_finite() {
-        policy.max_attempts = at(0).clamp(1.0, 100.0) as u32;
-    }
-    if let Some(d) = millis(at(1)) {
-        policy.initial_backoff = d;
-    }
-    if let Some(d) = millis(at(2)) {
-        policy.max_backoff = d;
-    }
-    if let Some(d) = millis(at(3)) {
-        policy.max_retry_after = d;
-    }
-    if at(4) == -1.0 {
-        policy.deadline = None;
-    } else if let Some(d) = millis(at(4)) {
-        policy.deadline = Some(d);
-    }
-    if at(5).is_finite() {
-        policy.retry_non_idempotent = at(5) != 0.0;
-    }
-    policy
 }
 
 /// The official SDK's construction messages, for the errors it has too.
@@ -130,84 +89,13 @@ fn construction_error(e: nango_core::Error) -> JsValue {
 
 #[wasm_bindgen]
 impl Core {
-    /// A client for the options of `new Nango(...)`, read by `js/nango.js`: each
-    /// string option is `undefined` when not given; `signing_keys` is an array of
-    /// strings (other items are ignored); `flags` is `isSync | isScript
-    /// << 1 | dryRun << 2`; `timeout_ms` is `NaN` for the default, `0` or less for
-    /// none; `retry` is `undefined` when retries are off, else `[maxAttempts,
-    /// initialBackoffMs, maxBackoffMs, maxRetryAfterMs, deadlineMs,
-    /// retryNonIdempotent]` (`NaN`: the default; `deadlineMs` `-1`: none;
-    /// `retryNonIdempotent` `1` or `0`); `fetch` is a function or `undefined`;
-    /// `limits` is `[maxResponseBytes, maxProxyResponseBytes]` (`NaN`: the
-    /// default, `-1`: no limit). Throws the `NangoError` of a bad option.
+    /// A client for the options object of `new Nango(options)` (`NangoProps` in
+    /// the package's types), read by [`options::client`]; throws the `NangoError`
+    /// of a bad option.
     #[wasm_bindgen(constructor)]
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        host: Option<String>,
-        api_key: Option<String>,
-        secret_key: Option<String>,
-        signing_keys: JsValue,
-        connection_id: Option<String>,
-        provider_config_key: Option<String>,
-        activity_log_id: Option<String>,
-        user_agent: Option<String>,
-        flags: u8,
-        timeout_ms: f64,
-        retry: Option<Vec<f64>>,
-        fetch: Option<js_sys::Function>,
-        limits: Vec<f64>,
-    ) -> Result<Core, JsValue> {
-        let mut builder = Client::<FetchTransport>::builder();
-        if let Some(host) = host {
-            builder = builder.host(host);
-        }
-        if let Some(key) = api_key {
-            builder = builder.api_key(key);
-        }
-        if let Some(key) = secret_key {
-            #[allow(deprecated)]
-            {
-                builder = builder.secret_key(key);
-            }
-        }
-        for key in args::strings(&signing_keys).unwrap_or_default() {
-            builder = builder.webhook_signing_key(key);
-        }
-        if let Some(id) = connection_id {
-            builder = builder.connection_id(id);
-        }
-        if let Some(key) = provider_config_key {
-            builder = builder.provider_config_key(key);
-        }
-        if let Some(id) = activity_log_id {
-            builder = builder.activity_log_id(id);
-        }
-        if let Some(suffix) = user_agent {
-            builder = builder.user_agent_suffix(suffix);
-        }
-        builder = builder
-            .is_sync(flags & 1 != 0)
-            .is_script(flags & 2 != 0)
-            .dry_run(flags & 4 != 0);
-        if timeout_ms <= 0.0 {
-            builder = builder.timeout(None);
-        } else if let Some(d) = millis(timeout_ms) {
-            builder = builder.timeout(Some(d));
-        }
-        builder = builder.retry_policy(retry_policy(retry));
-        let limit = |i: usize| match limits.get(i).copied() {
-            Some(-1.0) => Some(None),
-            Some(n) if n.is_finite() && n >= 0.0 => Some(Some(n as u64)),
-            _ => None,
-        };
-        if let Some(l) = limit(0) {
-            builder = builder.max_response_bytes(l);
-        }
-        if let Some(l) = limit(1) {
-            builder = builder.max_proxy_response_bytes(l);
-        }
-        let client = builder
-            .build_with(FetchTransport::new(fetch))
+    pub fn new(options: JsValue) -> Result<Core, JsValue> {
+        let client = options::client(&options)
+            .and_then(|builder| builder.build_with(FetchTransport::new(options::fetch(&options))))
             .map_err(construction_error)?;
         Ok(Core { client })
     }

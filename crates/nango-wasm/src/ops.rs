@@ -20,6 +20,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::args::Args;
 use crate::error::{invalid, missing, to_js};
+use crate::options::CallOptions;
 use crate::{Core, Exchange};
 
 /// One operation of the `Nango` class. The list under each variant is its
@@ -745,21 +746,33 @@ fn request(op: Op, a: &Args, config: &Config) -> Result<ApiRequest, JsValue> {
 
 #[wasm_bindgen]
 impl Core {
-    /// The call of operation number `op` ([`Op::ALL`]) with `args`, ready to
+    /// The call of operation number `op` ([`Op::ALL`]) with `args` and the
+    /// call's own `options` (`{ timeoutMs, retry }`, or `undefined`), ready to
     /// send (`exchange` in JavaScript); throws the `NangoError` of bad input
     /// (nothing is sent then).
     #[wasm_bindgen(js_name = exchange)]
-    pub fn exchange_number(&self, op: u32, args: Vec<JsValue>) -> Result<Exchange, JsValue> {
+    pub fn exchange_number(
+        &self,
+        op: u32,
+        args: Vec<JsValue>,
+        options: JsValue,
+    ) -> Result<Exchange, JsValue> {
         let op = Op::from_number(op).ok_or_else(|| invalid("operation", "no such operation"))?;
-        self.exchange(op, args)
+        self.exchange(op, args, &options)
     }
 }
 
 impl Core {
-    /// The call of `op` with `args` (see [`Op`]), ready to send; the `NangoError`
-    /// of bad input (nothing is sent then).
-    pub fn exchange(&self, op: Op, args: Vec<JsValue>) -> Result<Exchange, JsValue> {
+    /// The call of `op` with `args` (see [`Op`]) and the call's own `options`,
+    /// ready to send; the `NangoError` of bad input (nothing is sent then).
+    pub fn exchange(
+        &self,
+        op: Op,
+        args: Vec<JsValue>,
+        options: &JsValue,
+    ) -> Result<Exchange, JsValue> {
+        let options = CallOptions::read(options)?;
         let request = request(op, &Args::new(args), self.client.config())?;
-        Ok(Exchange::new(&self.client, request))
+        Ok(Exchange::new(&self.client, request, options))
     }
 }

@@ -31,6 +31,24 @@ export interface RetryOptions {
   retryNonIdempotent?: boolean;
 }
 
+/**
+ * A call's own options: the argument after a method's official ones (in the
+ * options object `waitForConnection` and `triggerActionAsync` already take). Each
+ * replaces the client's option of the same name for this call only; a wrong value
+ * is a `NangoError` of kind `invalid_input`, and nothing is sent.
+ *
+ * ```ts
+ * await nango.getConnection('github', 'user-1', undefined, undefined, undefined, { timeoutMs: 5000 });
+ * await nango.listRecords({ providerConfigKey, connectionId, model: 'Issue' }, { retry: false });
+ * ```
+ */
+export interface CallOptions {
+  /** Timeout of each HTTP exchange of this call in ms; `0` or `null`: none. */
+  timeoutMs?: number | null;
+  /** This call's retry policy (fields not given take their defaults); `false`: no retries. */
+  retry?: boolean | RetryOptions;
+}
+
 interface NangoCommonProps {
   /** Defaults to Nango Cloud, `https://api.nango.dev`. */
   host?: string;
@@ -471,112 +489,123 @@ export interface NewEnvironment {
 
 export interface NangoMethods {
   // Providers
-  listProviders(queries?: { search?: string }): Promise<{ data: Provider[] }>;
-  getProvider(params: { provider: string }): Promise<{ data: Provider }>;
-  getProviderTemplates(params: { provider: string }): Promise<{ data: ProviderTemplate[] }>;
+  listProviders(queries?: { search?: string }, options?: CallOptions): Promise<{ data: Provider[] }>;
+  getProvider(params: { provider: string }, options?: CallOptions): Promise<{ data: Provider }>;
+  getProviderTemplates(params: { provider: string }, options?: CallOptions): Promise<{ data: ProviderTemplate[] }>;
 
   // Integrations
-  listIntegrations(): Promise<{ configs: Integration[] }>;
+  listIntegrations(options?: CallOptions): Promise<{ configs: Integration[] }>;
   getIntegration(
     params: { uniqueKey: string },
     queries?: { include?: ('webhook' | 'credentials')[] },
+    options?: CallOptions,
   ): Promise<{ data: Integration }>;
   /** @deprecated use `getIntegration({ uniqueKey })` */
-  getIntegration(uniqueKey: string, includeIntegrationCredentials?: boolean): Promise<{ data: Integration }>;
-  createIntegration(body: CreateIntegration): Promise<{ data: Integration }>;
-  createQuickstartIntegration(body: CreateQuickstartIntegration): Promise<{ data: Integration }>;
-  updateIntegration(params: { uniqueKey: string }, body: UpdateIntegration): Promise<{ data: Integration }>;
-  deleteIntegration(uniqueKey: string): Promise<HttpResponse<{ success: boolean } | undefined>>;
+  getIntegration(uniqueKey: string, includeIntegrationCredentials?: boolean, options?: CallOptions): Promise<{ data: Integration }>;
+  createIntegration(body: CreateIntegration, options?: CallOptions): Promise<{ data: Integration }>;
+  createQuickstartIntegration(body: CreateQuickstartIntegration, options?: CallOptions): Promise<{ data: Integration }>;
+  updateIntegration(params: { uniqueKey: string }, body: UpdateIntegration, options?: CallOptions): Promise<{ data: Integration }>;
+  deleteIntegration(uniqueKey: string, options?: CallOptions): Promise<HttpResponse<{ success: boolean } | undefined>>;
   listFunctions(
     params: { uniqueKey: string },
     queries?: ListFunctionsQuery,
+    options?: CallOptions,
   ): Promise<{ data: DeployedFunction[]; pagination?: Record<string, unknown> }>;
-  getFunction(params: { uniqueKey: string; name: string }, queries?: { type?: FunctionType }): Promise<{ data: DeployedFunction }>;
+  getFunction(params: { uniqueKey: string; name: string }, queries?: { type?: FunctionType }, options?: CallOptions): Promise<{ data: DeployedFunction }>;
   getFunctionCode(
     params: { uniqueKey: string; name: string },
     queries?: { type?: FunctionType },
+    options?: CallOptions,
   ): Promise<{ data: { type: FunctionType; code: string } }>;
-  deleteFunction(params: { uniqueKey: string; name: string }, queries: { type: FunctionType }): Promise<{ success: boolean }>;
+  deleteFunction(params: { uniqueKey: string; name: string }, queries: { type: FunctionType }, options?: CallOptions): Promise<{ success: boolean }>;
 
   // Functions (not in the official SDK)
-  compileFunction(code: string | { code: string }): Promise<{ bundled_js: string; bundle_size_bytes: number; compiled_at: string }>;
-  dryrunFunction(body: NewDryrun): Promise<{ id: string; [key: string]: unknown }>;
-  getFunctionDryrun(id: string): Promise<Record<string, unknown>>;
-  deployFunction(body: NewDeployment): Promise<{ id: string; [key: string]: unknown }>;
-  getFunctionDeployment(id: string): Promise<Record<string, unknown>>;
+  compileFunction(code: string | { code: string }, options?: CallOptions): Promise<{ bundled_js: string; bundle_size_bytes: number; compiled_at: string }>;
+  dryrunFunction(body: NewDryrun, options?: CallOptions): Promise<{ id: string; [key: string]: unknown }>;
+  getFunctionDryrun(id: string, options?: CallOptions): Promise<Record<string, unknown>>;
+  deployFunction(body: NewDeployment, options?: CallOptions): Promise<{ id: string; [key: string]: unknown }>;
+  getFunctionDeployment(id: string, options?: CallOptions): Promise<Record<string, unknown>>;
 
   // Connections
-  listConnections(params: ListConnectionsParams): Promise<{ connections: ConnectionSummary[] }>;
+  listConnections(params: ListConnectionsParams, options?: CallOptions): Promise<{ connections: ConnectionSummary[] }>;
   listConnections(
     connectionId?: string,
     search?: string,
     queries?: LegacyListConnectionsQuery,
+    options?: CallOptions,
   ): Promise<{ connections: ConnectionSummary[] }>;
   /** Every connection matching the filters, one page (`limit`, default 1000) at a time. */
-  connectionsIterator(params?: ListConnectionsParams): AsyncIterableIterator<ConnectionSummary>;
+  connectionsIterator(params?: ListConnectionsParams, options?: CallOptions): AsyncIterableIterator<ConnectionSummary>;
   getConnection(
     providerConfigKey: string,
     connectionId: string,
     forceRefresh?: boolean,
     refreshToken?: boolean,
     refreshGithubAppJwtToken?: boolean,
+    options?: CallOptions,
   ): Promise<Connection>;
   getToken(
     providerConfigKey: string,
     connectionId: string,
     forceRefresh?: boolean,
     refreshGithubAppJwtToken?: boolean,
+    options?: CallOptions,
   ): Promise<string | OAuth1Token | Credentials>;
   getRawTokenResponse<T = Record<string, unknown>>(
     providerConfigKey: string,
     connectionId: string,
     forceRefresh?: boolean,
     refreshGithubAppJwtToken?: boolean,
+    options?: CallOptions,
   ): Promise<T>;
-  getMetadata<T = Metadata>(providerConfigKey: string, connectionId: string): Promise<T>;
+  getMetadata<T = Metadata>(providerConfigKey: string, connectionId: string, options?: CallOptions): Promise<T>;
   setMetadata(
     providerConfigKey: string,
     connectionId: string | string[],
     metadata: Metadata,
+    options?: CallOptions,
   ): Promise<HttpResponse<MetadataChangeResponse>>;
   updateMetadata(
     providerConfigKey: string,
     connectionId: string | string[],
     metadata: Metadata,
+    options?: CallOptions,
   ): Promise<HttpResponse<MetadataChangeResponse>>;
-  patchConnection(params: PatchConnectionParams, body: PatchConnectionBody): Promise<{ success: boolean }>;
-  deleteConnection(providerConfigKey: string, connectionId: string): Promise<HttpResponse<undefined>>;
+  patchConnection(params: PatchConnectionParams, body: PatchConnectionBody, options?: CallOptions): Promise<{ success: boolean }>;
+  deleteConnection(providerConfigKey: string, connectionId: string, options?: CallOptions): Promise<HttpResponse<undefined>>;
   /** `POST /connections`: a connection from credentials you already have. */
-  importConnection(body: ImportConnection): Promise<Connection>;
+  importConnection(body: ImportConnection, options?: CallOptions): Promise<Connection>;
   /** The same as `importConnection`. */
-  upsertConnection(body: ImportConnection): Promise<Connection>;
-  waitForConnection(integrationKey: string, userId: string, options?: WaitForConnectionOptions): Promise<ConnectionSummary>;
+  upsertConnection(body: ImportConnection, options?: CallOptions): Promise<Connection>;
+  waitForConnection(integrationKey: string, userId: string, options?: WaitForConnectionOptions & CallOptions): Promise<ConnectionSummary>;
 
   // Connect
-  createConnectSession(body: CreateConnectSession): Promise<{ data: ConnectSession }>;
-  createReconnectSession(body: CreateReconnectSession): Promise<{ data: ConnectSession }>;
-  getConnectSession(token: string): Promise<{ data: Record<string, unknown> }>;
-  deleteConnectSession(token: string): Promise<void>;
+  createConnectSession(body: CreateConnectSession, options?: CallOptions): Promise<{ data: ConnectSession }>;
+  createReconnectSession(body: CreateReconnectSession, options?: CallOptions): Promise<{ data: ConnectSession }>;
+  getConnectSession(token: string, options?: CallOptions): Promise<{ data: Record<string, unknown> }>;
+  deleteConnectSession(token: string, options?: CallOptions): Promise<void>;
 
   // Scripts, environment
-  getScriptsConfig(format?: 'nango'): Promise<ScriptsConfig[]>;
-  getScriptsConfig(format: 'openai'): Promise<{ data: OpenAIFunction[] }>;
-  getEnvironmentVariables(): Promise<EnvironmentVariable[]>;
-  createEnvironment(body: NewEnvironment): Promise<{ data: { id: number; name: string; [key: string]: unknown } }>;
-  deleteEnvironment(environmentId: number | string): Promise<void>;
-  createApiKey(environmentId: number | string, displayName: string): Promise<{ data: Record<string, unknown> }>;
-  deleteApiKey(environmentId: number | string, keyId: number | string): Promise<{ success: boolean }>;
-  rotateWebhookSigningKey(): Promise<{ data: { webhook_signing_key: string } }>;
+  getScriptsConfig(format?: 'nango', options?: CallOptions): Promise<ScriptsConfig[]>;
+  getScriptsConfig(format: 'openai', options?: CallOptions): Promise<{ data: OpenAIFunction[] }>;
+  getEnvironmentVariables(options?: CallOptions): Promise<EnvironmentVariable[]>;
+  createEnvironment(body: NewEnvironment, options?: CallOptions): Promise<{ data: { id: number; name: string; [key: string]: unknown } }>;
+  deleteEnvironment(environmentId: number | string, options?: CallOptions): Promise<void>;
+  createApiKey(environmentId: number | string, displayName: string, options?: CallOptions): Promise<{ data: Record<string, unknown> }>;
+  deleteApiKey(environmentId: number | string, keyId: number | string, options?: CallOptions): Promise<{ success: boolean }>;
+  rotateWebhookSigningKey(options?: CallOptions): Promise<{ data: { webhook_signing_key: string } }>;
 
   // Records
   listRecords<T extends object = Record<string, unknown>>(
     config: ListRecordsRequestConfig,
+    options?: CallOptions,
   ): Promise<{ records: NangoRecord<T>[]; next_cursor: string | null }>;
   /** Every record, following `next_cursor` one page at a time. */
   recordsIterator<T extends object = Record<string, unknown>>(
     config: ListRecordsRequestConfig,
+    options?: CallOptions,
   ): AsyncIterableIterator<NangoRecord<T>>;
-  pruneRecords(config: PruneRecordsConfig): Promise<{ count: number; has_more: boolean }>;
+  pruneRecords(config: PruneRecordsConfig, options?: CallOptions): Promise<{ count: number; has_more: boolean }>;
 
   // Syncs
   triggerSync(
@@ -584,6 +613,7 @@ export interface NangoMethods {
     syncs?: SyncName[],
     connectionId?: string,
     opts?: TriggerSyncOptions,
+    options?: CallOptions,
   ): Promise<HttpResponse<{ success: boolean } | undefined>>;
   /** @deprecated use the `opts` form */
   triggerSync(
@@ -591,26 +621,30 @@ export interface NangoMethods {
     syncs?: SyncName[],
     connectionId?: string,
     syncMode?: LegacySyncMode | boolean,
+    options?: CallOptions,
   ): Promise<HttpResponse<{ success: boolean } | undefined>>;
   startSync(
     providerConfigKey: string,
     syncs: SyncName[],
     connectionId?: string,
+    options?: CallOptions,
   ): Promise<HttpResponse<{ success: boolean } | undefined>>;
   pauseSync(
     providerConfigKey: string,
     syncs: SyncName[],
     connectionId?: string,
+    options?: CallOptions,
   ): Promise<HttpResponse<{ success: boolean } | undefined>>;
-  syncStatus(providerConfigKey: string, syncs: '*' | SyncName[], connectionId?: string): Promise<{ syncs: SyncStatus[] }>;
+  syncStatus(providerConfigKey: string, syncs: '*' | SyncName[], connectionId?: string, options?: CallOptions): Promise<{ syncs: SyncStatus[] }>;
   updateSyncConnectionFrequency(
     providerConfigKey: string,
     sync: SyncName,
     connectionId: string,
     frequency: string | null,
+    options?: CallOptions,
   ): Promise<{ frequency: string | null }>;
-  createSyncVariant(props: SyncVariantProps): Promise<{ id: string; name: string; variant: string }>;
-  deleteSyncVariant(props: SyncVariantProps): Promise<{ success: boolean }>;
+  createSyncVariant(props: SyncVariantProps, options?: CallOptions): Promise<{ id: string; name: string; variant: string }>;
+  deleteSyncVariant(props: SyncVariantProps, options?: CallOptions): Promise<{ success: boolean }>;
 
   // Actions
   triggerAction<In = unknown, Out = object>(
@@ -618,23 +652,24 @@ export interface NangoMethods {
     connectionId: string,
     actionName: string,
     input?: In,
+    options?: CallOptions,
   ): Promise<Out>;
   triggerActionAsync<In = unknown>(
     providerConfigKey: string,
     connectionId: string,
     actionName: string,
     input?: In,
-    options?: { maxRetries?: 0 | 1 | 2 | 3 | 4 | 5 },
+    options?: { maxRetries?: 0 | 1 | 2 | 3 | 4 | 5 } & CallOptions,
   ): Promise<AsyncActionHandle>;
-  getAsyncActionResult<Out = unknown>(props: { id: string } | { statusUrl: string }): Promise<Out>;
+  getAsyncActionResult<Out = unknown>(props: { id: string } | { statusUrl: string }, options?: CallOptions): Promise<Out>;
 
   // Proxy
-  proxy<T = unknown>(config: ProxyConfiguration): Promise<HttpResponse<T>>;
-  get<T = unknown>(config: ProxyConfiguration): Promise<HttpResponse<T>>;
-  post<T = unknown>(config: ProxyConfiguration): Promise<HttpResponse<T>>;
-  put<T = unknown>(config: ProxyConfiguration): Promise<HttpResponse<T>>;
-  patch<T = unknown>(config: ProxyConfiguration): Promise<HttpResponse<T>>;
-  delete<T = unknown>(config: ProxyConfiguration): Promise<HttpResponse<T>>;
+  proxy<T = unknown>(config: ProxyConfiguration, options?: CallOptions): Promise<HttpResponse<T>>;
+  get<T = unknown>(config: ProxyConfiguration, options?: CallOptions): Promise<HttpResponse<T>>;
+  post<T = unknown>(config: ProxyConfiguration, options?: CallOptions): Promise<HttpResponse<T>>;
+  put<T = unknown>(config: ProxyConfiguration, options?: CallOptions): Promise<HttpResponse<T>>;
+  patch<T = unknown>(config: ProxyConfiguration, options?: CallOptions): Promise<HttpResponse<T>>;
+  delete<T = unknown>(config: ProxyConfiguration, options?: CallOptions): Promise<HttpResponse<T>>;
 
   // Webhooks
   verifyIncomingWebhookRequest(

@@ -37,6 +37,14 @@ export async function usage(): Promise<void> {
   // @ts-expect-error no key
   new Nango({ host: 'http://localhost:3003' });
   const url: string = nango.serverUrl;
+  // A call's own options, after the official arguments
+  await nango.getMetadata('github', 'u-1', { timeoutMs: 5000, retry: false });
+  await nango.getConnection('github', 'u-1', true, undefined, undefined, { retry: { maxAttempts: 1 } });
+  await nango.listConnections({ userId: 'u-1' }, { timeoutMs: null });
+  await nango.proxy({ endpoint: '/user' }, { retry: { retryNonIdempotent: true } });
+  await nango.triggerActionAsync('github', 'u-1', 'act', {}, { maxRetries: 2, timeoutMs: 1000 });
+  // @ts-expect-error a timeout is a number of milliseconds
+  await nango.getMetadata('github', 'u-1', { timeoutMs: '5s' });
 
   // Providers
   const providers = await nango.listProviders({ search: 'git' });

@@ -51,25 +51,25 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 /// A `Core` as `new Nango({ apiKey, host, ... })` makes it (`retry`: the default
 /// policy, or none).
 fn core_at(host: &str, key: &str, signing: Vec<String>, retry: bool) -> Result<Core, JsValue> {
-    Core::new(
-        Some(host.to_owned()),
-        Some(key.to_owned()),
-        None,
-        signing
-            .into_iter()
-            .map(JsValue::from)
-            .collect::<js_sys::Array>()
-            .into(),
-        None,
-        None,
-        None,
-        None,
-        0,
-        f64::NAN,
-        retry.then(Vec::new),
-        None,
-        Vec::new(),
-    )
+    let keys: js_sys::Array = signing.into_iter().map(JsValue::from).collect();
+    let mut options = vec![
+        ("host", JsValue::from_str(host)),
+        ("apiKey", JsValue::from_str(key)),
+        ("webhookSigningKey", keys.into()),
+    ];
+    if !retry {
+        options.push(("retry", JsValue::FALSE));
+    }
+    Core::new(object(&options))
+}
+
+/// A plain object with `pairs` set.
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (key, value) in pairs {
+        Reflect::set(&o, &JsValue::from_str(key), value).unwrap();
+    }
+    o.into()
 }
 
 /// A client of the suite's server, for the cases that send nothing.
@@ -115,7 +115,7 @@ async fn server() -> Core {
 
 /// Runs `op` with `args` and resolves to the parsed answer (shape 0: the JSON body).
 async fn call(core: &Core, op: Op, args: Vec<JsValue>) -> Result<JsValue, JsValue> {
-    let exchange = core.exchange(op, args)?;
+    let exchange = core.exchange(op, args, &JsValue::UNDEFINED)?;
     JsFuture::from(execute(exchange.into(), 0, false)).await
 }
 
@@ -128,7 +128,7 @@ fn operations_are_numbered_by_their_place_in_the_list() {
     assert_eq!(Op::ALL.len(), Op::Proxy as usize + 1);
     assert_eq!(Op::from_number(Op::ALL.len() as u32), None);
     let err = core()
-        .exchange_number(Op::ALL.len() as u32, vec![])
+        .exchange_number(Op::ALL.len() as u32, vec![], JsValue::UNDEFINED)
         .err()
         .unwrap();
     assert_eq!(get(&err, "kind"), "invalid_input");
@@ -167,33 +167,25 @@ fn invalid_input_is_refused_before_sending() {
         vec!["github".into()],
         vec!["github".into(), 1.into()],
     ] {
-        let err = core().exchange(Op::GetConnection, args).err().unwrap();
+        let err = core()
+            .exchange(Op::GetConnection, args, &JsValue::UNDEFINED)
+            .err()
+            .unwrap();
         assert_eq!(get(&err, "kind"), "invalid_input");
     }
     let crlf = vec!["github".into(), "u\r\nX: 1".into(), "Item".into()];
-    let err = core().exchange(Op::ListRecords, crlf).err().unwrap();
+    let err = core()
+        .exchange(Op::ListRecords, crlf, &JsValue::UNDEFINED)
+        .err()
+        .unwrap();
     assert_eq!(get(&err, "kind"), "invalid_input");
 }
 
 #[wasm_bindgen_test]
 fn construction_errors_match_the_official_sdk() {
-    let both = Core::new(
-        None,
-        Some("a".into()),
-        Some("b".into()),
-        JsValue::UNDEFINED,
-        None,
-        None,
-        None,
-        None,
-        0,
-        f64::NAN,
-        None,
-        None,
-        Vec::new(),
-    )
-    .err()
-    .unwrap();
+    let both = Core::new(object(&[("apiKey", "a".into()), ("secretKey", "b".into())]))
+        .err()
+        .unwrap();
     assert_eq!(
         get(&both, "message"),
         "You must specify only one of apiKey or secretKey, not both (cf. documentation)."
@@ -283,4 +275,37 @@ fn verifies_webhook_signatures() {
     let err = core.check(body.as_bytes(), None).err().unwrap();
     assert_eq!(get(&err, "kind"), "webhook");
     assert_eq!(get(&err, "code"), "invalid_signature");
+}
+
+#[wasm_bindgen_test]
+fn call_options_are_checked_before_anything_is_sent() {
+    let core = core();
+    let args = || vec!["github".into(), "u-1".into()];
+    let wrong = [
+        (JsValue::from_str("fast"), "options"),
+        (object(&[("timeoutMs", "1s".into())]), "timeoutMs"),
+        (object(&[("timeoutMs", (-5).into())]), "timeoutMs"),
+        (object(&[("retry", 3.into())]), "retry"),
+    ];
+    for (options, field) in wrong {
+        let err = core
+            .exchange(Op::GetConnection, args(), &options)
+            .err()
+            .unwrap();
+        assert_eq!(get(&err, "kind"), "invalid_input");
+        let message = get(&err, "message").as_string().unwrap();
+        assert!(message.contains(field), "{message}");
+    }
+    let fine = [
+        JsValue::NULL,
+        object(&[]),
+        object(&[("timeoutMs", JsValue::NULL), ("retry", JsValue::FALSE)]),
+        object(&[
+            ("timeoutMs", 250.into()),
+            ("retry", object(&[("maxAttempts", 2.into())])),
+        ]),
+    ];
+    for options in fine {
+        assert!(core.exchange(Op::GetConnection, args(), &options).is_ok());
+    }
 }
