@@ -41,6 +41,7 @@ const NATIVE_PACKAGES: &[&str] = &[
     "nango",
     "nango-local-server",
     "nango-tests",
+    "nango-openapi-tests",
     "nango-hostile-server",
     "nango-www-native",
     "nango-bench",
