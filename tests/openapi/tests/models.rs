@@ -441,6 +441,8 @@ fn every_documented_answer_decodes() {
     let mut findings = Findings::new("model");
     let mut covered = BTreeSet::new();
     let mut decoded = 0;
+    // The same answers, for the package's answer handling (see `package_decodes`).
+    let mut cases = Vec::new();
     for (method, template, name, decode) in decoders() {
         let op = OpKey {
             method: method.into(),
@@ -462,6 +464,7 @@ fn every_documented_answer_decodes() {
                 findings.add(&op, format!("{name}: an empty answer does not decode: {e}"));
             }
             decoded += 1;
+            cases.push(json!({"op": op.to_string(), "name": name, "status": status, "body": null, "unknown": false}));
             continue;
         };
         let mut instances: Vec<(String, Value)> = doc
@@ -504,6 +507,10 @@ fn every_documented_answer_decodes() {
                 }
             }
             decoded += 1;
+            cases.push(json!({
+                "op": op.to_string(), "name": name, "status": status,
+                "body": instance.clone(), "unknown": unknown_enums && holds_unknown(&instance),
+            }));
             match decode(status, &instance) {
                 Ok(debug) => {
                     // The accessors of one field (a token, metadata) return a part of
@@ -533,12 +540,57 @@ fn every_documented_answer_decodes() {
         missing.is_empty(),
         "implemented operations with no decoder: {missing:?}"
     );
+    let package = package_decodes(&cases, &mut findings);
     println!(
-        "{} operations, {decoded} answers decoded; {} reviewed model difference(s)",
+        "{} operations, {decoded} answers decoded natively{package}; {} reviewed model difference(s)",
         covered.len(),
         findings.len()
     );
     findings.assert_reviewed();
+}
+
+/// The same answers through the package's answer handling: `js/package-decode.mjs`
+/// serves each over loopback HTTP while it calls the package's method for that
+/// operation, in Node, with pkg/ as built (`cargo xtask test` builds it before the
+/// native suites and requires it, as the conformance suite does). Its failures are
+/// findings like the native ones. What it checked, for the summary line.
+fn package_decodes(cases: &[Value], findings: &mut Findings) -> String {
+    let root = nango_openapi_tests::repo_root();
+    let built =
+        root.join("pkg/node.js").exists() && root.join("pkg/dist/nango_wasm_bg.wasm").exists();
+    if std::env::var("NANGO_CONFORMANCE_REQUIRE_WASM").is_ok_and(|v| v == "1") {
+        assert!(
+            built,
+            "the wasm package (pkg/) must be built to check its answer handling"
+        );
+    }
+    if !built {
+        eprintln!("openapi: pkg/ is not built (cargo xtask pkg): the package's answer handling is not checked");
+        return String::new();
+    }
+    let file =
+        std::env::temp_dir().join(format!("nango-openapi-cases-{}.json", std::process::id()));
+    std::fs::write(&file, serde_json::to_vec(cases).expect("JSON")).expect("cases written");
+    let out = std::process::Command::new("node")
+        .arg(root.join("tests/openapi/js/package-decode.mjs"))
+        .arg(&file)
+        .output()
+        .expect("node runs");
+    let _ = std::fs::remove_file(&file);
+    assert!(
+        out.status.success(),
+        "package-decode.mjs failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).expect("one JSON line");
+    for f in report["failures"].as_array().into_iter().flatten() {
+        let text = |k: &str| f[k].as_str().unwrap_or_default().to_owned();
+        findings.add(
+            text("op"),
+            format!("package {}: {}", text("name"), text("error")),
+        );
+    }
+    format!(", {} through the package", report["checked"])
 }
 
 /// The document's `example`s (the generated instances use them) must fit the schema
