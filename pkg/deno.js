@@ -8,4 +8,4 @@ if (url.protocol === 'file:') {
   await init({ module_or_path: url });
 }
 
-export { Nango, NangoError } from './dist/nango.js';
+export { Nango, NangoError, prodHost, getUserAgent, SyncConfigType, AuthModes } from './dist/nango.js';

@@ -1,8 +1,10 @@
 // Types of every entry (node, deno, browser, workerd): the class and the option and
 // result types from the generated declarations, and the error class of the shim.
-import type { HttpResponse, NangoErrorKind, NangoMethods, NangoProps, ValidationIssue } from './dist/nango_wasm.js';
+import type { AdminAxiosProps, HttpResponse, NangoErrorKind, NangoMethods, NangoProps, ValidationIssue } from './dist/types.js';
 
-export type * from './dist/nango_wasm.js';
+export type * from './dist/types.js';
+// The values @nangohq/node exports too (see compat.d.ts).
+export { prodHost, getUserAgent, SyncConfigType, AuthModes } from './dist/types.js';
 
 /** A Nango API client: the methods of @nangohq/node (see `NangoMethods`). */
 export interface Nango extends NangoMethods {}
@@ -10,7 +12,7 @@ export interface Nango extends NangoMethods {}
 /** A Nango API client: the methods of @nangohq/node (see `NangoMethods`). */
 export declare class Nango {
   /** Throws a `NangoError` (`invalid_input`) when both keys or neither are given, or when `host` is not an http(s) URL. */
-  constructor(config: NangoProps);
+  constructor(config: NangoProps, admin?: AdminAxiosProps);
   /** The host requests go to (without a trailing `/`), as `serverUrl` in the official SDK. */
   readonly serverUrl: string;
   /** The default connection id of the proxy (`''` when none). */

@@ -4,4 +4,4 @@ import { initSync } from './dist/nango.js';
 
 initSync({ module: readFileSync(new URL('./dist/nango_wasm_bg.wasm', import.meta.url)) });
 
-export { Nango, NangoError } from './dist/nango.js';
+export { Nango, NangoError, prodHost, getUserAgent, SyncConfigType, AuthModes } from './dist/nango.js';

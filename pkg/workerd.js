@@ -6,4 +6,4 @@ import { initSync } from './dist/nango.js';
 
 initSync({ module: wasm });
 
-export { Nango, NangoError } from './dist/nango.js';
+export { Nango, NangoError, prodHost, getUserAgent, SyncConfigType, AuthModes } from './dist/nango.js';

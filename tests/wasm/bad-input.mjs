@@ -289,6 +289,7 @@ export function cases({ Nango, NangoError, host, apiKey, adminHost }) {
   const isNangoError = (e, kind, label) => {
     ok(e instanceof NangoError, `${label}: not a NangoError: ${e && e.stack ? e.stack : e}`);
     eq(e.name, 'NangoError', label);
+    eq(e.constructor.name, 'NangoError', `${label}: the class name survives minification`);
     if (kind) eq(e.kind, kind, `${label}: kind of "${e.message}"`);
   };
   /** Runs `f` and returns what it threw or rejected with (fails if it succeeded). */

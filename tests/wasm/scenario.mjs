@@ -29,6 +29,7 @@ export function cases({ Nango, NangoError, host, apiKey, adminHost }) {
     ok(e instanceof NangoError, `not a NangoError: ${e}`);
     ok(e instanceof Error, 'a NangoError is an Error');
     eq(e.name, 'NangoError');
+    eq(e.constructor.name, 'NangoError', 'the class name survives minification');
     if (kind) eq(e.kind, kind, `kind of "${e.message}"`);
   };
   let nango;
@@ -60,6 +61,13 @@ export function cases({ Nango, NangoError, host, apiKey, adminHost }) {
         });
         const defaults = new Nango({ secretKey: 'k', connectionId: 'c1', providerConfigKey: 'p1' });
         eq([defaults.serverUrl, defaults.connectionId, defaults.providerConfigKey], ['https://api.nango.dev', 'c1', 'p1']);
+        // The classes keep their names through the build's minifier (which renames them).
+        eq([Nango.name, new Nango({ apiKey: 'k' }).constructor.name], ['Nango', 'Nango'], 'the class name');
+        eq(NangoError.name, 'NangoError', 'the error class name');
+        throws(() => new Nango({}), (e) => {
+          eq([e.name, e.constructor.name, Object.getPrototypeOf(e).constructor.name], ['NangoError', 'NangoError', 'NangoError']);
+          ok(String(e).startsWith('NangoError: '), String(e));
+        });
       },
     },
     {

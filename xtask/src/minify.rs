@@ -208,22 +208,6 @@ fn rename_exports(js: &str, renames: &Renames) -> Result<String, String> {
     Ok(out)
 }
 
-/// The declarations `dts` with the export names of `InitOutput` (what `initSync`
-/// and `init` return: the wasm's raw exports) renamed as the wasm's are.
-pub fn apply_types(dts: &str, renames: &Renames) -> Result<String, String> {
-    const OPEN: &str = "export interface InitOutput {";
-    let start = dts
-        .find(OPEN)
-        .ok_or("the declarations have no InitOutput")?
-        + OPEN.len();
-    let len = dts[start..].find("\n}").ok_or("InitOutput is not closed")?;
-    let mut block = dts[start..start + len].to_owned();
-    for (old, new) in &renames.exports {
-        block = block.replace(&format!("readonly {old}:"), &format!("readonly {new}:"));
-    }
-    Ok(format!("{}{block}{}", &dts[..start], &dts[start + len..]))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,17 +249,6 @@ wasm.core_new(1); wasm.core_new_2(2); wasm.memory.buffer; notwasm.core_new;"#;
             out.contains("wasm.d(1); wasm.e(2); wasm.c.buffer; notwasm.core_new;"),
             "{out}"
         );
-    }
-
-    #[test]
-    fn the_raw_exports_are_renamed_in_the_types() {
-        let dts = "export class Core {}\nexport interface InitOutput {\n    readonly memory: WebAssembly.Memory;\n    readonly core_new: (a: number) => number;\n    readonly core_new_2: () => void;\n}\nexport function initSync(): InitOutput;\n";
-        let out = apply_types(dts, &parse(MAP).unwrap()).unwrap();
-        assert!(out.contains("readonly c: WebAssembly.Memory;\n    readonly d: (a: number) => number;\n    readonly e: () => void;\n}"), "{out}");
-        assert!(
-            out.starts_with("export class Core {}\n") && out.ends_with("initSync(): InitOutput;\n")
-        );
-        assert!(apply_types("export class X {}", &parse(MAP).unwrap()).is_err());
     }
 
     #[test]

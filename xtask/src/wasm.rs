@@ -3,7 +3,9 @@
 //! headless Chromium through `wasm-pack test`, as wasm developers run it, then the
 //! built package in Node, Deno, workerd and Chromium through one shared scenario
 //! (`tests/wasm/scenario.mjs`), then the npm tarball installed into an empty project
-//! (`tests/wasm/pack-smoke.mjs`), then the TypeScript types.
+//! (`tests/wasm/pack-smoke.mjs`), then the package installed into Deno projects from
+//! its folder and its tarball (`tests/wasm/deno-install.ts`), then the TypeScript
+//! types.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -202,10 +204,24 @@ pub fn pkg() -> Result<(), String> {
     let js = std::fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
     std::fs::write(&glue, crate::minify::apply(&js, &renames, &module)?)
         .map_err(|e| e.to_string())?;
-    let types = dist.join("nango_wasm.d.ts");
-    let dts = std::fs::read_to_string(&types).map_err(|e| format!("{}: {e}", types.display()))?;
-    std::fs::write(&types, crate::minify::apply_types(&dts, &renames)?)
-        .map_err(|e| e.to_string())?;
+    // The package's own declarations only: those of wasm-bindgen's loader name
+    // `WebAssembly`, `BufferSource` and `RequestInfo`, which a Node-only or a
+    // Workers project (no DOM library) lacks, and users never call the loader.
+    let mut own = String::new();
+    for f in ["types.d.ts", "compat.d.ts"] {
+        let path = root().join("crates/nango-wasm/src").join(f);
+        own += &std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    std::fs::write(dist.join("types.d.ts"), own).map_err(|e| e.to_string())?;
+    // The module `./dist/types.js` that index.d.ts imports: TypeScript, and Deno in a
+    // node_modules folder, read `types.d.ts` beside it; Deno reading the package as
+    // local files (installed from its folder: node_modules links to it) finds no
+    // `.d.ts` for a `.js` path unless the module names it. Never run.
+    std::fs::write(
+        dist.join("types.js"),
+        "// @ts-self-types=\"./types.d.ts\"\n// The declarations of index.d.ts, for Deno (see xtask/src/wasm.rs); not a runtime module.\nexport {};\n",
+    )
+    .map_err(|e| e.to_string())?;
     // The shim is copied by wasm-bindgen under a hashed folder: re-export it from a
     // fixed path for the class `Nango` (js/nango.js), copied beside the glue.
     let snippets = dist.join("snippets");
@@ -241,7 +257,12 @@ pub fn pkg() -> Result<(), String> {
         ],
     ))?;
     std::fs::rename(&bundle, &facade).map_err(|e| e.to_string())?;
-    for f in ["nango_wasm.js", "shim.js", "nango_wasm_bg.wasm.d.ts"] {
+    for f in [
+        "nango_wasm.js",
+        "nango_wasm.d.ts",
+        "shim.js",
+        "nango_wasm_bg.wasm.d.ts",
+    ] {
         std::fs::remove_file(dist.join(f)).map_err(|e| format!("dist/{f}: {e}"))?;
     }
     std::fs::remove_dir_all(&snippets).map_err(|e| e.to_string())?;
@@ -485,28 +506,46 @@ fn pack_smoke(server: &Server) -> Result<Count, String> {
     let _ = std::fs::remove_dir_all(&dir);
     let io = |e: std::io::Error| format!("{}: {e}", dir.display());
     std::fs::create_dir_all(&dir).map_err(io)?;
-    let mut pack = cmd(
-        "npm",
-        &[
-            "pack",
-            "--pack-destination",
-            &path_str(&dir),
-            "--loglevel=warn",
-        ],
-    );
-    pack.current_dir(root().join("pkg"));
-    run(pack)?;
-    let tarball = std::fs::read_dir(&dir)
-        .map_err(io)?
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "tgz"))
-        .ok_or("npm pack wrote no .tgz")?;
+    let tarball = npm_pack(&dir)?;
     std::fs::write(
         dir.join("package.json"),
         "{ \"name\": \"pack-smoke\", \"private\": true, \"type\": \"module\" }\n",
     )
     .map_err(io)?;
+    npm_install_tarball(&dir, &tarball)?;
+    std::fs::copy(tests_dir().join("pack-smoke.mjs"), dir.join("smoke.mjs")).map_err(io)?;
+    let mut smoke = cmd("node", &["smoke.mjs"]);
+    smoke.current_dir(&dir);
+    server.env(&mut smoke);
+    let count = summary_count(&run_tee(smoke)?, "pack:");
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(count)
+}
+
+/// `npm pack` of `pkg/` (as built) into `dir`; returns the tarball's path.
+fn npm_pack(dir: &Path) -> Result<PathBuf, String> {
+    let mut pack = cmd(
+        "npm",
+        &[
+            "pack",
+            "--pack-destination",
+            &path_str(dir),
+            "--loglevel=warn",
+        ],
+    );
+    pack.current_dir(root().join("pkg"));
+    run(pack)?;
+    std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "tgz"))
+        .ok_or_else(|| "npm pack wrote no .tgz".to_owned())
+}
+
+/// `npm install --offline` of `tarball` into the project `dir` (the package has no
+/// dependencies: nothing to download).
+fn npm_install_tarball(dir: &Path, tarball: &Path) -> Result<(), String> {
     let mut install = cmd(
         "npm",
         &[
@@ -515,18 +554,82 @@ fn pack_smoke(server: &Server) -> Result<Count, String> {
             "--no-audit",
             "--no-fund",
             "--loglevel=warn",
-            &path_str(&tarball),
+            &path_str(tarball),
         ],
     );
-    install.current_dir(&dir);
-    run(install)?;
-    std::fs::copy(tests_dir().join("pack-smoke.mjs"), dir.join("smoke.mjs")).map_err(io)?;
-    let mut smoke = cmd("node", &["smoke.mjs"]);
-    smoke.current_dir(&dir);
-    server.env(&mut smoke);
-    let count = summary_count(&run_tee(smoke)?, "pack:");
+    install.current_dir(dir);
+    run(install)
+}
+
+/// `s` as a JSON string (for a path in a package.json).
+fn json_string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// The package as a Deno project installs it, offline, from the folder and from the
+/// tarball: two projects with `"nodeModulesDir": "manual"` in their `deno.json`, one
+/// whose package.json depends on `file:<pkg/>` (installed by `deno install`, which
+/// links the folder, as `npm install <folder>` does), one with the `npm pack`
+/// tarball installed by `npm install` (Deno's installer does not read tarballs).
+/// In each, `deno check` and `deno run --allow-read` of `tests/wasm/deno-install.ts`:
+/// the declarations must resolve (a class typed with no methods, or as `any`,
+/// fails the check) and the `deno` entry must load. Deno gets a cache folder of its
+/// own and an npm registry at a closed local port (nothing can be fetched), and no
+/// network permission. Each project that checks and runs is one passed test. The
+/// folder is removed afterwards, kept when the test failed.
+fn deno_install() -> Result<Count, String> {
+    let dir = std::env::temp_dir().join(format!("nango-wasm-deno-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    Ok(count)
+    let io = |e: std::io::Error| format!("{}: {e}", dir.display());
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    let tarball = npm_pack(&dir)?;
+    let deno = |project: &Path, args: &[&str]| {
+        let mut c = cmd(&path_str(&bin("deno")), args);
+        c.current_dir(project)
+            .env("DENO_DIR", dir.join("deno-cache"))
+            .env("NPM_CONFIG_REGISTRY", "http://127.0.0.1:9/")
+            .env("DENO_NO_UPDATE_CHECK", "1")
+            .env("NO_COLOR", "1");
+        c
+    };
+    let mut passed = 0;
+    for from in ["folder", "tarball"] {
+        let project = dir.join(from);
+        std::fs::create_dir_all(&project).map_err(io)?;
+        std::fs::write(
+            project.join("deno.json"),
+            "{ \"nodeModulesDir\": \"manual\" }\n",
+        )
+        .map_err(io)?;
+        let dependencies = if from == "folder" {
+            let folder = format!("file:{}", path_str(&root().join("pkg")));
+            format!("{{ \"nango-wasm\": {} }}", json_string(&folder))
+        } else {
+            "{}".to_owned()
+        };
+        std::fs::write(
+            project.join("package.json"),
+            format!("{{ \"name\": \"deno-install-{from}\", \"private\": true, \"type\": \"module\", \"dependencies\": {dependencies} }}\n"),
+        )
+        .map_err(io)?;
+        if from == "folder" {
+            run(deno(&project, &["install"]))?;
+        } else {
+            npm_install_tarball(&project, &tarball)?;
+        }
+        std::fs::copy(tests_dir().join("deno-install.ts"), project.join("main.ts")).map_err(io)?;
+        run(deno(&project, &["check", "main.ts"]))?;
+        let out = run_tee(deno(&project, &["run", "--allow-read", "main.ts"]))?;
+        if !out.contains("deno-install: ok") {
+            return Err(format!(
+                "deno run in {}: no `deno-install: ok`",
+                project.display()
+            ));
+        }
+        passed += 1;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(Count { passed, failed: 0 })
 }
 
 /// Builds the package and runs every wasm suite; fails if one ran no test.
@@ -588,10 +691,19 @@ pub fn test() -> Result<Vec<(&'static str, u64, u64)>, String> {
             "pkg tarball (npm pack, installed offline) in Node",
             pack_smoke(&server)?,
         ),
+        (
+            "pkg installed in Deno projects, folder and tarball (deno check, deno run)",
+            deno_install()?,
+        ),
     ];
     drop(hostile);
     drop(server);
     let mut c = cmd(&path_str(&bin("tsc")), &["-p", "types/tsconfig.json"]);
+    c.current_dir(tests_dir());
+    run(c)?;
+    // Code written for @nangohq/node compiles against the package with only the
+    // import changed (its names, shapes and the reference's examples; three tsconfigs).
+    let mut c = cmd("node", &["compat/check.mjs"]);
     c.current_dir(tests_dir());
     run(c)?;
     println!("\nwasm suites:");
@@ -603,6 +715,7 @@ pub fn test() -> Result<Vec<(&'static str, u64, u64)>, String> {
         }
     }
     println!("  TypeScript types (tsc --strict): ok");
+    println!("  drop-in types for @nangohq/node (DOM, Node only, Workers): ok");
     if !zero.is_empty() {
         return Err(format!("no test ran in: {}", zero.join(", ")));
     }

@@ -16,6 +16,10 @@
  * `unredactedBody()`, for a caller who asks for it.
  */
 export class NangoError extends Error {
+  // Kept through minification, as `Nango.name` (see js/nango.js): `err.constructor.name`,
+  // and Node's `util.inspect(err)` / `console.log(err)`, say `NangoError`.
+  static name = 'NangoError';
+
   #unredacted;
 
   constructor(kind, message, details) {

@@ -42,9 +42,6 @@ pub use transport::FetchTransport;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = include_str!("types.d.ts");
-
 /// The client type the package wraps.
 pub(crate) type Inner = Client<FetchTransport>;
 
@@ -172,5 +169,15 @@ pub fn input_error(field: &str, detail: Option<String>) -> JsValue {
     match detail {
         Some(detail) => error::invalid(field, &detail),
         None => error::missing(field),
+    }
+}
+
+/// `getUserAgent(userAgent?)` of the official SDK: the `User-Agent` the package
+/// sends, with `userAgent` appended as the `userAgent` option appends it.
+#[wasm_bindgen(js_name = getUserAgent, skip_typescript)]
+pub fn get_user_agent(user_agent: Option<String>) -> String {
+    match user_agent.filter(|s| !s.is_empty()) {
+        Some(suffix) => format!("{}; {suffix}", transport::USER_AGENT),
+        None => transport::USER_AGENT.to_owned(),
     }
 }

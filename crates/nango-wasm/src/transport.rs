@@ -117,6 +117,9 @@ impl Transport for FetchTransport {
     }
 
     fn user_agent(&self) -> String {
-        concat!("nango-wasm/", env!("CARGO_PKG_VERSION")).to_owned()
+        USER_AGENT.to_owned()
     }
 }
+
+/// The `User-Agent` of the package's requests (before the `userAgent` option's suffix).
+pub(crate) const USER_AGENT: &str = concat!("nango-wasm/", env!("CARGO_PKG_VERSION"));

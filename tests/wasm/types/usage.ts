@@ -205,8 +205,19 @@ export async function usage(): Promise<void> {
   // @ts-expect-error it answers synchronously
   const notAPromise: Promise<boolean> = nango.verifyIncomingWebhookRequest('{}', {});
   const event = nango.parseWebhook('{}', new Headers());
-  if ('type' in event && event.type === 'auth') {
-    const op: string = (event as NangoAuthWebhook).operation;
+  if (event.type === 'auth') {
+    const op: string = event.operation;
+    const viaAlias: NangoAuthWebhook = event;
+  }
+  // Narrowed by `type`, then `success`: no cast
+  if (event.type === 'sync' && event.success) {
+    const name: string = event.syncName;
+    const added: number = event.responseResults.added;
+  } else if (event.type === 'sync') {
+    const failedAt: string = event.failedAt;
+  }
+  if (event.type === 'forward') {
+    const payload: unknown = event.payload;
   }
   const fromRequest: Promise<NangoWebhookEvent> = nango.verifyWebhookRequest(new Request('http://x'));
   // @ts-expect-error a Request, not its body
