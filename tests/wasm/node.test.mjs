@@ -58,17 +58,3 @@ test('names: console.log / util.inspect show NangoError and Nango', () => {
   if (!client.startsWith('Nango ')) throw new Error(`util.inspect(nango): ${client}`);
 });
 
-// js/nango.js names each operation by its number (minified to the bare number):
-// its constants must follow the order of the Rust `Op` enum.
-test('operation numbers: nango.js agrees with the Rust Op enum', () => {
-  const source = (path) => readFileSync(new URL(path, import.meta.url), 'utf8');
-  const rust = source('../../crates/nango-wasm/src/ops.rs');
-  const variants = [...rust.slice(rust.indexOf('pub enum Op {'), rust.indexOf('\n}\n', rust.indexOf('pub enum Op {')))
-    .matchAll(/^    ([A-Z]\w*),$/gm)].map((m) => m[1]);
-  const js = [...source('../../crates/nango-wasm/js/nango.js').matchAll(/^const OP_(\w+) = (\d+);$/gm)];
-  const upper = (name) => name.replace(/(?<!^)(?=[A-Z])/g, '_').toUpperCase();
-  if (variants.length < 50) throw new Error(`read ${variants.length} Op variants`);
-  const expected = variants.map((v, i) => `${upper(v)}=${i}`).join(' ');
-  const actual = js.map((m) => `${m[1]}=${m[2]}`).join(' ');
-  if (expected !== actual) throw new Error(`nango.js: ${actual}\nops.rs:  ${expected}`);
-});

@@ -36,70 +36,19 @@ export const AuthModes = Object.freeze({
 // The loaders of the `.wasm`, for the package's entries (workerd.js, node.js...).
 export { default, initSync } from './nango_wasm.js';
 
-/** Operation numbers: the order of `Op` in src/ops.rs (checked by tests/wasm). */
-const OP_LIST_CONNECTIONS = 0;
-const OP_WAIT_FOR_CONNECTION = 1;
-const OP_GET_CONNECTION = 2;
-const OP_GET_TOKEN = 3;
-const OP_GET_METADATA = 4;
-const OP_SET_METADATA = 5;
-const OP_UPDATE_METADATA = 6;
-const OP_PATCH_CONNECTION = 7;
-const OP_DELETE_CONNECTION = 8;
-const OP_IMPORT_CONNECTION = 9;
-const OP_LIST_INTEGRATIONS = 10;
-const OP_GET_INTEGRATION = 11;
-const OP_CREATE_INTEGRATION = 12;
-const OP_CREATE_QUICKSTART_INTEGRATION = 13;
-const OP_UPDATE_INTEGRATION = 14;
-const OP_DELETE_INTEGRATION = 15;
-const OP_LIST_FUNCTIONS = 16;
-const OP_GET_FUNCTION = 17;
-const OP_GET_FUNCTION_CODE = 18;
-const OP_DELETE_FUNCTION = 19;
-const OP_TRIGGER_SYNC = 20;
-const OP_START_SYNC = 21;
-const OP_PAUSE_SYNC = 22;
-const OP_SYNC_STATUS = 23;
-const OP_UPDATE_SYNC_FREQUENCY = 24;
-const OP_CREATE_SYNC_VARIANT = 25;
-const OP_DELETE_SYNC_VARIANT = 26;
-const OP_TRIGGER_ACTION = 27;
-const OP_TRIGGER_ACTION_ASYNC = 28;
-const OP_GET_ASYNC_ACTION_RESULT = 29;
-const OP_CREATE_CONNECT_SESSION = 30;
-const OP_CREATE_RECONNECT_SESSION = 31;
-const OP_GET_CONNECT_SESSION = 32;
-const OP_DELETE_CONNECT_SESSION = 33;
-const OP_CREATE_ENVIRONMENT = 34;
-const OP_DELETE_ENVIRONMENT = 35;
-const OP_CREATE_API_KEY = 36;
-const OP_DELETE_API_KEY = 37;
-const OP_ROTATE_WEBHOOK_SIGNING_KEY = 38;
-const OP_COMPILE_FUNCTION = 39;
-const OP_DRYRUN_FUNCTION = 40;
-const OP_GET_FUNCTION_DRYRUN = 41;
-const OP_DEPLOY_FUNCTION = 42;
-const OP_GET_FUNCTION_DEPLOYMENT = 43;
-const OP_LIST_PROVIDERS = 44;
-const OP_GET_PROVIDER = 45;
-const OP_GET_PROVIDER_TEMPLATES = 46;
-const OP_GET_SCRIPTS_CONFIG = 47;
-const OP_GET_ENVIRONMENT_VARIABLES = 48;
-const OP_LIST_RECORDS = 49;
-const OP_PRUNE_RECORDS = 50;
-const OP_PROXY = 51;
-
-/** Answer shapes of `execute` (see shim.js `shaped`). */
-const JSON_BODY = 0;
-const NOTHING = 1;
-const RESPONSE = 2;
-const TOKEN = 3;
-const RAW_TOKEN = 4;
-const METADATA = 5;
-const CONFIGS = 6;
-const LIST = 7;
-const PROXY = 10;
+/**
+ * Answer shapes of `execute` (see shim.js `shaped`); operations are named by the
+ * method that sends them (`Op` in src/ops.rs).
+ */
+const JSON_BODY = 'json';
+const NOTHING = 'nothing';
+const RESPONSE = 'response';
+const TOKEN = 'token';
+const RAW_TOKEN = 'raw_token';
+const METADATA = 'metadata';
+const CONFIGS = 'configs';
+const LIST = 'list';
+const PROXY = 'proxy';
 const RESPONSE_TYPES = ['json', 'text', 'arraybuffer', 'blob', 'stream'];
 
 const SIGNATURE_HEADER = 'x-nango-hmac-sha256';
@@ -179,7 +128,7 @@ const textOr = (v, key) => (typeof v === 'string' ? v : field(plain(v), key));
 /** `args` with `value` at `i`. */
 const withAt = (args, i, value) => args.map((v, j) => (j === i ? value : v));
 
-/** The arguments of `OP_LIST_CONNECTIONS` for both forms of `listConnections`. */
+/** The arguments of `'listConnections'` for both forms of `listConnections`. */
 function listArgs(first, search, queries) {
   if (isObject(first)) {
     const p = plain(first);
@@ -201,7 +150,7 @@ function listArgs(first, search, queries) {
   ];
 }
 
-/** The arguments of `OP_LIST_RECORDS` for a `listRecords` config. */
+/** The arguments of `'listRecords'` for a `listRecords` config. */
 function recordArgs(config) {
   const c = plain(config);
   return [
@@ -300,7 +249,7 @@ export class Nango {
   async listConnections(first, search, queries, options) {
     // The call options follow the official arguments: the object form has one.
     const own = isObject(first) ? search : options;
-    return this.#send(OP_LIST_CONNECTIONS, listArgs(first, search, queries), JSON_BODY, own);
+    return this.#send('listConnections', listArgs(first, search, queries), JSON_BODY, own);
   }
 
   connectionsIterator(params, options) {
@@ -309,7 +258,7 @@ export class Nango {
     let page = Number.isInteger(p.page) && p.page > 0 ? p.page : 0;
     const args = listArgs({ ...p, limit, page: undefined });
     const core = this.#core;
-    core.exchange(OP_LIST_CONNECTIONS, args, options).free(); // bad input is refused now
+    core.exchange('listConnections', args, options).free(); // bad input is refused now
     let finished = false;
     // A server that answers the same full page for every page number would be
     // paged forever: as the native `connections_stream`, the same page twice ends
@@ -322,7 +271,7 @@ export class Nango {
         throw failure;
       }
       if (finished) return undefined;
-      const res = await execute(core.exchange(OP_LIST_CONNECTIONS, withAt(args, 7, page), options), JSON_BODY, false);
+      const res = await execute(core.exchange('listConnections', withAt(args, 7, page), options), JSON_BODY, false);
       const list = Array.isArray(res?.connections) ? res.connections : [];
       page += 1;
       finished = list.length < limit;
@@ -337,27 +286,27 @@ export class Nango {
 
   async getConnection(providerConfigKey, connectionId, forceRefresh, refreshToken, refreshGithubAppJwtToken, options) {
     const args = [providerConfigKey, connectionId, forceRefresh, refreshToken, refreshGithubAppJwtToken];
-    return this.#send(OP_GET_CONNECTION, args, JSON_BODY, options);
+    return this.#send('getConnection', args, JSON_BODY, options);
   }
 
   async getToken(providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken, options) {
-    return this.#send(OP_GET_TOKEN, [providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken], TOKEN, options);
+    return this.#send('getToken', [providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken], TOKEN, options);
   }
 
   async getRawTokenResponse(providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken, options) {
-    return this.#send(OP_GET_TOKEN, [providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken], RAW_TOKEN, options);
+    return this.#send('getToken', [providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken], RAW_TOKEN, options);
   }
 
   async getMetadata(providerConfigKey, connectionId, options) {
-    return this.#send(OP_GET_METADATA, [providerConfigKey, connectionId], METADATA, options);
+    return this.#send('getMetadata', [providerConfigKey, connectionId], METADATA, options);
   }
 
   async setMetadata(providerConfigKey, connectionId, metadata, options) {
-    return this.#metadata(OP_SET_METADATA, providerConfigKey, connectionId, metadata, options);
+    return this.#metadata('setMetadata', providerConfigKey, connectionId, metadata, options);
   }
 
   async updateMetadata(providerConfigKey, connectionId, metadata, options) {
-    return this.#metadata(OP_UPDATE_METADATA, providerConfigKey, connectionId, metadata, options);
+    return this.#metadata('updateMetadata', providerConfigKey, connectionId, metadata, options);
   }
 
   #metadata(op, providerConfigKey, connectionId, metadata, options) {
@@ -367,15 +316,15 @@ export class Nango {
 
   async patchConnection(params, body, options) {
     const p = plain(params);
-    return this.#send(OP_PATCH_CONNECTION, [field(p, 'connectionId'), field(p, 'provider_config_key'), json(body)], JSON_BODY, options);
+    return this.#send('patchConnection', [field(p, 'connectionId'), field(p, 'provider_config_key'), json(body)], JSON_BODY, options);
   }
 
   async deleteConnection(providerConfigKey, connectionId, options) {
-    return this.#send(OP_DELETE_CONNECTION, [providerConfigKey, connectionId], RESPONSE, options);
+    return this.#send('deleteConnection', [providerConfigKey, connectionId], RESPONSE, options);
   }
 
   async importConnection(body, options) {
-    return this.#send(OP_IMPORT_CONNECTION, [json(body)], JSON_BODY, options);
+    return this.#send('importConnection', [json(body)], JSON_BODY, options);
   }
 
   async upsertConnection(body, options) {
@@ -384,7 +333,7 @@ export class Nango {
 
   async waitForConnection(integrationKey, userId, options) {
     // `options` holds the polling's timings and `signal` beside the call options (of each poll).
-    const exchange = this.#core.exchange(OP_WAIT_FOR_CONNECTION, [integrationKey, userId], options);
+    const exchange = this.#core.exchange('waitForConnection', [integrationKey, userId], options);
     const [attempts, firstDelay, delay] = waitDefaults();
     const o = isObject(options) ? options : {};
     const ms = (v, d) => (typeof v === 'number' && v >= 0 ? v : d);
@@ -395,46 +344,46 @@ export class Nango {
   // Integrations and their functions
 
   async listIntegrations(options) {
-    return this.#send(OP_LIST_INTEGRATIONS, [], CONFIGS, options);
+    return this.#send('listIntegrations', [], CONFIGS, options);
   }
 
   async getIntegration(params, queries, options) {
     const include = queries === true ? ['credentials'] : plain(queries).include;
     const list = Array.isArray(include) ? include.filter((s) => typeof s === 'string') : undefined;
-    return this.#send(OP_GET_INTEGRATION, [uniqueKey(params), list], JSON_BODY, options);
+    return this.#send('getIntegration', [uniqueKey(params), list], JSON_BODY, options);
   }
 
   async createIntegration(body, options) {
-    return this.#send(OP_CREATE_INTEGRATION, [json(body)], JSON_BODY, options);
+    return this.#send('createIntegration', [json(body)], JSON_BODY, options);
   }
 
   async createQuickstartIntegration(body, options) {
-    return this.#send(OP_CREATE_QUICKSTART_INTEGRATION, [json(body)], JSON_BODY, options);
+    return this.#send('createQuickstartIntegration', [json(body)], JSON_BODY, options);
   }
 
   async updateIntegration(params, body, options) {
-    return this.#send(OP_UPDATE_INTEGRATION, [uniqueKey(params), json(body)], JSON_BODY, options);
+    return this.#send('updateIntegration', [uniqueKey(params), json(body)], JSON_BODY, options);
   }
 
   async deleteIntegration(key, options) {
-    return this.#send(OP_DELETE_INTEGRATION, [uniqueKey(key)], RESPONSE, options);
+    return this.#send('deleteIntegration', [uniqueKey(key)], RESPONSE, options);
   }
 
   async listFunctions(params, queries, options) {
     const q = plain(queries);
-    return this.#send(OP_LIST_FUNCTIONS, [uniqueKey(params), field(q, 'type'), field(q, 'search'), q.page, q.limit], JSON_BODY, options);
+    return this.#send('listFunctions', [uniqueKey(params), field(q, 'type'), field(q, 'search'), q.page, q.limit], JSON_BODY, options);
   }
 
   async getFunction(params, queries, options) {
-    return this.#function(OP_GET_FUNCTION, params, queries, options);
+    return this.#function('getFunction', params, queries, options);
   }
 
   async getFunctionCode(params, queries, options) {
-    return this.#function(OP_GET_FUNCTION_CODE, params, queries, options);
+    return this.#function('getFunctionCode', params, queries, options);
   }
 
   async deleteFunction(params, queries, options) {
-    return this.#function(OP_DELETE_FUNCTION, params, queries, options);
+    return this.#function('deleteFunction', params, queries, options);
   }
 
   #function(op, params, queries, options) {
@@ -448,20 +397,20 @@ export class Nango {
     const o = plain(opts);
     const mode = typeof opts === 'string' || typeof opts === 'boolean' ? opts : undefined;
     const args = [providerConfigKey, syncList(syncs), connectionId, mode, bool(o.reset), bool(o.emptyCache)];
-    return this.#send(OP_TRIGGER_SYNC, args, RESPONSE, options);
+    return this.#send('triggerSync', args, RESPONSE, options);
   }
 
   async startSync(providerConfigKey, syncs, connectionId, options) {
-    return this.#send(OP_START_SYNC, [providerConfigKey, syncList(syncs), connectionId], RESPONSE, options);
+    return this.#send('startSync', [providerConfigKey, syncList(syncs), connectionId], RESPONSE, options);
   }
 
   async pauseSync(providerConfigKey, syncs, connectionId, options) {
-    return this.#send(OP_PAUSE_SYNC, [providerConfigKey, syncList(syncs), connectionId], RESPONSE, options);
+    return this.#send('pauseSync', [providerConfigKey, syncList(syncs), connectionId], RESPONSE, options);
   }
 
   async syncStatus(providerConfigKey, syncs, connectionId, options) {
     const list = syncs === '*' ? '*' : syncList(syncs);
-    return this.#send(OP_SYNC_STATUS, [providerConfigKey, list, connectionId], JSON_BODY, options);
+    return this.#send('syncStatus', [providerConfigKey, list, connectionId], JSON_BODY, options);
   }
 
   async updateSyncConnectionFrequency(providerConfigKey, sync, connectionId, frequency, options) {
@@ -476,15 +425,15 @@ export class Nango {
     if (typeof frequency !== 'string' && frequency !== null) {
       throw inputError('frequency', 'Frequency must be a string or null.');
     }
-    return this.#send(OP_UPDATE_SYNC_FREQUENCY, [providerConfigKey, name, variant, connectionId, frequency], JSON_BODY, options);
+    return this.#send('updateSyncConnectionFrequency', [providerConfigKey, name, variant, connectionId, frequency], JSON_BODY, options);
   }
 
   async createSyncVariant(props, options) {
-    return this.#variant(OP_CREATE_SYNC_VARIANT, props, options);
+    return this.#variant('createSyncVariant', props, options);
   }
 
   async deleteSyncVariant(props, options) {
-    return this.#variant(OP_DELETE_SYNC_VARIANT, props, options);
+    return this.#variant('deleteSyncVariant', props, options);
   }
 
   #variant(op, props, options) {
@@ -496,115 +445,115 @@ export class Nango {
   // Actions
 
   async triggerAction(providerConfigKey, connectionId, actionName, input, options) {
-    return this.#send(OP_TRIGGER_ACTION, [providerConfigKey, connectionId, actionName, json(input)], JSON_BODY, options);
+    return this.#send('triggerAction', [providerConfigKey, connectionId, actionName, json(input)], JSON_BODY, options);
   }
 
   async triggerActionAsync(providerConfigKey, connectionId, actionName, input, options) {
     // `options` is the package's own: `maxRetries` beside the call options.
     const retries = isObject(options) && typeof options.maxRetries === 'number' ? options.maxRetries : undefined;
     const args = [providerConfigKey, connectionId, actionName, json(input), retries];
-    return this.#send(OP_TRIGGER_ACTION_ASYNC, args, JSON_BODY, options);
+    return this.#send('triggerActionAsync', args, JSON_BODY, options);
   }
 
   async getAsyncActionResult(props, options) {
     const p = plain(props);
-    return this.#send(OP_GET_ASYNC_ACTION_RESULT, [field(p, 'statusUrl'), field(p, 'id')], JSON_BODY, options);
+    return this.#send('getAsyncActionResult', [field(p, 'statusUrl'), field(p, 'id')], JSON_BODY, options);
   }
 
   // Connect sessions
 
   async createConnectSession(body, options) {
-    return this.#send(OP_CREATE_CONNECT_SESSION, [json(body)], JSON_BODY, options);
+    return this.#send('createConnectSession', [json(body)], JSON_BODY, options);
   }
 
   async createReconnectSession(body, options) {
-    return this.#send(OP_CREATE_RECONNECT_SESSION, [json(body)], JSON_BODY, options);
+    return this.#send('createReconnectSession', [json(body)], JSON_BODY, options);
   }
 
   async getConnectSession(token, options) {
-    return this.#send(OP_GET_CONNECT_SESSION, [token], JSON_BODY, options);
+    return this.#send('getConnectSession', [token], JSON_BODY, options);
   }
 
   async deleteConnectSession(token, options) {
-    return this.#send(OP_DELETE_CONNECT_SESSION, [token], NOTHING, options);
+    return this.#send('deleteConnectSession', [token], NOTHING, options);
   }
 
   // Environments and keys
 
   async createEnvironment(body, options) {
-    return this.#send(OP_CREATE_ENVIRONMENT, [json(body)], JSON_BODY, options);
+    return this.#send('createEnvironment', [json(body)], JSON_BODY, options);
   }
 
   async deleteEnvironment(environmentId, options) {
-    return this.#send(OP_DELETE_ENVIRONMENT, [environmentId], NOTHING, options);
+    return this.#send('deleteEnvironment', [environmentId], NOTHING, options);
   }
 
   async createApiKey(environmentId, displayName, options) {
-    return this.#send(OP_CREATE_API_KEY, [environmentId, displayName], JSON_BODY, options);
+    return this.#send('createApiKey', [environmentId, displayName], JSON_BODY, options);
   }
 
   async deleteApiKey(environmentId, keyId, options) {
-    return this.#send(OP_DELETE_API_KEY, [environmentId, keyId], JSON_BODY, options);
+    return this.#send('deleteApiKey', [environmentId, keyId], JSON_BODY, options);
   }
 
   async rotateWebhookSigningKey(options) {
-    return this.#send(OP_ROTATE_WEBHOOK_SIGNING_KEY, [], JSON_BODY, options);
+    return this.#send('rotateWebhookSigningKey', [], JSON_BODY, options);
   }
 
   // Functions
 
   async compileFunction(code, options) {
-    return this.#send(OP_COMPILE_FUNCTION, [textOr(code, 'code')], JSON_BODY, options);
+    return this.#send('compileFunction', [textOr(code, 'code')], JSON_BODY, options);
   }
 
   async dryrunFunction(body, options) {
-    return this.#send(OP_DRYRUN_FUNCTION, [json(body)], JSON_BODY, options);
+    return this.#send('dryrunFunction', [json(body)], JSON_BODY, options);
   }
 
   async getFunctionDryrun(id, options) {
-    return this.#send(OP_GET_FUNCTION_DRYRUN, [textOr(id, 'id')], JSON_BODY, options);
+    return this.#send('getFunctionDryrun', [textOr(id, 'id')], JSON_BODY, options);
   }
 
   async deployFunction(body, options) {
-    return this.#send(OP_DEPLOY_FUNCTION, [json(body)], JSON_BODY, options);
+    return this.#send('deployFunction', [json(body)], JSON_BODY, options);
   }
 
   async getFunctionDeployment(id, options) {
-    return this.#send(OP_GET_FUNCTION_DEPLOYMENT, [textOr(id, 'id')], JSON_BODY, options);
+    return this.#send('getFunctionDeployment', [textOr(id, 'id')], JSON_BODY, options);
   }
 
   // Providers, scripts
 
   async listProviders(queries, options) {
-    return this.#send(OP_LIST_PROVIDERS, [field(plain(queries), 'search')], JSON_BODY, options);
+    return this.#send('listProviders', [field(plain(queries), 'search')], JSON_BODY, options);
   }
 
   async getProvider(params, options) {
-    return this.#send(OP_GET_PROVIDER, [field(plain(params), 'provider')], JSON_BODY, options);
+    return this.#send('getProvider', [field(plain(params), 'provider')], JSON_BODY, options);
   }
 
   async getProviderTemplates(params, options) {
-    return this.#send(OP_GET_PROVIDER_TEMPLATES, [field(plain(params), 'provider')], JSON_BODY, options);
+    return this.#send('getProviderTemplates', [field(plain(params), 'provider')], JSON_BODY, options);
   }
 
   async getScriptsConfig(format, options) {
-    return this.#send(OP_GET_SCRIPTS_CONFIG, [format], JSON_BODY, options);
+    return this.#send('getScriptsConfig', [format], JSON_BODY, options);
   }
 
   async getEnvironmentVariables(options) {
-    return this.#send(OP_GET_ENVIRONMENT_VARIABLES, [], LIST, options);
+    return this.#send('getEnvironmentVariables', [], LIST, options);
   }
 
   // Records
 
   async listRecords(config, options) {
-    return this.#send(OP_LIST_RECORDS, recordArgs(config), JSON_BODY, options);
+    return this.#send('listRecords', recordArgs(config), JSON_BODY, options);
   }
 
   recordsIterator(config, options) {
     const args = recordArgs(config);
     const core = this.#core;
-    core.exchange(OP_LIST_RECORDS, args, options).free(); // bad input is refused now
+    core.exchange('listRecords', args, options).free(); // bad input is refused now
     let cursor;
     let finished = false;
     // The cursors followed so far: one the server sent before ends the iterator
@@ -616,7 +565,7 @@ export class Nango {
       if (finished) return undefined;
       try {
         if (failure) throw failure;
-        const page = await execute(core.exchange(OP_LIST_RECORDS, cursor === undefined ? args : withAt(args, 7, cursor), options), JSON_BODY, false);
+        const page = await execute(core.exchange('listRecords', cursor === undefined ? args : withAt(args, 7, cursor), options), JSON_BODY, false);
         try {
           cursor = trail.follow(typeof page?.next_cursor === 'string' ? page.next_cursor : undefined);
           finished = cursor === undefined;
@@ -636,7 +585,7 @@ export class Nango {
   async pruneRecords(config, options) {
     const c = plain(config);
     const args = [field(c, 'providerConfigKey'), field(c, 'connectionId'), field(c, 'model'), field(c, 'untilCursor'), field(c, 'variant'), c.limit];
-    return this.#send(OP_PRUNE_RECORDS, args, JSON_BODY, options);
+    return this.#send('pruneRecords', args, JSON_BODY, options);
   }
 
   // The proxy
@@ -692,7 +641,8 @@ export class Nango {
       bytes,
       body,
     ];
-    return this.#send(OP_PROXY, args, PROXY + Math.max(0, RESPONSE_TYPES.indexOf(c.responseType)), options);
+    const type = RESPONSE_TYPES.includes(c.responseType) ? c.responseType : 'json';
+    return this.#send('proxy', args, `${PROXY}:${type}`, options);
   }
 
   // Webhooks

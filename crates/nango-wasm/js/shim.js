@@ -256,16 +256,18 @@ function json(res, exchange) {
 /** An axios-like `{ status, statusText, headers, data }`. */
 const response = (res, data) => ({ status: res.status, statusText: res.statusText ?? '', headers: headersObject(res.headers), data });
 
-const RESPONSE_TYPES = ['json', 'text', 'arraybuffer', 'blob', 'stream'];
-
-/** The answer in a shape (the `Shape` codes of `src/js.rs`; 10 + n: the proxy with `responseType` n). */
+/**
+ * The answer in `shape`, named by js/nango.js: `json` (the body), `nothing`,
+ * `response` (axios-like), `token`, `raw_token`, `metadata`, `configs`, `list`,
+ * or `proxy:<responseType>`.
+ */
 function shaped(res, shape, exchange) {
   switch (shape) {
-    case 1:
+    case 'nothing':
       return undefined;
-    case 2:
+    case 'response':
       return response(res, json(res, exchange));
-    case 3: {
+    case 'token': {
       const credentials = json(res, exchange)?.credentials;
       if (credentials?.type === 'OAUTH2') return credentials.access_token;
       if (credentials?.type === 'OAUTH1') {
@@ -273,16 +275,16 @@ function shaped(res, shape, exchange) {
       }
       return credentials;
     }
-    case 4:
+    case 'raw_token':
       return json(res, exchange)?.credentials?.raw;
-    case 5:
+    case 'metadata':
       return json(res, exchange)?.metadata;
-    case 6:
+    case 'configs':
       return { configs: json(res, exchange)?.data };
-    case 7:
+    case 'list':
       return json(res, exchange) ?? [];
     default:
-      if (shape >= 10) return response(res, decodeBody(res.body, RESPONSE_TYPES[shape - 10]));
+      if (shape.startsWith('proxy:')) return response(res, decodeBody(res.body, shape.slice('proxy:'.length)));
       return json(res, exchange);
   }
 }
@@ -336,7 +338,7 @@ export async function waitForConnection(exchange, key, firstDelay, delay, attemp
   try {
     for (let attempt = 0; attempt < attempts; attempt++) {
       if (signal?.aborted) throw aborted();
-      const page = await execute(exchange, 0, true);
+      const page = await execute(exchange, 'json', true);
       const found = (page?.connections ?? []).find((c) => c?.provider_config_key === key);
       if (found) return found;
       if (attempt + 1 < attempts) {

@@ -53,7 +53,7 @@ pub(crate) type Inner = Client<FetchTransport>;
 ///
 /// ```js
 /// const core = new Core({ host: 'http://127.0.0.1:3003', apiKey: 'key' });
-/// const exchange = core.exchange(44, [], undefined); // Op::ListProviders
+/// const exchange = core.exchange('listProviders', [], undefined);
 /// ```
 #[wasm_bindgen(skip_typescript)]
 pub struct Core {

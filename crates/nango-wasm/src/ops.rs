@@ -1,5 +1,6 @@
-//! [`Op`]: the operations `js/nango.js` asks for, and [`Core::exchange`], which
-//! turns an argument list into the core operation's request.
+//! [`Op`]: the operations `js/nango.js` asks for, by name, and
+//! [`Core::exchange`], which turns an argument list into the core operation's
+//! request.
 //!
 //! Each variant's documentation gives the positions of its [`Args`]. Shapes of
 //! the answers are applied by the JavaScript half (`js/shim.js`).
@@ -23,193 +24,155 @@ use crate::error::{invalid, missing, to_js};
 use crate::options::CallOptions;
 use crate::{Core, Exchange};
 
-/// One operation of the `Nango` class. The list under each variant is its
-/// arguments, by position (plain JavaScript values); `?` marks the optional ones.
-///
-/// JavaScript names an operation by its number, its position in this list
-/// ([`Op::ALL`]): `js/nango.js` declares one constant per variant, in this order
-/// (minified, each call site is just the number).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-#[repr(u8)]
-pub enum Op {
-    /// `[connectionId?, endUserId?, endUserOrganizationId?, search?, integrationIds[]?, tags (key, value pairs)?, limit?, page?]`
-    ListConnections,
-    /// `[integrationKey, userId]`: the list `waitForConnection` polls.
-    WaitForConnection,
-    /// `[providerConfigKey, connectionId, forceRefresh?, refreshToken?, refreshGithubAppJwtToken?]`
-    GetConnection,
-    /// `[providerConfigKey, connectionId, forceRefresh?, refreshGithubAppJwtToken?]`
-    GetToken,
-    /// `[providerConfigKey, connectionId]`
-    GetMetadata,
-    /// `[providerConfigKey, connectionIds (a string or an array), metadata JSON]`
-    SetMetadata,
-    /// `[providerConfigKey, connectionIds (a string or an array), metadata JSON]`
-    UpdateMetadata,
-    /// `[connectionId, providerConfigKey, body JSON]`
-    PatchConnection,
-    /// `[providerConfigKey, connectionId]`
-    DeleteConnection,
-    /// `[body JSON]`
-    ImportConnection,
-    /// `[]`
-    ListIntegrations,
-    /// `[uniqueKey, include[]?]`
-    GetIntegration,
-    /// `[body JSON]`
-    CreateIntegration,
-    /// `[body JSON]`
-    CreateQuickstartIntegration,
-    /// `[uniqueKey, body JSON]`
-    UpdateIntegration,
-    /// `[uniqueKey]`
-    DeleteIntegration,
-    /// `[uniqueKey, type?, search?, page?, limit?]`
-    ListFunctions,
-    /// `[uniqueKey, name, type?]`
-    GetFunction,
-    /// `[uniqueKey, name, type?]`
-    GetFunctionCode,
-    /// `[uniqueKey, name, type]`
-    DeleteFunction,
-    /// `[providerConfigKey, syncs (name, variant pairs)?, connectionId?, mode (a string or a boolean)?, reset?, emptyCache?]`
-    TriggerSync,
-    /// `[providerConfigKey, syncs (name, variant pairs), connectionId?]`
-    StartSync,
-    /// `[providerConfigKey, syncs (name, variant pairs), connectionId?]`
-    PauseSync,
-    /// `[providerConfigKey, syncs (name, variant pairs, or '*'), connectionId?]`
-    SyncStatus,
-    /// `[providerConfigKey, sync name, sync variant?, connectionId, frequency (null: the default)]`
-    UpdateSyncFrequency,
-    /// `[providerConfigKey, connectionId, name, variant]`
-    CreateSyncVariant,
-    /// `[providerConfigKey, connectionId, name, variant]`
-    DeleteSyncVariant,
-    /// `[providerConfigKey, connectionId, actionName, input JSON]`
-    TriggerAction,
-    /// `[providerConfigKey, connectionId, actionName, input JSON, maxRetries?]`
-    TriggerActionAsync,
-    /// `[statusUrl?, id?]`
-    GetAsyncActionResult,
-    /// `[body JSON]`
-    CreateConnectSession,
-    /// `[body JSON]`
-    CreateReconnectSession,
-    /// `[token]`
-    GetConnectSession,
-    /// `[token]`
-    DeleteConnectSession,
-    /// `[body JSON]`
-    CreateEnvironment,
-    /// `[environmentId]`
-    DeleteEnvironment,
-    /// `[environmentId, displayName]`
-    CreateApiKey,
-    /// `[environmentId, keyId]`
-    DeleteApiKey,
-    /// `[]`
-    RotateWebhookSigningKey,
-    /// `[code]`
-    CompileFunction,
-    /// `[body JSON]`
-    DryrunFunction,
-    /// `[id]`
-    GetFunctionDryrun,
-    /// `[body JSON]`
-    DeployFunction,
-    /// `[id]`
-    GetFunctionDeployment,
-    /// `[search?]`
-    ListProviders,
-    /// `[provider]`
-    GetProvider,
-    /// `[provider]`
-    GetProviderTemplates,
-    /// `[format?]` (`nango` or `openai`)
-    GetScriptsConfig,
-    /// `[]`
-    GetEnvironmentVariables,
-    /// `[providerConfigKey, connectionId, model, variant?, modifiedAfter?, limit?, filter?, cursor?, ids[]?]`
-    ListRecords,
-    /// `[providerConfigKey, connectionId, model, untilCursor, variant?, limit?]`
-    PruneRecords,
-    /// `[method, endpoint, providerConfigKey?, connectionId?, headers (pairs)?, query string?, params (pairs)?, baseUrlOverride?, retries?, decompress?, retryOn[]?, forwardHeadersOnRedirect?, body bytes?, body JSON?]`
-    Proxy,
+/// Declares [`Op`] from one list: each operation of the `Nango` class, named
+/// across the JS/Rust boundary by the name of its JavaScript method (its
+/// documentation gives its arguments, by position: plain JavaScript values; `?`
+/// marks the optional ones). Shapes of the answers are applied by the
+/// JavaScript half (`js/shim.js`).
+macro_rules! operations {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, )+) => {
+        /// One operation of the `Nango` class.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub enum Op {
+            $( $(#[$doc])* $variant, )+
+        }
+
+        impl Op {
+            /// The operation named `name` (the JavaScript method that sends it), if any.
+            ///
+            /// ```no_run
+            /// use nango_wasm::Op;
+            /// assert_eq!(Op::from_name("getConnection"), Some(Op::GetConnection));
+            /// assert_eq!(Op::from_name("nothing"), None);
+            /// ```
+            pub fn from_name(name: &str) -> Option<Op> {
+                match name {
+                    $( $name => Some(Op::$variant), )+
+                    _ => None,
+                }
+            }
+
+            /// The operation's name.
+            ///
+            /// ```no_run
+            /// assert_eq!(nango_wasm::Op::Proxy.name(), "proxy");
+            /// ```
+            pub fn name(self) -> &'static str {
+                match self {
+                    $( Op::$variant => $name, )+
+                }
+            }
+
+        }
+    };
 }
 
-impl Op {
-    /// Every operation, in order: `Op::ALL[n]` is operation number `n`.
-    pub const ALL: [Op; 52] = [
-        Op::ListConnections,
-        Op::WaitForConnection,
-        Op::GetConnection,
-        Op::GetToken,
-        Op::GetMetadata,
-        Op::SetMetadata,
-        Op::UpdateMetadata,
-        Op::PatchConnection,
-        Op::DeleteConnection,
-        Op::ImportConnection,
-        Op::ListIntegrations,
-        Op::GetIntegration,
-        Op::CreateIntegration,
-        Op::CreateQuickstartIntegration,
-        Op::UpdateIntegration,
-        Op::DeleteIntegration,
-        Op::ListFunctions,
-        Op::GetFunction,
-        Op::GetFunctionCode,
-        Op::DeleteFunction,
-        Op::TriggerSync,
-        Op::StartSync,
-        Op::PauseSync,
-        Op::SyncStatus,
-        Op::UpdateSyncFrequency,
-        Op::CreateSyncVariant,
-        Op::DeleteSyncVariant,
-        Op::TriggerAction,
-        Op::TriggerActionAsync,
-        Op::GetAsyncActionResult,
-        Op::CreateConnectSession,
-        Op::CreateReconnectSession,
-        Op::GetConnectSession,
-        Op::DeleteConnectSession,
-        Op::CreateEnvironment,
-        Op::DeleteEnvironment,
-        Op::CreateApiKey,
-        Op::DeleteApiKey,
-        Op::RotateWebhookSigningKey,
-        Op::CompileFunction,
-        Op::DryrunFunction,
-        Op::GetFunctionDryrun,
-        Op::DeployFunction,
-        Op::GetFunctionDeployment,
-        Op::ListProviders,
-        Op::GetProvider,
-        Op::GetProviderTemplates,
-        Op::GetScriptsConfig,
-        Op::GetEnvironmentVariables,
-        Op::ListRecords,
-        Op::PruneRecords,
-        Op::Proxy,
-    ];
-
-    // The example is compiled, not run: a doc test is not pinned to a runtime, so
-    // `wasm-pack test --chrome` would skip it yet report it passed. The suite
-    // (`tests/suite/`) checks the same in Node and in Chromium.
-    /// The operation numbered `n`, if there is one.
-    ///
-    /// ```no_run
-    /// use nango_wasm::Op;
-    /// assert_eq!(Op::from_number(0), Some(Op::ListConnections));
-    /// assert_eq!(Op::from_number(Op::Proxy as u32), Some(Op::Proxy));
-    /// assert_eq!(Op::from_number(1000), None);
-    /// ```
-    pub fn from_number(n: u32) -> Option<Op> {
-        Self::ALL.get(n as usize).copied()
-    }
+operations! {
+    /// `[connectionId?, endUserId?, endUserOrganizationId?, search?, integrationIds[]?, tags (key, value pairs)?, limit?, page?]`
+    ListConnections = "listConnections",
+    /// `[integrationKey, userId]`: the list `waitForConnection` polls.
+    WaitForConnection = "waitForConnection",
+    /// `[providerConfigKey, connectionId, forceRefresh?, refreshToken?, refreshGithubAppJwtToken?]`
+    GetConnection = "getConnection",
+    /// `[providerConfigKey, connectionId, forceRefresh?, refreshGithubAppJwtToken?]`
+    GetToken = "getToken",
+    /// `[providerConfigKey, connectionId]`
+    GetMetadata = "getMetadata",
+    /// `[providerConfigKey, connectionIds (a string or an array), metadata JSON]`
+    SetMetadata = "setMetadata",
+    /// `[providerConfigKey, connectionIds (a string or an array), metadata JSON]`
+    UpdateMetadata = "updateMetadata",
+    /// `[connectionId, providerConfigKey, body JSON]`
+    PatchConnection = "patchConnection",
+    /// `[providerConfigKey, connectionId]`
+    DeleteConnection = "deleteConnection",
+    /// `[body JSON]`
+    ImportConnection = "importConnection",
+    /// `[]`
+    ListIntegrations = "listIntegrations",
+    /// `[uniqueKey, include[]?]`
+    GetIntegration = "getIntegration",
+    /// `[body JSON]`
+    CreateIntegration = "createIntegration",
+    /// `[body JSON]`
+    CreateQuickstartIntegration = "createQuickstartIntegration",
+    /// `[uniqueKey, body JSON]`
+    UpdateIntegration = "updateIntegration",
+    /// `[uniqueKey]`
+    DeleteIntegration = "deleteIntegration",
+    /// `[uniqueKey, type?, search?, page?, limit?]`
+    ListFunctions = "listFunctions",
+    /// `[uniqueKey, name, type?]`
+    GetFunction = "getFunction",
+    /// `[uniqueKey, name, type?]`
+    GetFunctionCode = "getFunctionCode",
+    /// `[uniqueKey, name, type]`
+    DeleteFunction = "deleteFunction",
+    /// `[providerConfigKey, syncs (name, variant pairs)?, connectionId?, mode (a string or a boolean)?, reset?, emptyCache?]`
+    TriggerSync = "triggerSync",
+    /// `[providerConfigKey, syncs (name, variant pairs), connectionId?]`
+    StartSync = "startSync",
+    /// `[providerConfigKey, syncs (name, variant pairs), connectionId?]`
+    PauseSync = "pauseSync",
+    /// `[providerConfigKey, syncs (name, variant pairs, or '*'), connectionId?]`
+    SyncStatus = "syncStatus",
+    /// `[providerConfigKey, sync name, sync variant?, connectionId, frequency (null: the default)]`
+    UpdateSyncFrequency = "updateSyncConnectionFrequency",
+    /// `[providerConfigKey, connectionId, name, variant]`
+    CreateSyncVariant = "createSyncVariant",
+    /// `[providerConfigKey, connectionId, name, variant]`
+    DeleteSyncVariant = "deleteSyncVariant",
+    /// `[providerConfigKey, connectionId, actionName, input JSON]`
+    TriggerAction = "triggerAction",
+    /// `[providerConfigKey, connectionId, actionName, input JSON, maxRetries?]`
+    TriggerActionAsync = "triggerActionAsync",
+    /// `[statusUrl?, id?]`
+    GetAsyncActionResult = "getAsyncActionResult",
+    /// `[body JSON]`
+    CreateConnectSession = "createConnectSession",
+    /// `[body JSON]`
+    CreateReconnectSession = "createReconnectSession",
+    /// `[token]`
+    GetConnectSession = "getConnectSession",
+    /// `[token]`
+    DeleteConnectSession = "deleteConnectSession",
+    /// `[body JSON]`
+    CreateEnvironment = "createEnvironment",
+    /// `[environmentId]`
+    DeleteEnvironment = "deleteEnvironment",
+    /// `[environmentId, displayName]`
+    CreateApiKey = "createApiKey",
+    /// `[environmentId, keyId]`
+    DeleteApiKey = "deleteApiKey",
+    /// `[]`
+    RotateWebhookSigningKey = "rotateWebhookSigningKey",
+    /// `[code]`
+    CompileFunction = "compileFunction",
+    /// `[body JSON]`
+    DryrunFunction = "dryrunFunction",
+    /// `[id]`
+    GetFunctionDryrun = "getFunctionDryrun",
+    /// `[body JSON]`
+    DeployFunction = "deployFunction",
+    /// `[id]`
+    GetFunctionDeployment = "getFunctionDeployment",
+    /// `[search?]`
+    ListProviders = "listProviders",
+    /// `[provider]`
+    GetProvider = "getProvider",
+    /// `[provider]`
+    GetProviderTemplates = "getProviderTemplates",
+    /// `[format?]` (`nango` or `openai`)
+    GetScriptsConfig = "getScriptsConfig",
+    /// `[]`
+    GetEnvironmentVariables = "getEnvironmentVariables",
+    /// `[providerConfigKey, connectionId, model, variant?, modifiedAfter?, limit?, filter?, cursor?, ids[]?]`
+    ListRecords = "listRecords",
+    /// `[providerConfigKey, connectionId, model, untilCursor, variant?, limit?]`
+    PruneRecords = "pruneRecords",
+    /// `[method, endpoint, providerConfigKey?, connectionId?, headers (pairs)?, query string?, params (pairs)?, baseUrlOverride?, retries?, decompress?, retryOn[]?, forwardHeadersOnRedirect?, body bytes?, body JSON?]`
+    Proxy = "proxy",
 }
 
 /// A numeric id: a whole number, or a string of digits.
@@ -746,18 +709,18 @@ fn request(op: Op, a: &Args, config: &Config) -> Result<ApiRequest, JsValue> {
 
 #[wasm_bindgen]
 impl Core {
-    /// The call of operation number `op` ([`Op::ALL`]) with `args` and the
+    /// The call of the operation `name` ([`Op::from_name`]) with `args` and the
     /// call's own `options` (`{ timeoutMs, retry }`, or `undefined`), ready to
     /// send (`exchange` in JavaScript); throws the `NangoError` of bad input
     /// (nothing is sent then).
     #[wasm_bindgen(js_name = exchange)]
-    pub fn exchange_number(
+    pub fn exchange_named(
         &self,
-        op: u32,
+        name: &str,
         args: Vec<JsValue>,
         options: JsValue,
     ) -> Result<Exchange, JsValue> {
-        let op = Op::from_number(op).ok_or_else(|| invalid("operation", "no such operation"))?;
+        let op = Op::from_name(name).ok_or_else(|| invalid("operation", "no such operation"))?;
         self.exchange(op, args, &options)
     }
 }
