@@ -1,9 +1,10 @@
 // The `Nango` class: the methods of the official @nangohq/node SDK, under the same
 // names, with the same positional arguments. Each method only reads its arguments
-// (objects, options, deprecated forms) into a flat list of strings, numbers and
-// JSON text; the Rust core (`Core.exchange`, one `Op` per method) builds and checks
-// the request, and `execute` (shim.js) sends it with the core's retry decisions and
-// returns the answer in the method's shape. Bad input is refused with a
+// (objects, options, deprecated forms) into one object of strings, numbers and
+// JSON text, named as the caller knows them; the Rust core (`Core.exchange`, one
+// `Op` per method, named after it) builds and checks the request, and `execute`
+// (shim.js) sends it with the core's retry decisions and returns the answer in
+// the method's shape. Bad input is refused with a
 // `NangoError` of kind `invalid_input` and nothing is sent.
 import { Core, Cursors, inputError, waitDefaults } from './nango_wasm.js';
 import { NangoError, execute, header, items, waitForConnection } from './shim.js';
@@ -125,9 +126,6 @@ const uniqueKey = (p) => (typeof p === 'string' ? p : field(plain(p), 'uniqueKey
 /** A string argument, or the `key` of an object argument. */
 const textOr = (v, key) => (typeof v === 'string' ? v : field(plain(v), key));
 
-/** `args` with `value` at `i`. */
-const withAt = (args, i, value) => args.map((v, j) => (j === i ? value : v));
-
 /** The arguments of `'listConnections'` for both forms of `listConnections`. */
 function listArgs(first, search, queries) {
   if (isObject(first)) {
@@ -135,35 +133,33 @@ function listArgs(first, search, queries) {
     const ids = p.integrationId;
     const integrations =
       typeof ids === 'string' ? (ids === '' ? undefined : [ids]) : Array.isArray(ids) ? ids.filter((s) => typeof s === 'string') : undefined;
-    return [field(p, 'connectionId'), field(p, 'userId'), undefined, undefined, integrations, pairs(p.tags), p.limit, p.page];
+    return { connectionId: field(p, 'connectionId'), endUserId: field(p, 'userId'), integrationIds: integrations, tags: pairs(p.tags), limit: p.limit, page: p.page };
   }
   const q = plain(queries);
-  return [
-    typeof first === 'string' ? first : undefined,
-    field(q, 'endUserId'),
-    field(q, 'endUserOrganizationId'),
-    typeof search === 'string' ? search : undefined,
-    undefined,
-    undefined,
-    q.limit,
-    q.page,
-  ];
+  return {
+    connectionId: typeof first === 'string' ? first : undefined,
+    endUserId: field(q, 'endUserId'),
+    endUserOrganizationId: field(q, 'endUserOrganizationId'),
+    search: typeof search === 'string' ? search : undefined,
+    limit: q.limit,
+    page: q.page,
+  };
 }
 
 /** The arguments of `'listRecords'` for a `listRecords` config. */
 function recordArgs(config) {
   const c = plain(config);
-  return [
-    field(c, 'providerConfigKey'),
-    field(c, 'connectionId'),
-    field(c, 'model'),
-    field(c, 'variant'),
-    field(c, 'modifiedAfter') ?? field(c, 'delta'),
-    c.limit,
-    field(c, 'filter'),
-    field(c, 'cursor'),
-    Array.isArray(c.ids) ? c.ids.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : undefined,
-  ];
+  return {
+    providerConfigKey: field(c, 'providerConfigKey'),
+    connectionId: field(c, 'connectionId'),
+    model: field(c, 'model'),
+    variant: field(c, 'variant'),
+    modifiedAfter: field(c, 'modifiedAfter') ?? field(c, 'delta'),
+    limit: c.limit,
+    filter: field(c, 'filter'),
+    cursor: field(c, 'cursor'),
+    ids: Array.isArray(c.ids) ? c.ids.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : undefined,
+  };
 }
 
 /** The bytes of a webhook body: text, bytes, or an object a framework already parsed (as JSON). */
@@ -271,7 +267,7 @@ export class Nango {
         throw failure;
       }
       if (finished) return undefined;
-      const res = await execute(core.exchange('listConnections', withAt(args, 7, page), options), JSON_BODY, false);
+      const res = await execute(core.exchange('listConnections', { ...args, page }, options), JSON_BODY, false);
       const list = Array.isArray(res?.connections) ? res.connections : [];
       page += 1;
       finished = list.length < limit;
@@ -285,20 +281,20 @@ export class Nango {
   }
 
   async getConnection(providerConfigKey, connectionId, forceRefresh, refreshToken, refreshGithubAppJwtToken, options) {
-    const args = [providerConfigKey, connectionId, forceRefresh, refreshToken, refreshGithubAppJwtToken];
+    const args = { providerConfigKey, connectionId, forceRefresh, refreshToken, refreshGithubAppJwtToken };
     return this.#send('getConnection', args, JSON_BODY, options);
   }
 
   async getToken(providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken, options) {
-    return this.#send('getToken', [providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken], TOKEN, options);
+    return this.#send('getToken', { providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken }, TOKEN, options);
   }
 
   async getRawTokenResponse(providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken, options) {
-    return this.#send('getToken', [providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken], RAW_TOKEN, options);
+    return this.#send('getToken', { providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken }, RAW_TOKEN, options);
   }
 
   async getMetadata(providerConfigKey, connectionId, options) {
-    return this.#send('getMetadata', [providerConfigKey, connectionId], METADATA, options);
+    return this.#send('getMetadata', { providerConfigKey, connectionId }, METADATA, options);
   }
 
   async setMetadata(providerConfigKey, connectionId, metadata, options) {
@@ -311,20 +307,20 @@ export class Nango {
 
   #metadata(op, providerConfigKey, connectionId, metadata, options) {
     const body = metadata === undefined || metadata === null ? undefined : json(metadata);
-    return this.#send(op, [providerConfigKey, connectionIds(connectionId), body], RESPONSE, options);
+    return this.#send(op, { providerConfigKey, connectionId: connectionIds(connectionId), metadata: body }, RESPONSE, options);
   }
 
   async patchConnection(params, body, options) {
     const p = plain(params);
-    return this.#send('patchConnection', [field(p, 'connectionId'), field(p, 'provider_config_key'), json(body)], JSON_BODY, options);
+    return this.#send('patchConnection', { connectionId: field(p, 'connectionId'), provider_config_key: field(p, 'provider_config_key'), body: json(body) }, JSON_BODY, options);
   }
 
   async deleteConnection(providerConfigKey, connectionId, options) {
-    return this.#send('deleteConnection', [providerConfigKey, connectionId], RESPONSE, options);
+    return this.#send('deleteConnection', { providerConfigKey, connectionId }, RESPONSE, options);
   }
 
   async importConnection(body, options) {
-    return this.#send('importConnection', [json(body)], JSON_BODY, options);
+    return this.#send('importConnection', { body: json(body) }, JSON_BODY, options);
   }
 
   async upsertConnection(body, options) {
@@ -333,7 +329,7 @@ export class Nango {
 
   async waitForConnection(integrationKey, userId, options) {
     // `options` holds the polling's timings and `signal` beside the call options (of each poll).
-    const exchange = this.#core.exchange('waitForConnection', [integrationKey, userId], options);
+    const exchange = this.#core.exchange('waitForConnection', { integrationKey, userId }, options);
     const [attempts, firstDelay, delay] = waitDefaults();
     const o = isObject(options) ? options : {};
     const ms = (v, d) => (typeof v === 'number' && v >= 0 ? v : d);
@@ -344,34 +340,34 @@ export class Nango {
   // Integrations and their functions
 
   async listIntegrations(options) {
-    return this.#send('listIntegrations', [], CONFIGS, options);
+    return this.#send('listIntegrations', {}, CONFIGS, options);
   }
 
   async getIntegration(params, queries, options) {
     const include = queries === true ? ['credentials'] : plain(queries).include;
     const list = Array.isArray(include) ? include.filter((s) => typeof s === 'string') : undefined;
-    return this.#send('getIntegration', [uniqueKey(params), list], JSON_BODY, options);
+    return this.#send('getIntegration', { uniqueKey: uniqueKey(params), include: list }, JSON_BODY, options);
   }
 
   async createIntegration(body, options) {
-    return this.#send('createIntegration', [json(body)], JSON_BODY, options);
+    return this.#send('createIntegration', { body: json(body) }, JSON_BODY, options);
   }
 
   async createQuickstartIntegration(body, options) {
-    return this.#send('createQuickstartIntegration', [json(body)], JSON_BODY, options);
+    return this.#send('createQuickstartIntegration', { body: json(body) }, JSON_BODY, options);
   }
 
   async updateIntegration(params, body, options) {
-    return this.#send('updateIntegration', [uniqueKey(params), json(body)], JSON_BODY, options);
+    return this.#send('updateIntegration', { uniqueKey: uniqueKey(params), body: json(body) }, JSON_BODY, options);
   }
 
   async deleteIntegration(key, options) {
-    return this.#send('deleteIntegration', [uniqueKey(key)], RESPONSE, options);
+    return this.#send('deleteIntegration', { uniqueKey: uniqueKey(key) }, RESPONSE, options);
   }
 
   async listFunctions(params, queries, options) {
     const q = plain(queries);
-    return this.#send('listFunctions', [uniqueKey(params), field(q, 'type'), field(q, 'search'), q.page, q.limit], JSON_BODY, options);
+    return this.#send('listFunctions', { uniqueKey: uniqueKey(params), type: field(q, 'type'), search: field(q, 'search'), page: q.page, limit: q.limit }, JSON_BODY, options);
   }
 
   async getFunction(params, queries, options) {
@@ -388,7 +384,7 @@ export class Nango {
 
   #function(op, params, queries, options) {
     const p = plain(params);
-    return this.#send(op, [field(p, 'uniqueKey'), field(p, 'name'), field(plain(queries), 'type')], JSON_BODY, options);
+    return this.#send(op, { uniqueKey: field(p, 'uniqueKey'), name: field(p, 'name'), type: field(plain(queries), 'type') }, JSON_BODY, options);
   }
 
   // Syncs
@@ -396,21 +392,21 @@ export class Nango {
   async triggerSync(providerConfigKey, syncs, connectionId, opts, options) {
     const o = plain(opts);
     const mode = typeof opts === 'string' || typeof opts === 'boolean' ? opts : undefined;
-    const args = [providerConfigKey, syncList(syncs), connectionId, mode, bool(o.reset), bool(o.emptyCache)];
+    const args = { providerConfigKey, syncs: syncList(syncs), connectionId, mode, reset: bool(o.reset), emptyCache: bool(o.emptyCache) };
     return this.#send('triggerSync', args, RESPONSE, options);
   }
 
   async startSync(providerConfigKey, syncs, connectionId, options) {
-    return this.#send('startSync', [providerConfigKey, syncList(syncs), connectionId], RESPONSE, options);
+    return this.#send('startSync', { providerConfigKey, syncs: syncList(syncs), connectionId }, RESPONSE, options);
   }
 
   async pauseSync(providerConfigKey, syncs, connectionId, options) {
-    return this.#send('pauseSync', [providerConfigKey, syncList(syncs), connectionId], RESPONSE, options);
+    return this.#send('pauseSync', { providerConfigKey, syncs: syncList(syncs), connectionId }, RESPONSE, options);
   }
 
   async syncStatus(providerConfigKey, syncs, connectionId, options) {
     const list = syncs === '*' ? '*' : syncList(syncs);
-    return this.#send('syncStatus', [providerConfigKey, list, connectionId], JSON_BODY, options);
+    return this.#send('syncStatus', { providerConfigKey, syncs: list, connectionId }, JSON_BODY, options);
   }
 
   async updateSyncConnectionFrequency(providerConfigKey, sync, connectionId, frequency, options) {
@@ -425,7 +421,7 @@ export class Nango {
     if (typeof frequency !== 'string' && frequency !== null) {
       throw inputError('frequency', 'Frequency must be a string or null.');
     }
-    return this.#send('updateSyncConnectionFrequency', [providerConfigKey, name, variant, connectionId, frequency], JSON_BODY, options);
+    return this.#send('updateSyncConnectionFrequency', { providerConfigKey, sync: name, variant, connectionId, frequency }, JSON_BODY, options);
   }
 
   async createSyncVariant(props, options) {
@@ -438,110 +434,115 @@ export class Nango {
 
   #variant(op, props, options) {
     const p = plain(props);
-    const args = [field(p, 'provider_config_key'), field(p, 'connection_id'), field(p, 'name'), field(p, 'variant')];
+    const args = {
+      provider_config_key: field(p, 'provider_config_key'),
+      connection_id: field(p, 'connection_id'),
+      name: field(p, 'name'),
+      variant: field(p, 'variant'),
+    };
     return this.#send(op, args, JSON_BODY, options);
   }
 
   // Actions
 
   async triggerAction(providerConfigKey, connectionId, actionName, input, options) {
-    return this.#send('triggerAction', [providerConfigKey, connectionId, actionName, json(input)], JSON_BODY, options);
+    return this.#send('triggerAction', { providerConfigKey, connectionId, actionName, input: json(input) }, JSON_BODY, options);
   }
 
   async triggerActionAsync(providerConfigKey, connectionId, actionName, input, options) {
     // `options` is the package's own: `maxRetries` beside the call options.
     const retries = isObject(options) && typeof options.maxRetries === 'number' ? options.maxRetries : undefined;
-    const args = [providerConfigKey, connectionId, actionName, json(input), retries];
+    const args = { providerConfigKey, connectionId, actionName, input: json(input), maxRetries: retries };
     return this.#send('triggerActionAsync', args, JSON_BODY, options);
   }
 
   async getAsyncActionResult(props, options) {
     const p = plain(props);
-    return this.#send('getAsyncActionResult', [field(p, 'statusUrl'), field(p, 'id')], JSON_BODY, options);
+    return this.#send('getAsyncActionResult', { statusUrl: field(p, 'statusUrl'), id: field(p, 'id') }, JSON_BODY, options);
   }
 
   // Connect sessions
 
   async createConnectSession(body, options) {
-    return this.#send('createConnectSession', [json(body)], JSON_BODY, options);
+    return this.#send('createConnectSession', { body: json(body) }, JSON_BODY, options);
   }
 
   async createReconnectSession(body, options) {
-    return this.#send('createReconnectSession', [json(body)], JSON_BODY, options);
+    return this.#send('createReconnectSession', { body: json(body) }, JSON_BODY, options);
   }
 
   async getConnectSession(token, options) {
-    return this.#send('getConnectSession', [token], JSON_BODY, options);
+    return this.#send('getConnectSession', { token }, JSON_BODY, options);
   }
 
   async deleteConnectSession(token, options) {
-    return this.#send('deleteConnectSession', [token], NOTHING, options);
+    return this.#send('deleteConnectSession', { token }, NOTHING, options);
   }
 
   // Environments and keys
 
   async createEnvironment(body, options) {
-    return this.#send('createEnvironment', [json(body)], JSON_BODY, options);
+    return this.#send('createEnvironment', { body: json(body) }, JSON_BODY, options);
   }
 
   async deleteEnvironment(environmentId, options) {
-    return this.#send('deleteEnvironment', [environmentId], NOTHING, options);
+    return this.#send('deleteEnvironment', { environmentId }, NOTHING, options);
   }
 
   async createApiKey(environmentId, displayName, options) {
-    return this.#send('createApiKey', [environmentId, displayName], JSON_BODY, options);
+    return this.#send('createApiKey', { environmentId, displayName }, JSON_BODY, options);
   }
 
   async deleteApiKey(environmentId, keyId, options) {
-    return this.#send('deleteApiKey', [environmentId, keyId], JSON_BODY, options);
+    return this.#send('deleteApiKey', { environmentId, keyId }, JSON_BODY, options);
   }
 
   async rotateWebhookSigningKey(options) {
-    return this.#send('rotateWebhookSigningKey', [], JSON_BODY, options);
+    return this.#send('rotateWebhookSigningKey', {}, JSON_BODY, options);
   }
 
   // Functions
 
   async compileFunction(code, options) {
-    return this.#send('compileFunction', [textOr(code, 'code')], JSON_BODY, options);
+    return this.#send('compileFunction', { code: textOr(code, 'code') }, JSON_BODY, options);
   }
 
   async dryrunFunction(body, options) {
-    return this.#send('dryrunFunction', [json(body)], JSON_BODY, options);
+    return this.#send('dryrunFunction', { body: json(body) }, JSON_BODY, options);
   }
 
   async getFunctionDryrun(id, options) {
-    return this.#send('getFunctionDryrun', [textOr(id, 'id')], JSON_BODY, options);
+    return this.#send('getFunctionDryrun', { id: textOr(id, 'id') }, JSON_BODY, options);
   }
 
   async deployFunction(body, options) {
-    return this.#send('deployFunction', [json(body)], JSON_BODY, options);
+    return this.#send('deployFunction', { body: json(body) }, JSON_BODY, options);
   }
 
   async getFunctionDeployment(id, options) {
-    return this.#send('getFunctionDeployment', [textOr(id, 'id')], JSON_BODY, options);
+    return this.#send('getFunctionDeployment', { id: textOr(id, 'id') }, JSON_BODY, options);
   }
 
   // Providers, scripts
 
   async listProviders(queries, options) {
-    return this.#send('listProviders', [field(plain(queries), 'search')], JSON_BODY, options);
+    return this.#send('listProviders', { search: field(plain(queries), 'search') }, JSON_BODY, options);
   }
 
   async getProvider(params, options) {
-    return this.#send('getProvider', [field(plain(params), 'provider')], JSON_BODY, options);
+    return this.#send('getProvider', { provider: field(plain(params), 'provider') }, JSON_BODY, options);
   }
 
   async getProviderTemplates(params, options) {
-    return this.#send('getProviderTemplates', [field(plain(params), 'provider')], JSON_BODY, options);
+    return this.#send('getProviderTemplates', { provider: field(plain(params), 'provider') }, JSON_BODY, options);
   }
 
   async getScriptsConfig(format, options) {
-    return this.#send('getScriptsConfig', [format], JSON_BODY, options);
+    return this.#send('getScriptsConfig', { format }, JSON_BODY, options);
   }
 
   async getEnvironmentVariables(options) {
-    return this.#send('getEnvironmentVariables', [], LIST, options);
+    return this.#send('getEnvironmentVariables', {}, LIST, options);
   }
 
   // Records
@@ -565,7 +566,7 @@ export class Nango {
       if (finished) return undefined;
       try {
         if (failure) throw failure;
-        const page = await execute(core.exchange('listRecords', cursor === undefined ? args : withAt(args, 7, cursor), options), JSON_BODY, false);
+        const page = await execute(core.exchange('listRecords', cursor === undefined ? args : { ...args, cursor }, options), JSON_BODY, false);
         try {
           cursor = trail.follow(typeof page?.next_cursor === 'string' ? page.next_cursor : undefined);
           finished = cursor === undefined;
@@ -584,7 +585,14 @@ export class Nango {
 
   async pruneRecords(config, options) {
     const c = plain(config);
-    const args = [field(c, 'providerConfigKey'), field(c, 'connectionId'), field(c, 'model'), field(c, 'untilCursor'), field(c, 'variant'), c.limit];
+    const args = {
+      providerConfigKey: field(c, 'providerConfigKey'),
+      connectionId: field(c, 'connectionId'),
+      model: field(c, 'model'),
+      untilCursor: field(c, 'untilCursor'),
+      variant: field(c, 'variant'),
+      limit: c.limit,
+    };
     return this.#send('pruneRecords', args, JSON_BODY, options);
   }
 
@@ -625,22 +633,22 @@ export class Nango {
     else if (data instanceof ArrayBuffer) bytes = new Uint8Array(data);
     else if (data !== undefined && data !== null) body = json(data);
     const retryOn = Array.isArray(c.retryOn) ? c.retryOn.filter((n) => Number.isInteger(n) && n >= 0).map(String) : undefined;
-    const args = [
-      method ?? field(c, 'method') ?? 'GET',
-      field(c, 'endpoint'),
-      field(c, 'providerConfigKey'),
-      field(c, 'connectionId'),
-      pairs(c.headers),
-      typeof c.params === 'string' ? c.params : undefined,
-      pairs(c.params),
-      field(c, 'baseUrlOverride'),
-      c.retries,
-      c.decompress === 'true' || c.decompress,
+    const args = {
+      method: method ?? field(c, 'method') ?? 'GET',
+      endpoint: field(c, 'endpoint'),
+      providerConfigKey: field(c, 'providerConfigKey'),
+      connectionId: field(c, 'connectionId'),
+      headers: pairs(c.headers),
+      query: typeof c.params === 'string' ? c.params : undefined,
+      params: pairs(c.params),
+      baseUrlOverride: field(c, 'baseUrlOverride'),
+      retries: c.retries,
+      decompress: c.decompress === 'true' || c.decompress,
       retryOn,
-      c.forwardHeadersOnRedirect,
-      bytes,
-      body,
-    ];
+      forwardHeadersOnRedirect: c.forwardHeadersOnRedirect,
+      data: bytes,
+      json: body,
+    };
     const type = RESPONSE_TYPES.includes(c.responseType) ? c.responseType : 'json';
     return this.#send('proxy', args, `${PROXY}:${type}`, options);
   }

@@ -3,9 +3,10 @@
 //!
 //! The package has two halves. The JavaScript class `Nango` (`js/nango.js`) has
 //! the methods of the official `@nangohq/node` SDK, under the same names, with
-//! the same positional arguments: it only reads its arguments into flat lists of
-//! strings, numbers and JSON text. This crate turns such a list into one of
-//! [`nango_core`]'s operations ([`Core::exchange`], one [`Op`] per method) and
+//! the same positional arguments: it only reads its arguments into one object of
+//! strings, numbers and JSON text, named as the caller knows them. This crate
+//! turns such an object into one of [`nango_core`]'s operations
+//! ([`Core::exchange`], one [`Op`] per method, named after it) and
 //! answers, between two sends, what the core's
 //! [`Attempts`](nango_core::attempts::Attempts) decide ([`Exchange`]): every
 //! request is built, checked and retried by the core; nothing here or in the

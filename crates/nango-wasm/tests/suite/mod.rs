@@ -83,7 +83,7 @@ fn core() -> Core {
 /// retries for that request, so that the failure comes at once.
 async fn require_server() {
     let probe = core_at(HOST, API_KEY, Vec::new(), false).expect("a client");
-    let problem = match call(&probe, Op::ListIntegrations, vec![]).await {
+    let problem = match call(&probe, Op::ListIntegrations, object(&[])).await {
         Ok(list) => {
             let integrations = Array::from(&get(&list, "data"));
             if integrations
@@ -114,7 +114,7 @@ async fn server() -> Core {
 }
 
 /// Runs `op` with `args` and resolves to the parsed answer (shape `json`: the body).
-async fn call(core: &Core, op: Op, args: Vec<JsValue>) -> Result<JsValue, JsValue> {
+async fn call(core: &Core, op: Op, args: JsValue) -> Result<JsValue, JsValue> {
     let exchange = core.exchange(op, args, &JsValue::UNDEFINED)?;
     JsFuture::from(execute(exchange.into(), "json", false)).await
 }
@@ -129,7 +129,7 @@ fn operations_are_named_by_their_method() {
         "updateSyncConnectionFrequency"
     );
     let err = core()
-        .exchange_named("noSuchMethod", vec![], JsValue::UNDEFINED)
+        .exchange_named("noSuchMethod", object(&[]), JsValue::UNDEFINED)
         .err()
         .unwrap();
     assert_eq!(get(&err, "kind"), "invalid_input");
@@ -138,7 +138,7 @@ fn operations_are_named_by_their_method() {
 #[wasm_bindgen_test]
 async fn lists_connections_as_plain_objects() {
     let core = server().await;
-    let list = call(&core, Op::ListConnections, vec![]).await.unwrap();
+    let list = call(&core, Op::ListConnections, object(&[])).await.unwrap();
     let connections = get(&list, "connections");
     assert!(Array::is_array(&connections));
     let first = Array::from(&connections).get(0);
@@ -149,7 +149,10 @@ async fn lists_connections_as_plain_objects() {
 
 #[wasm_bindgen_test]
 async fn api_errors_are_nango_errors() {
-    let args = vec!["github".into(), "no-such-connection".into()];
+    let args = object(&[
+        ("providerConfigKey", "github".into()),
+        ("connectionId", "no-such-connection".into()),
+    ]);
     let core = server().await;
     let err = call(&core, Op::GetConnection, args).await.unwrap_err();
     assert!(err.is_instance_of::<js_sys::Error>());
@@ -164,9 +167,15 @@ async fn api_errors_are_nango_errors() {
 #[wasm_bindgen_test]
 fn invalid_input_is_refused_before_sending() {
     for args in [
-        vec!["github".into(), "".into()],
-        vec!["github".into()],
-        vec!["github".into(), 1.into()],
+        object(&[
+            ("providerConfigKey", "github".into()),
+            ("connectionId", "".into()),
+        ]),
+        object(&[("providerConfigKey", "github".into())]),
+        object(&[
+            ("providerConfigKey", "github".into()),
+            ("connectionId", 1.into()),
+        ]),
     ] {
         let err = core()
             .exchange(Op::GetConnection, args, &JsValue::UNDEFINED)
@@ -174,7 +183,11 @@ fn invalid_input_is_refused_before_sending() {
             .unwrap();
         assert_eq!(get(&err, "kind"), "invalid_input");
     }
-    let crlf = vec!["github".into(), "u\r\nX: 1".into(), "Item".into()];
+    let crlf = object(&[
+        ("providerConfigKey", "github".into()),
+        ("connectionId", "u\r\nX: 1".into()),
+        ("model", "Item".into()),
+    ]);
     let err = core()
         .exchange(Op::ListRecords, crlf, &JsValue::UNDEFINED)
         .err()
@@ -199,7 +212,9 @@ fn construction_errors_match_the_official_sdk() {
 #[wasm_bindgen_test]
 async fn list_integrations_returns_data() {
     let core = server().await;
-    let list = call(&core, Op::ListIntegrations, vec![]).await.unwrap();
+    let list = call(&core, Op::ListIntegrations, object(&[]))
+        .await
+        .unwrap();
     assert!(Array::is_array(&get(&list, "data")));
 }
 
@@ -212,16 +227,13 @@ async fn records_walk_across_pages_by_cursor() {
     let mut ids = Vec::new();
     let mut cursor = JsValue::UNDEFINED;
     loop {
-        let args = vec![
-            "github".into(),
-            "demo-github".into(),
-            "Item".into(),
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-            2.into(),
-            JsValue::UNDEFINED,
-            cursor,
-        ];
+        let args = object(&[
+            ("providerConfigKey", "github".into()),
+            ("connectionId", "demo-github".into()),
+            ("model", "Item".into()),
+            ("limit", 2.into()),
+            ("cursor", cursor),
+        ]);
         let page = call(&core, Op::ListRecords, args).await.unwrap();
         let records = Array::from(&get(&page, "records"));
         assert!(records.length() <= 2);
@@ -260,7 +272,9 @@ async fn the_core_client_runs_over_fetch() {
 #[wasm_bindgen_test]
 async fn connection_failures_are_transport_errors() {
     let core = core_at("http://127.0.0.1:9", API_KEY, vec![], false).unwrap();
-    let err = call(&core, Op::ListIntegrations, vec![]).await.unwrap_err();
+    let err = call(&core, Op::ListIntegrations, object(&[]))
+        .await
+        .unwrap_err();
     assert_eq!(get(&err, "kind"), "transport");
 }
 
@@ -281,7 +295,12 @@ fn verifies_webhook_signatures() {
 #[wasm_bindgen_test]
 fn call_options_are_checked_before_anything_is_sent() {
     let core = core();
-    let args = || vec!["github".into(), "u-1".into()];
+    let args = || {
+        object(&[
+            ("providerConfigKey", "github".into()),
+            ("connectionId", "u-1".into()),
+        ])
+    };
     let wrong = [
         (JsValue::from_str("fast"), "options"),
         (object(&[("timeoutMs", "1s".into())]), "timeoutMs"),
