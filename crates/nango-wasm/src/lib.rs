@@ -88,7 +88,7 @@ fn construction_error(e: nango_core::Error) -> JsValue {
 #[wasm_bindgen]
 impl Core {
     /// A client for the options object of `new Nango(options)` (`NangoProps` in
-    /// the package's types), read by [`options::client`]; throws the `NangoError`
+    /// the package's types), read in one place (`src/options.rs`); throws the `NangoError`
     /// of a bad option.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Core, JsValue> {
