@@ -6,7 +6,7 @@
 // (shim.js) sends it with the core's retry decisions and returns the answer in
 // the method's shape. Bad input is refused with a
 // `NangoError` of kind `invalid_input` and nothing is sent.
-import { Core, Cursors, inputError, waitDefaults } from './nango_wasm.js';
+import { Core, Cursors, inputError, tokenShape, waitDefaults } from './nango_wasm.js';
 import { NangoError, execute, header, items, waitForConnection } from './shim.js';
 
 export { NangoError };
@@ -44,7 +44,6 @@ export { default, initSync } from './nango_wasm.js';
 const JSON_BODY = 'json';
 const NOTHING = 'nothing';
 const RESPONSE = 'response';
-const TOKEN = 'token';
 const RAW_TOKEN = 'raw_token';
 const METADATA = 'metadata';
 const CONFIGS = 'configs';
@@ -160,6 +159,18 @@ function recordArgs(config) {
     cursor: field(c, 'cursor'),
     ids: Array.isArray(c.ids) ? c.ids.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : undefined,
   };
+}
+
+/** `getToken`'s answer from a connection's credentials: which part is the core's decision (`TokenShape`). */
+function token(credentials) {
+  switch (tokenShape(typeof credentials?.type === 'string' ? credentials.type : undefined)) {
+    case 'access_token':
+      return credentials.access_token;
+    case 'oauth1':
+      return { oAuthToken: credentials.oauth_token, oAuthTokenSecret: credentials.oauth_token_secret };
+    default:
+      return credentials;
+  }
 }
 
 /** The bytes of a webhook body: text, bytes, or an object a framework already parsed (as JSON). */
@@ -286,7 +297,8 @@ export class Nango {
   }
 
   async getToken(providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken, options) {
-    return this.#send('getToken', { providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken }, TOKEN, options);
+    const connection = await this.#send('getToken', { providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken }, JSON_BODY, options);
+    return token(connection?.credentials);
   }
 
   async getRawTokenResponse(providerConfigKey, connectionId, forceRefresh, refreshGithubAppJwtToken, options) {

@@ -258,7 +258,7 @@ const response = (res, data) => ({ status: res.status, statusText: res.statusTex
 
 /**
  * The answer in `shape`, named by js/nango.js: `json` (the body), `nothing`,
- * `response` (axios-like), `token`, `raw_token`, `metadata`, `configs`, `list`,
+ * `response` (axios-like), `raw_token`, `metadata`, `configs`, `list`,
  * or `proxy:<responseType>`.
  */
 function shaped(res, shape, exchange) {
@@ -267,14 +267,6 @@ function shaped(res, shape, exchange) {
       return undefined;
     case 'response':
       return response(res, json(res, exchange));
-    case 'token': {
-      const credentials = json(res, exchange)?.credentials;
-      if (credentials?.type === 'OAUTH2') return credentials.access_token;
-      if (credentials?.type === 'OAUTH1') {
-        return { oAuthToken: credentials.oauth_token, oAuthTokenSecret: credentials.oauth_token_secret };
-      }
-      return credentials;
-    }
     case 'raw_token':
       return json(res, exchange)?.credentials?.raw;
     case 'metadata':

@@ -182,3 +182,14 @@ pub fn get_user_agent(user_agent: Option<String>) -> String {
         None => transport::USER_AGENT.to_owned(),
     }
 }
+
+/// `getToken`'s shape for credentials whose `type` is `mode` (the core's
+/// [`TokenShape`](nango_core::models::connections::TokenShape)): `access_token`,
+/// `oauth1` or `credentials`.
+#[wasm_bindgen(js_name = tokenShape, skip_typescript)]
+pub fn token_shape(mode: Option<String>) -> String {
+    use nango_core::models::connections::TokenShape;
+    TokenShape::of_type(mode.as_deref().unwrap_or_default())
+        .as_str()
+        .to_owned()
+}

@@ -358,8 +358,70 @@ pub enum Token {
     Credentials(Box<Credentials>),
 }
 
+/// Which part of the credentials `getToken` returns, by auth mode: decided here
+/// once, for the native [`Token`] and for the WebAssembly package (whose
+/// JavaScript half moves the fields this names).
+///
+/// ```
+/// use nango_core::models::connections::{AuthMode, TokenShape};
+/// assert_eq!(TokenShape::of(Some(&AuthMode::OAuth2)), TokenShape::AccessToken);
+/// assert_eq!(TokenShape::of(Some(&AuthMode::from("OAUTH1"))).as_str(), "oauth1");
+/// assert_eq!(TokenShape::of(None), TokenShape::Credentials);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TokenShape {
+    /// OAuth 2: `access_token` alone.
+    AccessToken,
+    /// OAuth 1: `oauth_token` and `oauth_token_secret`.
+    OAuth1,
+    /// Every other mode: the credentials object.
+    Credentials,
+}
+
+impl TokenShape {
+    /// The shape for credentials of `mode` (`None`: no `type`).
+    ///
+    /// ```
+    /// use nango_core::models::connections::{AuthMode, TokenShape};
+    /// assert_eq!(TokenShape::of(Some(&AuthMode::ApiKey)), TokenShape::Credentials);
+    /// ```
+    pub fn of(mode: Option<&AuthMode>) -> Self {
+        Self::of_type(mode.map_or("", AuthMode::as_str))
+    }
+
+    /// The shape for credentials whose `type` is the wire name `mode` (what the
+    /// WebAssembly package has, without building an [`AuthMode`]).
+    ///
+    /// ```
+    /// use nango_core::models::connections::TokenShape;
+    /// assert_eq!(TokenShape::of_type("OAUTH1"), TokenShape::OAuth1);
+    /// assert_eq!(TokenShape::of_type("A_NEW_MODE"), TokenShape::Credentials);
+    /// ```
+    pub fn of_type(mode: &str) -> Self {
+        match mode {
+            "OAUTH2" => TokenShape::AccessToken,
+            "OAUTH1" => TokenShape::OAuth1,
+            _ => TokenShape::Credentials,
+        }
+    }
+
+    /// Its name: `access_token`, `oauth1` or `credentials`.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::models::connections::TokenShape::AccessToken.as_str(), "access_token");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenShape::AccessToken => "access_token",
+            TokenShape::OAuth1 => "oauth1",
+            TokenShape::Credentials => "credentials",
+        }
+    }
+}
+
 impl Token {
-    /// Picks the token out of credentials the way `getToken` does.
+    /// Picks the token out of credentials the way `getToken` does ([`TokenShape`]).
     ///
     /// ```
     /// use nango_core::models::connections::{Credentials, Token};
@@ -367,15 +429,15 @@ impl Token {
     /// assert!(matches!(Token::from_credentials(c), Token::Credentials(_)));
     /// ```
     pub fn from_credentials(credentials: Credentials) -> Self {
-        match credentials.kind {
-            Some(AuthMode::OAuth2) => {
+        match TokenShape::of(credentials.kind.as_ref()) {
+            TokenShape::AccessToken => {
                 Token::AccessToken(credentials.access_token.clone().unwrap_or_default())
             }
-            Some(AuthMode::OAuth1) => Token::OAuth1 {
+            TokenShape::OAuth1 => Token::OAuth1 {
                 oauth_token: credentials.oauth_token.clone().unwrap_or_default(),
                 oauth_token_secret: credentials.oauth_token_secret.clone().unwrap_or_default(),
             },
-            _ => Token::Credentials(Box::new(credentials)),
+            TokenShape::Credentials => Token::Credentials(Box::new(credentials)),
         }
     }
 }
