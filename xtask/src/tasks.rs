@@ -169,6 +169,8 @@ pub fn test() -> Result<(), String> {
     package()?;
     // The examples of www/ (pkg/ was just built by the wasm suites).
     let (www_passed, www_failed) = crate::www::test(false)?;
+    // The benchmark still runs end to end (quick, no timing asserted, nothing written).
+    crate::bench::smoke()?;
     println!(
         "\nxtask test: native {} passed, {} failed, {} ignored; wasm {wasm_passed} passed, {wasm_failed} failed",
         native.passed, native.failed, native.ignored

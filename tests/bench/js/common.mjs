@@ -26,4 +26,4 @@ export async function load(module) {
   return mod.Nango;
 }
 
-export { percentile, loadLoop, httpOp } from './loop.mjs';
+export { percentile, loadLoop, httpOp, fetchOp } from './loop.mjs';

@@ -61,3 +61,68 @@ export function httpOp(nango, cfg) {
   }
   throw new Error(`unknown op ${cfg.op}`);
 }
+
+/**
+ * The floor of a runtime: the package's own request (`raw`: its URL and headers as
+ * the server's recorder saw them) sent with the runtime's bare `fetch`, the whole
+ * body read and parsed as JSON, as the package does with every answer. What the
+ * package adds over this is its own cost.
+ */
+export function fetchOp(raw, step = 0) {
+  if (step > 0) return stepOp(raw, step);
+  return async () => {
+    const res = await fetch(raw.url, { headers: raw.headers });
+    const body = await res.json();
+    if (!res.ok) throw new Error(`status ${res.status}: ${JSON.stringify(body).slice(0, 200)}`);
+  };
+}
+
+/**
+ * For profiling only (`"step": N` in the floor's configuration; BENCHMARKS.md, "Where a
+ * target is missed"): the floor plus the transport steps of the package's shim, up to
+ * `step`, to tell what each costs in a runtime.
+ *   1: an AbortController, a timeout timer set and cleared, `redirect: 'manual'`;
+ *   2: and the body as `arrayBuffer()`, the headers copied, TextDecoder + JSON.parse;
+ *   3: the body read chunk by chunk through `getReader()` instead (counted, as the
+ *      package does to enforce its answer limit while reading).
+ */
+function stepOp(raw, step) {
+  const readAll = async (res) => {
+    if (step < 3) return new Uint8Array(await res.arrayBuffer());
+    const reader = res.body.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      chunks.push(value);
+    }
+    if (chunks.length === 1) return chunks[0];
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.byteLength;
+    }
+    return out;
+  };
+  return async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 60_000);
+    try {
+      const res = await fetch(raw.url, { headers: raw.headers, signal: controller.signal, redirect: 'manual' });
+      if (step < 2) {
+        await res.json();
+        return;
+      }
+      const bytes = await readAll(res);
+      const flat = [];
+      res.headers.forEach((value, name) => flat.push(name, value));
+      JSON.parse(new TextDecoder().decode(bytes));
+      if (!res.ok) throw new Error(`status ${res.status}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}

@@ -2,6 +2,8 @@
 // sees it: pkg/workerd.js, the .wasm imported as a compiled module).
 //   mode "load": the load loop runs inside the Worker (one request drives it);
 //                req/s is timed here around it, latencies by the Worker's clock.
+//                With `raw` (a captured request), the Worker's bare fetch instead
+//                of the package: workerd's floor.
 //   mode "cold": a fresh workerd to the first getConnection answered, and the same
 //                for an empty Worker making the identical fetch (the baseline).
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,12 +17,13 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 
 const LOAD_WORKER = `
 import { Nango } from './pkg/workerd.js';
-import { loadLoop, httpOp } from './loop.mjs';
+import { loadLoop, httpOp, fetchOp } from './loop.mjs';
 export default {
   async fetch(request) {
     const cfg = await request.json();
-    const nango = new Nango({ secretKey: cfg.key, host: cfg.host });
-    const r = await loadLoop(httpOp(nango, cfg), cfg.conc, cfg.count, cfg.maxSecs * 1000, () => Date.now());
+    // cfg.raw: the floor, workerd's bare fetch with the package's own request.
+    const op = cfg.raw ? fetchOp(cfg.raw, cfg.step ?? 0) : httpOp(new Nango({ secretKey: cfg.key, host: cfg.host }), cfg);
+    const r = await loadLoop(op, cfg.conc, cfg.count, cfg.maxSecs * 1000, () => Date.now());
     return Response.json(r);
   },
 };

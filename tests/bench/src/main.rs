@@ -4,9 +4,10 @@
 //! tiny upstream (for the proxy rows) on their own threads and runtimes, then
 //! starts every measured client as a child process (this binary's `http`,
 //! `webhook` and `stream` subcommands for the native client and the raw reqwest
-//! floor; the scripts of `tests/bench/js/` for `@nangohq/node` and the wasm
-//! package), each printing one JSON line. It prints a table of medians and
-//! ratios and can write it into `BENCHMARKS.md`.
+//! floor; the scripts of `tests/bench/js/` for `@nangohq/node`, the wasm package
+//! and the floors of Node, Deno and workerd), each printing one JSON line. It
+//! prints a table of medians, ratios and goals and can write it into
+//! `BENCHMARKS.md`.
 
 mod children;
 mod report;
@@ -77,7 +78,8 @@ const USAGE: &str = "\
 usage: nango-bench <command> [--option value]...
 
   run       the whole benchmark: prints the table (--js DIR --pkg DIR --out BENCHMARKS.md
-            --reps N --quick)
+            --reps N --quick --only http,webhook,stream,size --clients LIST; --strict: fail
+            when any measurement failed, never on a timing)
   serve     only the server and the upstream (prints their addresses as JSON)
   http      one load run of the native client or the raw reqwest floor (a child of `run`)
   webhook   native webhook verification (a child of `run`)

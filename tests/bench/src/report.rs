@@ -43,7 +43,7 @@ impl Plan {
                 levels: vec![(1, 300, 50), (32, 3000, 300)],
                 webhook_iters: vec![(2 * 1024, 20_000), (64 * 1024, 1_000)],
                 records: 100_000,
-                cold_reps: 2,
+                cold_reps: 1,
                 stream_reps: 1,
             }
         } else {
@@ -174,9 +174,43 @@ fn start_upstream() -> Result<String, String> {
 }
 
 // ---------------------------------------------------------------------------
-// Capturing the native client's requests for the raw floor.
+// Capturing the requests the floors replay.
 
-fn capture(server: &LocalServer, env: &Env) -> Result<(Value, Value), String> {
+/// The captured requests, by (who sent it, op): `native` for the raw reqwest floor;
+/// `node`, `deno`, `workerd` (the wasm package in that runtime) for the runtime's
+/// floors. Each is `{"url": ..., "headers": [[name, value], ...]}`.
+type Specs = std::collections::HashMap<(&'static str, &'static str), Value>;
+
+/// The latest recorded request whose path starts with `path_prefix`, as a spec;
+/// `skip` names headers left out (the transport sets them itself).
+fn recorded(
+    server: &LocalServer,
+    env: &Env,
+    path_prefix: &str,
+    skip: &[&str],
+) -> Result<Value, String> {
+    let req = server
+        .requests()
+        .into_iter()
+        .rev()
+        .find(|r| r.path.starts_with(path_prefix))
+        .ok_or_else(|| format!("no request to {path_prefix} was recorded"))?;
+    let mut url = format!("{}{}", env.host, req.path);
+    if let Some(q) = req.query.as_deref().filter(|q| !q.is_empty()) {
+        url.push('?');
+        url.push_str(q);
+    }
+    let headers: Vec<Value> = req
+        .headers
+        .iter()
+        .filter(|(k, _)| !skip.contains(&k.as_str()))
+        .map(|(k, v)| json!([k, v]))
+        .collect();
+    Ok(json!({"url": url, "headers": headers}))
+}
+
+/// What the native client sends, for the raw reqwest floor.
+fn capture(server: &LocalServer, env: &Env, specs: &mut Specs) -> Result<(), String> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -186,29 +220,13 @@ fn capture(server: &LocalServer, env: &Env) -> Result<(Value, Value), String> {
         .host(env.host.clone())
         .build()
         .map_err(|e| e.to_string())?;
-    let last = |path_prefix: &str| -> Result<Value, String> {
-        let req = server
-            .requests()
-            .into_iter()
-            .rev()
-            .find(|r| r.path.starts_with(path_prefix))
-            .ok_or_else(|| format!("no request to {path_prefix} was recorded"))?;
-        let mut url = format!("{}{}", env.host, req.path);
-        if let Some(q) = req.query.as_deref().filter(|q| !q.is_empty()) {
-            url.push('?');
-            url.push_str(q);
-        }
-        let headers: Vec<Value> = req
-            .headers
-            .iter()
-            .filter(|(k, _)| !matches!(k.as_str(), "host" | "content-length"))
-            .map(|(k, v)| json!([k, v]))
-            .collect();
-        Ok(json!({"url": url, "headers": headers}))
-    };
+    let skip = ["host", "content-length"];
     rt.block_on(nango.get_connection(PCK, CID).send())
         .map_err(|e| format!("get_connection: {e}"))?;
-    let conn = last("/connection")?;
+    specs.insert(
+        ("native", "connection"),
+        recorded(server, env, "/connection", &skip)?,
+    );
     rt.block_on(
         nango
             .get(ENDPOINT)
@@ -218,8 +236,43 @@ fn capture(server: &LocalServer, env: &Env) -> Result<(Value, Value), String> {
             .send(),
     )
     .map_err(|e| format!("proxy GET: {e}"))?;
-    let proxy = last("/proxy")?;
-    Ok((conn, proxy))
+    specs.insert(("native", "proxy"), recorded(server, env, "/proxy", &skip)?);
+    Ok(())
+}
+
+/// What the wasm package sends in each runtime (one call of each op, then the
+/// recorder), for that runtime's floors: the same URL and every header the package
+/// and the runtime's `fetch` put on the wire, so that the floor's `fetch` adds
+/// nothing of its own. The connection-level headers are left to the floor's
+/// transport (`fetch` refuses to be given most of them).
+fn capture_pkg(server: &LocalServer, env: &Env, specs: &mut Specs) -> Result<(), String> {
+    let skip = [
+        "host",
+        "content-length",
+        "connection",
+        "keep-alive",
+        "transfer-encoding",
+        "upgrade",
+        "te",
+    ];
+    for (runtime, client) in [
+        ("node", Client::WasmNode),
+        ("deno", Client::WasmDeno),
+        ("workerd", Client::WasmWorkerd),
+    ] {
+        for (op, prefix) in [("connection", "/connection"), ("proxy", "/proxy")] {
+            let run = HttpRun {
+                op,
+                conc: 1,
+                count: 1,
+                warmup: 0,
+                raw: &Value::Null,
+            };
+            http_once(env, client, &run).map_err(|e| format!("{runtime} {op}: {e}"))?;
+            specs.insert((runtime, op), recorded(server, env, prefix, &skip)?);
+        }
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------
@@ -230,19 +283,28 @@ enum Client {
     Native,
     Raw,
     Official,
+    NodeHttp,
     WasmNode,
+    FetchNode,
     WasmDeno,
+    FetchDeno,
     WasmWorkerd,
+    FetchWorkerd,
 }
 
 impl Client {
-    const HTTP: [Client; 6] = [
+    /// In the order of the table (and of a run): each runtime's floors beside its rows.
+    const HTTP: [Client; 10] = [
         Client::Native,
         Client::Raw,
         Client::Official,
+        Client::NodeHttp,
         Client::WasmNode,
+        Client::FetchNode,
         Client::WasmDeno,
+        Client::FetchDeno,
         Client::WasmWorkerd,
+        Client::FetchWorkerd,
     ];
 
     fn label(self) -> &'static str {
@@ -250,9 +312,13 @@ impl Client {
             Client::Native => "nango (native Rust)",
             Client::Raw => "raw reqwest (floor)",
             Client::Official => "@nangohq/node (Node)",
+            Client::NodeHttp => "node:http keep-alive (Node floor)",
             Client::WasmNode => "wasm pkg (Node)",
+            Client::FetchNode => "fetch (Node floor)",
             Client::WasmDeno => "wasm pkg (Deno)",
+            Client::FetchDeno => "fetch (Deno floor)",
             Client::WasmWorkerd => "wasm pkg (workerd)",
+            Client::FetchWorkerd => "fetch (workerd floor)",
         }
     }
 
@@ -261,17 +327,40 @@ impl Client {
             Client::Native => "native",
             Client::Raw => "raw",
             Client::Official => "official",
+            Client::NodeHttp => "http-node",
             Client::WasmNode => "wasm-node",
+            Client::FetchNode => "fetch-node",
             Client::WasmDeno => "wasm-deno",
+            Client::FetchDeno => "fetch-deno",
             Client::WasmWorkerd => "wasm-workerd",
+            Client::FetchWorkerd => "fetch-workerd",
         }
     }
 
+    /// Whether the row needs the wasm package: its own rows, and the JS floors,
+    /// which replay the package's captured request.
     fn is_wasm(self) -> bool {
-        matches!(
-            self,
-            Client::WasmNode | Client::WasmDeno | Client::WasmWorkerd
-        )
+        !matches!(self, Client::Native | Client::Raw | Client::Official)
+    }
+
+    /// Whose captured request the client replays (its spec's first key).
+    fn spec(self) -> &'static str {
+        match self {
+            Client::Native | Client::Raw => "native",
+            Client::Official | Client::NodeHttp | Client::WasmNode | Client::FetchNode => "node",
+            Client::WasmDeno | Client::FetchDeno => "deno",
+            Client::WasmWorkerd | Client::FetchWorkerd => "workerd",
+        }
+    }
+
+    /// The `fetch` floor of the client's runtime (none for the native rows).
+    fn fetch_floor(self) -> Option<Client> {
+        match self.spec() {
+            "node" => Some(Client::FetchNode),
+            "deno" => Some(Client::FetchDeno),
+            "workerd" => Some(Client::FetchWorkerd),
+            _ => None,
+        }
     }
 }
 
@@ -348,10 +437,22 @@ fn http_once(env: &Env, client: Client, r: &HttpRun) -> Result<Value, String> {
         Client::Official => node(env, "http.mjs", &with("@nangohq/node".into())),
         Client::WasmNode => node(env, "http.mjs", &with(file_url(&env.pkg.join("node.js")))),
         Client::WasmDeno => deno(env, "http.mjs", &with(file_url(&env.pkg.join("deno.js")))),
-        Client::WasmWorkerd => {
+        Client::NodeHttp | Client::FetchNode | Client::FetchDeno => {
+            let mut c = cfg.clone();
+            c["raw"] = r.raw.clone();
+            match client {
+                Client::NodeHttp => node(env, "floor-http.mjs", &c),
+                Client::FetchNode => node(env, "floor-fetch.mjs", &c),
+                _ => deno(env, "floor-fetch.mjs", &c),
+            }
+        }
+        Client::WasmWorkerd | Client::FetchWorkerd => {
             let mut c = with(String::new());
             c["mode"] = json!("load");
             c["pkg"] = json!(env.pkg.display().to_string());
+            if client == Client::FetchWorkerd {
+                c["raw"] = r.raw.clone();
+            }
             node(env, "workerd.mjs", &c)
         }
     };
@@ -399,7 +500,16 @@ fn na(env: &Env, client: Client) -> Option<String> {
     }
 }
 
+/// Every failure shown in the tables: `--strict` (the quick run of `cargo xtask
+/// test`) makes them the exit status, so that a broken client fails the run while
+/// no timing is ever asserted.
+static FAILURES: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// A failure as a table cell (and recorded in [`FAILURES`]).
 fn short(e: &str) -> String {
+    if let Ok(mut f) = FAILURES.lock() {
+        f.push(e.to_owned());
+    }
     let e = e.replace('|', "/");
     let e: String = e.chars().take(140).collect();
     format!("error: {e}")
@@ -408,30 +518,25 @@ fn short(e: &str) -> String {
 // ---------------------------------------------------------------------------
 // The sections.
 
-fn section_http(env: &Env, plan: &Plan, specs: &(Value, Value), out: &mut String) -> Summary {
+fn section_http(env: &Env, plan: &Plan, specs: &Specs, out: &mut String) -> Summary {
     let mut summary = Summary::default();
     let _ = writeln!(
         out,
         "### 1–2. get_connection and proxy GET against the local server\n\n\
-         Requests/s and latency (µs), medians of {} runs. c = requests in flight.\n",
+         Requests/s and latency (µs), medians of {} runs. c = requests in flight. \
+         The floors replay the exact request of the client they stand under (captured from \
+         the server's recorder): raw reqwest the native client's; `fetch` and `node:http` \
+         the wasm package's in that runtime. \"vs fetch\" is the row over its runtime's \
+         `fetch` floor.\n",
         plan.reps
     );
     out.push_str(
-        "| call | c | client | req/s | p50 µs | p99 µs | vs @nangohq/node | vs raw reqwest |\n\
-         |---|---|---|---|---|---|---|---|\n",
+        "| call | c | client | req/s | p50 µs | p99 µs | vs @nangohq/node | vs raw reqwest | vs fetch |\n\
+         |---|---|---|---|---|---|---|---|---|\n",
     );
-    for (op, label, raw) in [
-        ("connection", "get_connection", &specs.0),
-        ("proxy", "proxy GET", &specs.1),
-    ] {
+    let null = Value::Null;
+    for (op, label) in [("connection", "get_connection"), ("proxy", "proxy GET")] {
         for &(conc, count, warmup) in &plan.levels {
-            let run = HttpRun {
-                op,
-                conc,
-                count,
-                warmup,
-                raw,
-            };
             let mut samples: Vec<Samples> = vec![Samples::default(); Client::HTTP.len()];
             for rep in 0..plan.reps {
                 for (i, &client) in Client::HTTP.iter().enumerate() {
@@ -441,6 +546,13 @@ fn section_http(env: &Env, plan: &Plan, specs: &(Value, Value), out: &mut String
                     {
                         continue;
                     }
+                    let run = HttpRun {
+                        op,
+                        conc,
+                        count,
+                        warmup,
+                        raw: specs.get(&(client.spec(), op)).unwrap_or(&null),
+                    };
                     eprintln!(
                         "  {label} c={conc} {} (run {}/{})",
                         client.label(),
@@ -462,15 +574,14 @@ fn section_http(env: &Env, plan: &Plan, specs: &(Value, Value), out: &mut String
                 }
             }
             let rps: Vec<f64> = samples.iter().map(|s| median(&s.rps)).collect();
-            let idx = |c: Client| Client::HTTP.iter().position(|&x| x == c).unwrap_or(0);
-            let official = rps[idx(Client::Official)];
-            let floor = rps[idx(Client::Raw)];
-            let native = rps[idx(Client::Native)];
-            summary.http.push((
-                format!("{label} c={conc}"),
-                native / official,
-                native / floor,
-            ));
+            let at = |c: Client| rps[idx(c)];
+            let official = at(Client::Official);
+            let floor = at(Client::Raw);
+            summary.http.push(HttpRow {
+                row: format!("{label} c={conc}"),
+                conc,
+                rps: rps.clone(),
+            });
             for (i, &client) in Client::HTTP.iter().enumerate() {
                 let s = &samples[i];
                 let first = if i == 0 {
@@ -479,15 +590,15 @@ fn section_http(env: &Env, plan: &Plan, specs: &(Value, Value), out: &mut String
                     "| | |".to_owned()
                 };
                 if let Some(why) = na(env, client) {
-                    let _ = writeln!(out, "{first} {} | {why} | | | | |", client.label());
+                    let _ = writeln!(out, "{first} {} | {why} | | | | | |", client.label());
                     continue;
                 }
                 if let Some(e) = &s.error {
-                    let _ = writeln!(out, "{first} {} | {} | | | | |", client.label(), short(e));
+                    let _ = writeln!(out, "{first} {} | {} | | | | | |", client.label(), short(e));
                     continue;
                 }
                 if s.rps.is_empty() {
-                    let _ = writeln!(out, "{first} {} | not measured | | | | |", client.label());
+                    let _ = writeln!(out, "{first} {} | not measured | | | | | |", client.label());
                     continue;
                 }
                 let vs_official = if client == Client::Official {
@@ -499,14 +610,17 @@ fn section_http(env: &Env, plan: &Plan, specs: &(Value, Value), out: &mut String
                     Client::Native | Client::Raw | Client::Official => ratio(rps[i], floor),
                     _ => String::new(),
                 };
-                let ms_clock = if client == Client::WasmWorkerd {
+                let vs_fetch = client
+                    .fetch_floor()
+                    .map_or(String::new(), |f| ratio(rps[i], at(f)));
+                let ms_clock = if matches!(client, Client::WasmWorkerd | Client::FetchWorkerd) {
                     " ¹"
                 } else {
                     ""
                 };
                 let _ = writeln!(
                     out,
-                    "{first} {} | {} | {}{ms_clock} | {}{ms_clock} | {vs_official} | {vs_raw} |",
+                    "{first} {} | {} | {}{ms_clock} | {}{ms_clock} | {vs_official} | {vs_raw} | {vs_fetch} |",
                     client.label(),
                     fmt_num(rps[i]),
                     fmt_num(median(&s.p50)),
@@ -519,6 +633,11 @@ fn section_http(env: &Env, plan: &Plan, specs: &(Value, Value), out: &mut String
         "\n¹ workerd's clock only advances on I/O, at millisecond resolution: its latencies are rounded to whole milliseconds; its req/s is timed from Node around the whole loop.\n\n",
     );
     summary
+}
+
+/// The position of `c` in [`Client::HTTP`] (the index of its samples).
+fn idx(c: Client) -> usize {
+    Client::HTTP.iter().position(|&x| x == c).unwrap_or(0)
 }
 
 /// A JSON body of exactly `size` bytes, shaped like a forwarded webhook.
@@ -726,7 +845,7 @@ fn section_stream(env: &Env, plan: &Plan, out: &mut String) -> Summary {
             fmt_num(peak - early),
             ratio(official, t),
         );
-        summary.stream.push((label.to_owned(), early, peak));
+        summary.stream.push((label.to_owned(), early, peak, t));
     }
     out.push('\n');
     summary
@@ -909,35 +1028,48 @@ fn version(program: &str) -> String {
         .unwrap_or_default()
 }
 
+/// One HTTP row's median req/s per client (indexed like [`Client::HTTP`]; NaN when
+/// not measured).
+struct HttpRow {
+    row: String,
+    conc: usize,
+    rps: Vec<f64>,
+}
+
 /// Ratios checked against the targets.
 #[derive(Default)]
 struct Summary {
-    /// (row, native/official, native/raw)
-    http: Vec<(String, f64, f64)>,
+    http: Vec<HttpRow>,
     /// (body, native/official)
     webhook: Vec<(String, f64)>,
-    /// (client, early RSS, peak RSS)
-    stream: Vec<(String, f64, f64)>,
+    /// (client, early RSS, peak RSS, seconds)
+    stream: Vec<(String, f64, f64, f64)>,
     /// (raw, gzip) pkg/official
     size: Option<(f64, f64)>,
 }
 
+/// Memory stays flat while streaming: the peak at most this far over the RSS after
+/// the first tenth of the records (V8's heap headroom; see BENCHMARKS.md).
+const FLAT_MB: f64 = 32.0;
+
+fn yes(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "**no**"
+    }
+}
+
 fn targets(s: &Summary, out: &mut String) {
     out.push_str("### Targets\n\n| target | measured | met |\n|---|---|---|\n");
-    let yes = |b: bool| if b { "yes" } else { "**no**" };
-    for (row, vs_off, vs_raw) in &s.http {
+    for h in &s.http {
+        let vs_off = h.rps[idx(Client::Native)] / h.rps[idx(Client::Official)];
         if !vs_off.is_nan() {
             let _ = writeln!(
                 out,
-                "| native ≥ 3× @nangohq/node, {row} | {vs_off:.2}× | {} |",
-                yes(*vs_off >= 3.0)
-            );
-        }
-        if !vs_raw.is_nan() {
-            let _ = writeln!(
-                out,
-                "| native ≥ 0.9× raw reqwest, {row} | {vs_raw:.2}× | {} |",
-                yes(*vs_raw >= 0.9)
+                "| native ≥ 3× @nangohq/node, {} | {vs_off:.2}× | {} |",
+                h.row,
+                yes(vs_off >= 3.0)
             );
         }
     }
@@ -948,14 +1080,14 @@ fn targets(s: &Summary, out: &mut String) {
             yes(*r >= 3.0)
         );
     }
-    for (client, early, peak) in s.stream.iter().filter(|(c, _, _)| !c.contains("@nangohq")) {
+    for (client, early, peak, _) in s.stream.iter().filter(|(c, ..)| !c.contains("@nangohq")) {
         let growth = peak - early;
         let _ = writeln!(
             out,
             "| flat memory while streaming, {client} | peak {} MB, {} MB over the RSS at 10% | {} |",
             fmt_num(*peak),
             fmt_num(growth),
-            yes(growth < 32.0)
+            yes(growth < FLAT_MB)
         );
     }
     if let Some((raw, gz)) = s.size {
@@ -964,6 +1096,67 @@ fn targets(s: &Summary, out: &mut String) {
             "| wasm pkg smaller than the official bundle | {raw:.2}× raw, {gz:.2}× gzip | {} |",
             yes(gz < 1.0 && raw < 1.0)
         );
+    }
+    out.push('\n');
+    goals(s, out);
+}
+
+/// The goals against each runtime's floor (issue 24), as ratios of the medians of
+/// this run: a goal whose rows were not measured is left out.
+fn goals(s: &Summary, out: &mut String) {
+    let mut rows = Vec::new();
+    let mut goal = |what: String, r: f64, min: f64| {
+        if !r.is_nan() {
+            rows.push(format!("| {what} | {r:.2}× | {} |", yes(r >= min)));
+        }
+    };
+    for h in &s.http {
+        let at = |c: Client| h.rps[idx(c)];
+        goal(
+            format!("native ≥ 0.9× raw reqwest, {}", h.row),
+            at(Client::Native) / at(Client::Raw),
+            0.9,
+        );
+        for (pkg, runtime) in [
+            (Client::WasmNode, "Node"),
+            (Client::WasmDeno, "Deno"),
+            (Client::WasmWorkerd, "workerd"),
+        ] {
+            if let Some(floor) = pkg.fetch_floor() {
+                goal(
+                    format!("wasm pkg ≥ 0.9× fetch in {runtime}, {}", h.row),
+                    at(pkg) / at(floor),
+                    0.9,
+                );
+            }
+        }
+        if h.conc == 1 || h.conc == 32 {
+            goal(
+                format!("wasm pkg ≥ 1.0× @nangohq/node in Node, {}", h.row),
+                at(Client::WasmNode) / at(Client::Official),
+                1.0,
+            );
+        }
+    }
+    let find = |part: &str| s.stream.iter().find(|(c, ..)| c.contains(part));
+    if let (Some(pkg), Some(official)) = (find("recordsIterator"), find("@nangohq")) {
+        let speed = official.3 / pkg.3;
+        let growth = pkg.2 - pkg.1;
+        if !speed.is_nan() {
+            rows.push(format!(
+                "| streaming: wasm pkg `recordsIterator` ≥ 1.2× the @nangohq/node loop in Node, memory flat | {speed:.2}×, {} MB over the RSS at 10% | {} |",
+                fmt_num(growth),
+                yes(speed >= 1.2 && growth < FLAT_MB)
+            ));
+        }
+    }
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str("### Goals against the floors\n\n| goal | measured | met |\n|---|---|---|\n");
+    for r in rows {
+        out.push_str(&r);
+        out.push('\n');
     }
     out.push('\n');
 }
@@ -1015,11 +1208,16 @@ fn write_into(path: &Path, table: &str) -> Result<(), String> {
     std::fs::write(path, new).map_err(|e| e.to_string())
 }
 
-/// `run --js DIR --pkg DIR [--out BENCHMARKS.md] [--reps N] [--quick]
-/// [--only http,webhook,stream,size] [--clients native,raw,official,wasm-node,wasm-deno,wasm-workerd]`.
+/// `run --js DIR --pkg DIR [--out BENCHMARKS.md] [--reps N] [--quick] [--strict]
+/// [--only http,webhook,stream,size] [--clients native,raw,official,http-node,wasm-node,
+/// fetch-node,wasm-deno,fetch-deno,wasm-workerd,fetch-workerd]`.
 pub fn run(args: &Args) -> Result<(), String> {
     let started = Instant::now();
-    let plan = Plan::new(args.flag("quick"), args.num("reps", 3)?.max(1) as usize);
+    // --quick proves that every client and section runs (it is part of `cargo xtask
+    // test`): one repetition unless asked, so that it stays within about 2 minutes.
+    let quick = args.flag("quick");
+    let reps = args.num("reps", if quick { 1 } else { 3 })?.max(1) as usize;
+    let plan = Plan::new(quick, reps);
     let only = args.or("only", "http,webhook,stream,size");
     let js = abs(&args.or("js", "tests/bench/js"))?;
     let pkg = abs(&args.or("pkg", "pkg"))?;
@@ -1058,7 +1256,7 @@ pub fn run(args: &Args) -> Result<(), String> {
         clients: args
             .or(
                 "clients",
-                "native,raw,official,wasm-node,wasm-deno,wasm-workerd",
+                "native,raw,official,http-node,wasm-node,fetch-node,wasm-deno,fetch-deno,wasm-workerd,fetch-workerd",
             )
             .split(',')
             .map(str::to_owned)
@@ -1067,7 +1265,8 @@ pub fn run(args: &Args) -> Result<(), String> {
         key: server.api_key(),
         upstream,
     };
-    let specs = capture(&server, &env)?;
+    let mut specs = Specs::new();
+    capture(&server, &env, &mut specs)?;
     if env.wasm_missing.is_none() {
         // A smoke call decides whether the package works at all.
         let cfg = json!({"op": "connection", "conc": 1, "count": 1, "warmup": 0, "maxSecs": 30,
@@ -1076,6 +1275,13 @@ pub fn run(args: &Args) -> Result<(), String> {
         if let Err(e) = run_child(node(&env, "http.mjs", &cfg), Duration::from_secs(60)) {
             eprintln!("the wasm package does not load: {e}");
             env.wasm_missing = Some(format!("n/a (package does not load: {})", short(&e)));
+        }
+    }
+    if env.wasm_missing.is_none() && only.contains("http") {
+        // The floors of Node, Deno and workerd replay what the package sends there.
+        if let Err(e) = capture_pkg(&server, &env, &mut specs) {
+            eprintln!("capturing the package's requests: {e}");
+            env.wasm_missing = Some(format!("n/a (capture failed: {})", short(&e)));
         }
     }
     eprintln!("nango-bench: server {} upstream {}", env.host, env.upstream);
@@ -1108,6 +1314,19 @@ pub fn run(args: &Args) -> Result<(), String> {
         }
     );
     println!("\n{out}");
+    if args.flag("strict") {
+        let mut failures = FAILURES.lock().map(|f| f.clone()).unwrap_or_default();
+        if let Some(why) = env.wasm_missing.as_ref().filter(|w| !w.contains("skipped")) {
+            failures.push(format!("the wasm package: {why}"));
+        }
+        if !failures.is_empty() {
+            return Err(format!(
+                "--strict: {} measurement(s) failed: {}",
+                failures.len(),
+                failures.join(" / ")
+            ));
+        }
+    }
     if let Some(path) = args.map.get("out") {
         write_into(Path::new(path), &out)?;
         eprintln!("nango-bench: table written into {path}");
