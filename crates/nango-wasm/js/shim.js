@@ -78,14 +78,25 @@ const TOO_LARGE = Symbol('too large');
  * The body of `res` as bytes, counted as they arrive (after the runtime decoded
  * any `Content-Encoding`): past `limit` bytes (`-1`: none) the stream is cancelled
  * and `TOO_LARGE` thrown, so a refused answer never holds more than the limit.
+ * `exact`: `res` comes from the runtime's own `fetch`, which never gives more body
+ * than the `Content-Length` it received.
  */
-async function readBody(res, limit) {
-  const declared = Number(res.headers.get('content-length'));
-  if (limit >= 0 && !res.headers.has('content-encoding') && declared > limit) {
+async function readBody(res, limit, exact) {
+  const length = res.headers.get('content-length');
+  const declared = length === null ? NaN : Number(length);
+  const plain = !res.headers.has('content-encoding');
+  if (limit >= 0 && plain && declared > limit) {
     res.body?.cancel().catch(() => {});
     throw TOO_LARGE;
   }
   if (!res.body) return new Uint8Array(0);
+  // The runtime's own fetch reads exactly the declared length of a body that is not
+  // compressed (the limit counts decoded bytes): within the limit, it is read whole,
+  // faster than chunk by chunk (BENCHMARKS.md, "Where a target is missed"). A custom
+  // `fetch` may build a Response whose body is longer than it declares: counted.
+  if (exact && plain && Number.isSafeInteger(declared) && declared >= 0) {
+    return new Uint8Array(await res.arrayBuffer());
+  }
   const reader = res.body.getReader();
   const chunks = [];
   let total = 0;
@@ -150,7 +161,7 @@ export async function send(f, url, method, headers, body, timeoutMs, limit = -1)
     if (body !== undefined) init.body = body;
     const res = await (typeof f === 'function' ? f(url, init) : fetch(url, init));
     during = 'body';
-    const bytes = await readBody(res, limit);
+    const bytes = await readBody(res, limit, typeof f !== 'function');
     const flat = [];
     res.headers.forEach((value, name) => flat.push(name, value));
     const opaqueRedirect = res.type === 'opaqueredirect';
