@@ -567,21 +567,30 @@ export class Nango {
     const args = recordArgs(config);
     const core = this.#core;
     core.exchange('listRecords', args, options).free(); // bad input is refused now
-    let cursor;
     let finished = false;
     // The cursors followed so far: one the server sent before ends the iterator
     // (after the page that carried it) with a `pagination_loop` error instead of
     // paging forever.
     const trail = new Cursors();
     let failure;
+    // One page ahead: page n+1 is asked for as soon as page n has come (its cursor is
+    // known) and fetched while the caller reads page n; at most two pages are held.
+    let ahead;
+    const fetchPage = (cursor) => {
+      const page = execute(core.exchange('listRecords', cursor === undefined ? args : { ...args, cursor }, options), JSON_BODY, false);
+      page.catch(() => {}); // awaited by the next call; not an unhandled rejection meanwhile
+      return page;
+    };
     return items(async () => {
       if (finished) return undefined;
       try {
         if (failure) throw failure;
-        const page = await execute(core.exchange('listRecords', cursor === undefined ? args : { ...args, cursor }, options), JSON_BODY, false);
+        const page = await (ahead ?? fetchPage(undefined));
+        ahead = undefined;
         try {
-          cursor = trail.follow(typeof page?.next_cursor === 'string' ? page.next_cursor : undefined);
+          const cursor = trail.follow(typeof page?.next_cursor === 'string' ? page.next_cursor : undefined);
           finished = cursor === undefined;
+          if (!finished) ahead = fetchPage(cursor);
         } catch (e) {
           failure = e;
         }
