@@ -4,17 +4,16 @@
 // with `keepAlive: true`); the body read whole and parsed as JSON. Same warm-up and
 // load loop as http.mjs.
 import http from 'node:http';
-import { config, done, fail, loadLoop } from './common.mjs';
+import { measure } from './common.mjs';
 
-try {
-  const cfg = config();
+await measure((cfg) => {
   const agent = new http.Agent({ keepAlive: true });
   const url = new URL(cfg.raw.url);
   // The package's headers as recorded (each once). `node:http` decodes no
   // Content-Encoding: the local server sends none, so the body is the JSON as is.
   const headers = Object.fromEntries(cfg.raw.headers);
   const options = { agent, host: url.hostname, port: url.port, path: url.pathname + url.search, method: 'GET', headers };
-  const op = () =>
+  return () =>
     new Promise((resolve, reject) => {
       const req = http.request(options, (res) => {
         const chunks = [];
@@ -33,11 +32,4 @@ try {
       req.on('error', reject);
       req.end();
     });
-  const maxMs = cfg.maxSecs * 1000;
-  if (cfg.warmup > 0) await loadLoop(op, cfg.conc, cfg.warmup, maxMs);
-  const r = await loadLoop(op, cfg.conc, cfg.count, maxMs);
-  if (r.errors > 0) console.error(r.firstError);
-  done(r);
-} catch (e) {
-  fail(e);
-}
+});
