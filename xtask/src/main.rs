@@ -4,6 +4,7 @@
 
 mod bench;
 mod cmd;
+mod gen;
 mod minify;
 #[cfg(test)]
 mod readme;
@@ -18,6 +19,9 @@ const USAGE: &str = "\
 usage: cargo xtask <task>
 
 tasks:
+  gen          write every face of the SDK from the operation table (crates/nango-core/operations/):
+               endpoints, native methods, the wasm dispatcher, the JS class, its declarations
+               [--check: write nothing, fail if a generated file is not up to date]
   test         every test: setup, lints, the core for wasm32, the wasm suites and the npm
                tarball, the native suites (unit, doc, end to end, conformance), the
                README crate, the quickstart, cargo package, the www/ apps
@@ -46,6 +50,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let result = match task.as_str() {
+        "gen" => gen::gen(args.get(1).map(String::as_str) == Some("--check")),
         "test" => tasks::test(),
         "lint" => tasks::lint(),
         "native" => tasks::native().map(|_| ()),

@@ -208,7 +208,7 @@ pub fn pkg() -> Result<(), String> {
     // `WebAssembly`, `BufferSource` and `RequestInfo`, which a Node-only or a
     // Workers project (no DOM library) lacks, and users never call the loader.
     let mut own = String::new();
-    for f in ["types.d.ts", "compat.d.ts"] {
+    for f in ["types.d.ts", "methods.gen.d.ts", "compat.d.ts"] {
         let path = root().join("crates/nango-wasm/src").join(f);
         own += &std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     }
@@ -223,7 +223,7 @@ pub fn pkg() -> Result<(), String> {
     )
     .map_err(|e| e.to_string())?;
     // The shim is copied by wasm-bindgen under a hashed folder: re-export it from a
-    // fixed path for the class `Nango` (js/nango.js), copied beside the glue.
+    // fixed path for the class `Nango` (js/nango.gen.js), copied beside the glue.
     let snippets = dist.join("snippets");
     let shim = std::fs::read_dir(&snippets)
         .map_err(|e| format!("{}: {e}", snippets.display()))?
@@ -238,8 +238,8 @@ pub fn pkg() -> Result<(), String> {
     )
     .map_err(|e| e.to_string())?;
     let facade = dist.join("nango.js");
-    std::fs::copy(root().join("crates/nango-wasm/js/nango.js"), &facade)
-        .map_err(|e| format!("js/nango.js: {e}"))?;
+    std::fs::copy(root().join("crates/nango-wasm/js/nango.gen.js"), &facade)
+        .map_err(|e| format!("js/nango.gen.js: {e}"))?;
     // One module for every entry: the class, the glue and the shim, bundled and
     // minified (the glue carries the rustdoc of every method as JSDoc; the types
     // are in the .d.ts). The `.wasm` is loaded by the entries.

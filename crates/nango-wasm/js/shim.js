@@ -16,7 +16,7 @@
  * `unredactedBody()`, for a caller who asks for it.
  */
 export class NangoError extends Error {
-  // Kept through minification, as `Nango.name` (see js/nango.js): `err.constructor.name`,
+  // Kept through minification, as `Nango.name` (see js/nango.gen.js): `err.constructor.name`,
   // and Node's `util.inspect(err)` / `console.log(err)`, say `NangoError`.
   static name = 'NangoError';
 
@@ -268,7 +268,7 @@ function json(res, exchange) {
 const response = (res, data) => ({ status: res.status, statusText: res.statusText ?? '', headers: headersObject(res.headers), data });
 
 /**
- * The answer in `shape`, named by js/nango.js: `json` (the body), `nothing`,
+ * The answer in `shape`, named by js/nango.gen.js: `json` (the body), `nothing`,
  * `response` (axios-like), `raw_token`, `metadata`, `configs`, `list`,
  * or `proxy:<responseType>`.
  */

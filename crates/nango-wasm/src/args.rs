@@ -1,4 +1,4 @@
-//! [`Args`]: the arguments `js/nango.js` passes for one method, by name.
+//! [`Args`]: the arguments `js/nango.gen.js` passes for one method, by name.
 //!
 //! The JavaScript half reads the method's arguments (objects, options,
 //! deprecated forms) into one object of plain values named as the caller knows
@@ -67,7 +67,7 @@ impl Args {
     }
 
     /// An array's items as optional strings (`None` for non-strings), in pairs:
-    /// the flat `[key, value, key, value...]` lists of `js/nango.js`.
+    /// the flat `[key, value, key, value...]` lists of `js/nango.gen.js`.
     pub fn pairs(&self, key: &str) -> Vec<(Option<String>, Option<String>)> {
         let mut pairs = Vec::new();
         let Some(value) = self.at(key).filter(js_sys::Array::is_array) else {

@@ -1,7 +1,7 @@
 //! The Nango API client for WebAssembly: one package for Cloudflare Workers, Deno,
 //! browsers and Node, over the platform's `fetch`.
 //!
-//! The package has two halves. The JavaScript class `Nango` (`js/nango.js`) has
+//! The package has two halves. The JavaScript class `Nango` (`js/nango.gen.js`) has
 //! the methods of the official `@nangohq/node` SDK, under the same names, with
 //! the same positional arguments: it only reads its arguments into one object of
 //! strings, numbers and JSON text, named as the caller knows them. This crate
@@ -31,6 +31,7 @@ mod error;
 mod exchange;
 mod ops;
 mod options;
+mod readers;
 mod shim;
 mod transport;
 mod webhooks;
@@ -48,7 +49,7 @@ pub(crate) type Inner = Client<FetchTransport>;
 
 /// The Rust half of a `Nango` object: the client's configuration, checked once.
 ///
-/// Built by the `Nango` constructor of `js/nango.js`, which reads the options
+/// Built by the `Nango` constructor of `js/nango.gen.js`, which reads the options
 /// object; its methods turn argument lists into requests ([`Core::exchange`]) and
 /// check webhook signatures.
 ///

@@ -1,5 +1,5 @@
 //! Checking the signatures of the webhooks Nango sends (synchronous, like the
-//! official SDK). `js/nango.js` reads the body's bytes and the signature header;
+//! official SDK). `js/nango.gen.js` reads the body's bytes and the signature header;
 //! the event itself is parsed there by `JSON.parse`, once the signature holds.
 
 use wasm_bindgen::prelude::*;

@@ -13,7 +13,7 @@
 //! - [`Doc::generate`]: instances generated from a schema (only the required
 //!   fields, every field, nullable fields as `null`, enum fields with a value
 //!   nobody knows);
-//! - [`implemented_operations`]: the operations `docs/coverage.md` says the SDK
+//! - [`implemented_operations`]: the operations the operation table says the SDK
 //!   implements;
 //! - [`Findings`] and [`differences`]: every drift a check finds, and the reviewed
 //!   list of deliberate ones (`src/differences.rs`, each with its reason). A
@@ -662,54 +662,52 @@ fn short(s: &str, n: usize) -> String {
     out
 }
 
-/// The operations `docs/coverage.md` lists (its table's first column names each row's
-/// `METHOD /path`), matched to the document's templates. Rows without HTTP (webhook
-/// verification) have none; `any method /proxy/...` is every proxy method. A row whose
-/// path the document does not have is returned apart, by its text.
+/// The operations the SDK implements: the `http` line of every entry of the operation
+/// table (`crates/nango-core/operations/*.toml`, `http = "METHOD /path"`), matched to
+/// the document's templates; `{method} /proxy/...` is every proxy method. An entry
+/// whose path the document does not have is returned apart, by its text.
 pub fn implemented_operations(doc: &Doc) -> (BTreeSet<OpKey>, BTreeSet<String>) {
-    let path = repo_root().join("docs/coverage.md");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let dir = repo_root().join("crates/nango-core/operations");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
     let mut found = BTreeSet::new();
     let mut unknown = BTreeSet::new();
-    for line in text.lines().filter(|l| l.starts_with("| ")) {
-        // The first column: `sdkMethod(..) · METHOD /path` or `(not in SDK) METHOD /path`.
-        let http = line.split(" | ").next().unwrap_or_default();
-        let mut pairs: Vec<(String, String)> = Vec::new();
-        let words: Vec<&str> = http.split_whitespace().collect();
-        for (i, w) in words.iter().enumerate() {
-            let Some(next) = words.get(i + 1) else {
+    for file in files {
+        let text = std::fs::read_to_string(&file)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        for line in text.lines() {
+            let Some(value) = line.strip_prefix("http = ") else {
                 continue;
             };
-            if !next.starts_with('/') {
+            let value = value.trim_matches(['"', '\'']);
+            let Some((method, path)) = value.split_once(' ') else {
                 continue;
-            }
-            let path: String = next
-                .split(['?', '`', ','])
-                .next()
-                .unwrap_or_default()
-                .to_string();
-            if METHODS.contains(&w.to_lowercase().as_str()) && *w == w.to_uppercase() {
-                pairs.push((w.to_string(), path));
-            } else if *w == "method" && words.get(i.wrapping_sub(1)) == Some(&"any") {
-                for m in METHODS {
-                    pairs.push((m.to_uppercase(), path.clone()));
-                }
-            }
-        }
-        for (method, path) in pairs {
-            // The rows write ids as `{cid}`; any non-empty segment stands for them.
-            let concrete = path.replace(['{', '}'], "x");
-            let trimmed = concrete.trim_end_matches('/');
-            match doc
-                .match_path(&method, &concrete)
-                .or_else(|| doc.match_path(&method, trimmed))
-            {
-                Some(op) => {
-                    found.insert(op);
-                }
-                None => {
-                    unknown.insert(format!("{method} {path}"));
+            };
+            let methods: Vec<String> = if method == "{method}" {
+                METHODS.iter().map(|m| m.to_uppercase()).collect()
+            } else {
+                vec![method.to_owned()]
+            };
+            for method in methods {
+                // The table names path arguments (`{connection_id}`); any non-empty
+                // segment stands for them.
+                let concrete = path.replace("{method}", "x").replace(['{', '}'], "x");
+                let trimmed = concrete.trim_end_matches('/');
+                match doc
+                    .match_path(&method, &concrete)
+                    .or_else(|| doc.match_path(&method, trimmed))
+                {
+                    Some(op) => {
+                        found.insert(op);
+                    }
+                    None => {
+                        unknown.insert(format!("{method} {path}"));
+                    }
                 }
             }
         }

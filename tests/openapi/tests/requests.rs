@@ -1,4 +1,4 @@
-//! Requests: every operation the SDK implements (the rows of `docs/coverage.md`),
+//! Requests: every operation the SDK implements (the `http` lines of the operation table, `crates/nango-core/operations/`),
 //! built by the core with all options absent and with all present, checked against
 //! the document: method and path template, every query and header parameter known to
 //! the document and every required one present, the JSON body valid against the
@@ -725,7 +725,7 @@ fn every_implemented_request_fits_the_document() {
     let (implemented, unknown) = implemented_operations(&doc);
     assert!(
         unknown.is_empty(),
-        "docs/coverage.md names operations the document has not: {unknown:?}"
+        "the operation table names operations the document has not: {unknown:?}"
     );
     let cases = cases(&doc, &mut findings);
     let mut checked = BTreeSet::new();
@@ -742,7 +742,7 @@ fn every_implemented_request_fits_the_document() {
     let beyond: Vec<_> = checked.difference(&implemented).collect();
     assert!(
         beyond.is_empty(),
-        "request cases of operations docs/coverage.md does not list: {beyond:?}"
+        "request cases of operations the operation table does not declare: {beyond:?}"
     );
     let all = doc.operations();
     let deprecated = all.iter().filter(|op| doc.is_deprecated(op)).count();

@@ -3,7 +3,7 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::{call_options, Call, Client};
+use super::{call_options, Client};
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::models::actions::{ActionRef, ActionWaitOptions};
@@ -33,67 +33,6 @@ fn still_pending(error: &Error) -> bool {
 }
 
 impl<T: Transport> Client<T> {
-    /// `triggerAction`: runs action `action_name` with `input` (any serializable
-    /// value; `()` for none) and returns its output decoded as `O`.
-    ///
-    /// ```no_run
-    /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
-    /// let out: serde_json::Value = nango
-    ///     .trigger_action("github", "user-1", "create-issue", serde_json::json!({"title": "Bug"}))
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn trigger_action<I: Serialize, O: DeserializeOwned>(
-        &self,
-        provider_config_key: &str,
-        connection_id: &str,
-        action_name: &str,
-        input: I,
-    ) -> Result<O, Error> {
-        let op = TriggerAction::new(provider_config_key, connection_id, action_name)
-            .input(input)
-            .typed::<O>();
-        self.send(&op).await
-    }
-
-    /// `triggerActionAsync`: queues action `action_name` with `input`; answers
-    /// its id and status URL. Chain `max_retries(0..=5)` to let Nango retry it.
-    ///
-    /// ```no_run
-    /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
-    /// let handle = nango.trigger_action_async("github", "user-1", "export", ()).max_retries(2).await?;
-    /// println!("{} {}", handle.id, handle.status_url);
-    /// # Ok(()) }
-    /// ```
-    pub fn trigger_action_async<I: Serialize>(
-        &self,
-        provider_config_key: &str,
-        connection_id: &str,
-        action_name: &str,
-        input: I,
-    ) -> Call<'_, T, TriggerActionAsync> {
-        self.call(
-            TriggerActionAsync::new(provider_config_key, connection_id, action_name).input(input),
-        )
-    }
-
-    /// `getAsyncActionResult`: the result of an asynchronous run, decoded as `O`.
-    /// While it runs this is a `404` [`Error::Api`]; a failed run is a `500`.
-    /// See [`Client::wait_for_action_result`] to wait for it.
-    ///
-    /// ```no_run
-    /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
-    /// use nango_core::models::actions::ActionRef;
-    /// let out: serde_json::Value = nango.get_async_action_result(ActionRef::id("35f461d4")).await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn get_async_action_result<O: DeserializeOwned>(
-        &self,
-        action: impl Into<ActionRef>,
-    ) -> Result<O, Error> {
-        self.send(&GetActionResult::new(action).typed::<O>()).await
-    }
-
     /// Polls the result of an asynchronous run until it is there (its output, as
     /// `O`), the run failed (the `500` [`Error::Api`]), or `options.timeout` has
     /// passed ([`Error::WaitTimeout`]). A `404` (still running) and transient
@@ -168,3 +107,6 @@ impl<T: Transport> Client<T> {
         self.wait_for_action_result(action, options).await
     }
 }
+
+// The methods of this group declared by the table.
+include!("actions.gen.rs");

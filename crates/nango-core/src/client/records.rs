@@ -3,7 +3,7 @@
 use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 
-use super::{call_options, Call, Client, Overrides};
+use super::{Call, Client, Overrides};
 use crate::error::Error;
 use crate::models::connections::ConnectionSummary;
 use crate::models::records::{Record, RecordFilter};
@@ -103,13 +103,6 @@ impl<'a, T: Transport + 'a> Call<'a, T, ListConnections> {
     }
 }
 
-call_options!(PruneRecords {
-    /// See [`PruneRecords::variant`].
-    variant(variant: impl Into<String>);
-    /// See [`PruneRecords::limit`].
-    limit(limit: u32);
-});
-
 /// What a paging stream does once its current page is drained.
 enum Next {
     /// Ask for the next page.
@@ -143,52 +136,6 @@ struct ConnectionsState<T> {
 }
 
 impl<T: Transport> Client<T> {
-    /// `listRecords`: one page of the records of `model`, each decoded as `R`
-    /// (your struct, or `serde_json::Value`) with its `_nango_metadata`. Chain
-    /// `cursor`, `limit`, `filter`, `modified_after`, `ids`, `variant`; follow
-    /// `next_cursor`, or use [`Client::records_stream`].
-    ///
-    /// ```no_run
-    /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
-    /// #[derive(serde::Deserialize)]
-    /// struct Issue { id: String, title: String }
-    /// let page = nango.list_records::<Issue>("github", "user-1", "Issue").limit(100).await?;
-    /// for r in &page.records { println!("{} {} {:?}", r.data.id, r.data.title, r.metadata.last_action); }
-    /// # Ok(()) }
-    /// ```
-    pub fn list_records<R: DeserializeOwned>(
-        &self,
-        provider_config_key: &str,
-        connection_id: &str,
-        model: &str,
-    ) -> Call<'_, T, ListRecords<R>> {
-        self.call(ListRecords::new(provider_config_key, connection_id, model).typed::<R>())
-    }
-
-    /// `pruneRecords`: empties the payload of the records of `model` up to and
-    /// including `until_cursor`.
-    ///
-    /// ```no_run
-    /// # async fn demo<T: nango_core::transport::Transport>(nango: nango_core::Client<T>) -> Result<(), nango_core::Error> {
-    /// let pruned = nango.prune_records("github", "user-1", "Issue", "MjAy...").limit(1000).await?;
-    /// println!("{} pruned, more: {}", pruned.count, pruned.has_more);
-    /// # Ok(()) }
-    /// ```
-    pub fn prune_records(
-        &self,
-        provider_config_key: &str,
-        connection_id: &str,
-        model: &str,
-        until_cursor: &str,
-    ) -> Call<'_, T, PruneRecords> {
-        self.call(PruneRecords::new(
-            provider_config_key,
-            connection_id,
-            model,
-            until_cursor,
-        ))
-    }
-
     /// Every record of a listing, page after page: the stream sends `list`, yields
     /// its records, then follows `next_cursor` until it is `None`. Only one page is
     /// held at a time, and the next one is asked for only when the current one is
@@ -371,3 +318,6 @@ impl<T: Transport> Client<T> {
         Box::pin(stream)
     }
 }
+
+// The methods of this group declared by the table.
+include!("records.gen.rs");

@@ -403,3 +403,6 @@ impl<O: DeserializeOwned> Endpoint for GetActionResult<O> {
 
     decode_as!(json_or_null);
 }
+
+// The operations of this group declared by the table (`request = "table"`).
+include!("actions.gen.rs");

@@ -5,11 +5,8 @@ use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::Error;
 use crate::json::{view, Body, JsonText};
-use crate::models::connect::{
-    ConnectSession, ConnectSessionDetails, CreateConnectSession, CreateReconnectSession,
-};
+use crate::models::connect::{ConnectSession, CreateConnectSession, CreateReconnectSession};
 use crate::request::ApiRequest;
-use crate::secret::SecretString;
 
 /// `POST /connect/sessions`.
 ///
@@ -147,83 +144,5 @@ impl Endpoint for CreateReconnect {
     decode_as!(data);
 }
 
-/// `GET /connect/session`: the settings of a session token's session
-/// (authenticated with that token, not the API key).
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, ops::connect::GetSession};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// let http = GetSession::new("nango_connect_session_x").request(&cfg)?.to_http(&cfg, "ua")?;
-/// assert_eq!(http.headers()["authorization"], "Bearer nango_connect_session_x");
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct GetSession {
-    token: SecretString,
-}
-
-impl GetSession {
-    /// The session of `token`.
-    ///
-    /// ```
-    /// let op = nango_core::ops::connect::GetSession::new("tok");
-    /// ```
-    pub fn new(token: impl Into<SecretString>) -> Self {
-        Self {
-            token: token.into(),
-        }
-    }
-}
-
-impl Endpoint for GetSession {
-    const NAME: &'static str = "get_session";
-    type Output = ConnectSessionDetails;
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        encode::required("token", self.token.expose_secret())?;
-        Ok(ApiRequest::get("/connect/session", &[])?.bearer(self.token.clone()))
-    }
-
-    decode_as!(data);
-}
-
-/// `DELETE /connect/session`: revokes a session token (authenticated with it).
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, ops::connect::DeleteSession};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// assert!(DeleteSession::new("").request(&cfg).is_err());
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct DeleteSession {
-    token: SecretString,
-}
-
-impl DeleteSession {
-    /// Revokes `token`.
-    ///
-    /// ```
-    /// let op = nango_core::ops::connect::DeleteSession::new("tok");
-    /// ```
-    pub fn new(token: impl Into<SecretString>) -> Self {
-        Self {
-            token: token.into(),
-        }
-    }
-}
-
-impl Endpoint for DeleteSession {
-    const NAME: &'static str = "delete_session";
-    type Output = ();
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        encode::required("token", self.token.expose_secret())?;
-        Ok(
-            ApiRequest::new(http::Method::DELETE, "/connect/session", &[])?
-                .bearer(self.token.clone()),
-        )
-    }
-
-    decode_as!(empty);
-}
+// The operations of this group declared by the table (`request = "table"`).
+include!("connect.gen.rs");

@@ -186,94 +186,6 @@ impl Endpoint for ListConnections {
     decode_as!(json);
 }
 
-/// `GET /connections/{connection_id}`: a connection with its credentials
-/// (refreshed by Nango when expired).
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, ops::connections::GetConnection};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// let req = GetConnection::new("github", "a/b").refresh_token(true).request(&cfg)?;
-/// assert_eq!(req.path_and_query(),
-///     "/connections/a%2Fb?provider_config_key=github&force_refresh=false&refresh_token=true&refresh_github_app_jwt_token=false");
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct GetConnection {
-    provider_config_key: String,
-    connection_id: String,
-    force_refresh: bool,
-    refresh_token: bool,
-    refresh_github_app_jwt_token: bool,
-}
-
-impl GetConnection {
-    /// The connection `connection_id` of integration `provider_config_key`.
-    ///
-    /// ```
-    /// let g = nango_core::ops::connections::GetConnection::new("github", "user-1");
-    /// ```
-    pub fn new(provider_config_key: impl Into<String>, connection_id: impl Into<String>) -> Self {
-        Self {
-            provider_config_key: provider_config_key.into(),
-            connection_id: connection_id.into(),
-            force_refresh: false,
-            refresh_token: false,
-            refresh_github_app_jwt_token: false,
-        }
-    }
-
-    /// Refresh the token even if it has not expired (avoid at high traffic).
-    ///
-    /// ```
-    /// let g = nango_core::ops::connections::GetConnection::new("github", "u").force_refresh(true);
-    /// ```
-    pub fn force_refresh(mut self, yes: bool) -> Self {
-        self.force_refresh = yes;
-        self
-    }
-
-    /// Include the refresh token in the credentials.
-    ///
-    /// ```
-    /// let g = nango_core::ops::connections::GetConnection::new("github", "u").refresh_token(true);
-    /// ```
-    pub fn refresh_token(mut self, yes: bool) -> Self {
-        self.refresh_token = yes;
-        self
-    }
-
-    /// Refresh the JWT of a GitHub App connection.
-    ///
-    /// ```
-    /// let g = nango_core::ops::connections::GetConnection::new("github-app", "u").refresh_github_app_jwt_token(true);
-    /// ```
-    pub fn refresh_github_app_jwt_token(mut self, yes: bool) -> Self {
-        self.refresh_github_app_jwt_token = yes;
-        self
-    }
-}
-
-impl Endpoint for GetConnection {
-    const NAME: &'static str = "get_connection";
-    type Output = Connection;
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        encode::required("provider_config_key", &self.provider_config_key)?;
-        Ok(
-            ApiRequest::get("/connections/{}", &[("connection_id", &self.connection_id)])?
-                .query("provider_config_key", self.provider_config_key.clone())
-                .query("force_refresh", self.force_refresh.to_string())
-                .query("refresh_token", self.refresh_token.to_string())
-                .query(
-                    "refresh_github_app_jwt_token",
-                    self.refresh_github_app_jwt_token.to_string(),
-                ),
-        )
-    }
-
-    decode_as!(json);
-}
-
 /// `POST /connections`: imports (upserts) a connection whose credentials you have.
 ///
 /// ```
@@ -433,53 +345,6 @@ impl Endpoint for PatchConnection {
     }
 
     decode_as!(json_or_null);
-}
-
-/// `DELETE /connections/{connection_id}`.
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, ops::connections::DeleteConnection};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// assert!(DeleteConnection::new("github", "").request(&cfg).is_err());
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct DeleteConnection {
-    provider_config_key: String,
-    connection_id: String,
-}
-
-impl DeleteConnection {
-    /// Deletes connection `connection_id` of `provider_config_key`.
-    ///
-    /// ```
-    /// let op = nango_core::ops::connections::DeleteConnection::new("gh", "u");
-    /// ```
-    pub fn new(provider_config_key: impl Into<String>, connection_id: impl Into<String>) -> Self {
-        Self {
-            provider_config_key: provider_config_key.into(),
-            connection_id: connection_id.into(),
-        }
-    }
-}
-
-impl Endpoint for DeleteConnection {
-    const NAME: &'static str = "delete_connection";
-    type Output = ();
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        encode::required("provider_config_key", &self.provider_config_key)?;
-        Ok(ApiRequest::new(
-            http::Method::DELETE,
-            "/connections/{}",
-            &[("connection_id", &self.connection_id)],
-        )?
-        .query("provider_config_key", self.provider_config_key.clone())
-        // Deleting twice answers 400 `unknown_connection`: a retry must not mask the first success.
-        .idempotent(false))
-    }
-
-    decode_as!(empty);
 }
 
 /// How metadata is written: replaced (`POST`) or merged (`PATCH`).
@@ -791,3 +656,6 @@ impl<V: serde::de::DeserializeOwned> Endpoint for GetConnectionField<V> {
         })
     }
 }
+
+// The operations of this group declared by the table (`request = "table"`).
+include!("connections.gen.rs");

@@ -9,9 +9,7 @@ use crate::endpoint::{decode_as, Endpoint};
 use crate::error::{Error, InvalidInput, InvalidReason};
 use crate::json::{view, write, Body, JsonText};
 use crate::models::common::Success;
-use crate::models::environments::{
-    Environment, EnvironmentApiKey, NewEnvironment, WebhookSigningKey,
-};
+use crate::models::environments::{Environment, EnvironmentApiKey, NewEnvironment};
 use crate::request::ApiRequest;
 
 /// Refuses id 0 (the API's numeric ids start at 1).
@@ -258,40 +256,5 @@ impl Endpoint for DeleteApiKey {
     decode_as!(json);
 }
 
-/// `POST /environment/webhook-signing-key/rotate`: replaces the webhook signing
-/// key. The old key keeps signing for up to 5 minutes: verify against both.
-///
-/// Never retried: a repeat would rotate again and drop the key just received.
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, ops::environments::RotateWebhookSigningKey};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// let req = RotateWebhookSigningKey::new().request(&cfg)?;
-/// assert!(!req.is_idempotent());
-/// assert!(req.body().is_none());
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct RotateWebhookSigningKey;
-
-impl RotateWebhookSigningKey {
-    /// Rotates the key of the API key's environment.
-    ///
-    /// ```
-    /// let op = nango_core::ops::environments::RotateWebhookSigningKey::new();
-    /// ```
-    pub fn new() -> Self {
-        Self
-    }
-}
-
-impl Endpoint for RotateWebhookSigningKey {
-    const NAME: &'static str = "rotate_webhook_signing_key";
-    type Output = WebhookSigningKey;
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        ApiRequest::post("/environment/webhook-signing-key/rotate", &[])
-    }
-
-    decode_as!(data);
-}
+// The operations of this group declared by the table (`request = "table"`).
+include!("environments.gen.rs");

@@ -6,9 +6,7 @@ use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::{Error, InvalidInput, InvalidReason};
 use crate::json::{view, write, Body, JsonText};
-use crate::models::functions::{
-    CompiledFunction, Deployment, Dryrun, JobStarted, NewDeployment, NewDryrun,
-};
+use crate::models::functions::{CompiledFunction, JobStarted, NewDeployment, NewDryrun};
 use crate::request::ApiRequest;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,42 +142,6 @@ impl Endpoint for CreateFunctionDryrun {
     decode_as!(json);
 }
 
-/// `GET /functions/dryruns/{id}`: a dry run's status and result.
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, ops::functions::GetFunctionDryrun};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// let req = GetFunctionDryrun::new("0b7e4a44-1c7a-4a8e-9a53-0d8a37c1f3a2").request(&cfg)?;
-/// assert_eq!(req.path(), "/functions/dryruns/0b7e4a44-1c7a-4a8e-9a53-0d8a37c1f3a2");
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GetFunctionDryrun {
-    id: String,
-}
-
-impl GetFunctionDryrun {
-    /// The dry run `id` (from [`CreateFunctionDryrun`]).
-    ///
-    /// ```
-    /// let op = nango_core::ops::functions::GetFunctionDryrun::new("0b7e4a44-1c7a-4a8e-9a53-0d8a37c1f3a2");
-    /// ```
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into() }
-    }
-}
-
-impl Endpoint for GetFunctionDryrun {
-    const NAME: &'static str = "get_function_dryrun";
-    type Output = Dryrun;
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        ApiRequest::get("/functions/dryruns/{}", &[("id", &self.id)])
-    }
-
-    decode_as!(json);
-}
-
 /// `POST /functions/deployments`: deploys function source or a catalog template
 /// to an integration. Poll [`GetFunctionDeployment`] until the status is final.
 ///
@@ -289,37 +251,5 @@ impl Endpoint for CreateFunctionDeployment {
     decode_as!(json);
 }
 
-/// `GET /functions/deployments/{id}`: a deployment's status and result.
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, ops::functions::GetFunctionDeployment};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// assert!(GetFunctionDeployment::new("").request(&cfg).is_err());
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GetFunctionDeployment {
-    id: String,
-}
-
-impl GetFunctionDeployment {
-    /// The deployment `id` (from [`CreateFunctionDeployment`]).
-    ///
-    /// ```
-    /// let op = nango_core::ops::functions::GetFunctionDeployment::new("d5b1...");
-    /// ```
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into() }
-    }
-}
-
-impl Endpoint for GetFunctionDeployment {
-    const NAME: &'static str = "get_function_deployment";
-    type Output = Deployment;
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        ApiRequest::get("/functions/deployments/{}", &[("id", &self.id)])
-    }
-
-    decode_as!(json);
-}
+// The operations of this group declared by the table (`request = "table"`).
+include!("functions.gen.rs");

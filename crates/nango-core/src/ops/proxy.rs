@@ -521,3 +521,6 @@ impl Endpoint for Proxy {
         Ok(ProxyResponse::from(response))
     }
 }
+
+// The operations of this group declared by the table (`request = "table"`).
+include!("proxy.gen.rs");

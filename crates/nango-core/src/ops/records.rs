@@ -10,8 +10,7 @@ use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::{Error, InvalidInput, InvalidReason};
-use crate::json::write;
-use crate::models::records::{PruneResult, RecordFilter, RecordPage};
+use crate::models::records::{RecordFilter, RecordPage};
 use crate::request::ApiRequest;
 
 /// The most records one page may hold (`limit`).
@@ -378,107 +377,30 @@ impl<R: DeserializeOwned> Endpoint for ListRecords<R> {
     decode_as!(json);
 }
 
-#[derive(Debug, Clone, PartialEq)]
-struct PruneBody {
-    model: String,
-    until_cursor: String,
-    limit: Option<u32>,
-    variant: Option<String>,
-}
-
-/// `PATCH /records/prune`: empties the payload of the records of a model up to
-/// and including a cursor (their metadata stays; a re-sync restores them).
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, ops::records::PruneRecords};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// let req = PruneRecords::new("github", "user-1", "Issue", "MjAy...").limit(500).request(&cfg)?;
-/// assert_eq!(req.method(), http::Method::PATCH);
-/// assert_eq!(req.body().unwrap().as_ref(), br#"{"model":"Issue","until_cursor":"MjAy...","limit":500}"#);
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct PruneRecords {
-    provider_config_key: String,
-    connection_id: String,
-    body: PruneBody,
-}
+// The operations of this group declared by the table (`request = "table"`).
+include!("records.gen.rs");
 
 impl PruneRecords {
-    /// Prunes the records of `model` up to and including `until_cursor`.
-    ///
-    /// ```
-    /// let op = nango_core::ops::records::PruneRecords::new("gh", "u", "Issue", "MjAy...");
-    /// ```
-    pub fn new(
-        provider_config_key: impl Into<String>,
-        connection_id: impl Into<String>,
-        model: impl Into<String>,
-        until_cursor: impl Into<String>,
-    ) -> Self {
-        Self {
-            provider_config_key: provider_config_key.into(),
-            connection_id: connection_id.into(),
-            body: PruneBody {
-                model: model.into(),
-                until_cursor: until_cursor.into(),
-                limit: None,
-                variant: None,
-            },
-        }
-    }
-
-    /// The variant of the model.
-    ///
-    /// ```
-    /// let op = nango_core::ops::records::PruneRecords::new("gh", "u", "Issue", "c").variant("eu");
-    /// ```
-    pub fn variant(mut self, variant: impl Into<String>) -> Self {
-        self.body.variant = Some(variant.into());
-        self
-    }
-
-    /// At most this many records in this call, 1..=10000 (the server's default is 1000).
-    ///
-    /// ```
-    /// let op = nango_core::ops::records::PruneRecords::new("gh", "u", "Issue", "c").limit(100);
-    /// ```
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.body.limit = Some(limit);
-        self
-    }
-}
-
-impl Endpoint for PruneRecords {
-    const NAME: &'static str = "prune_records";
-    type Output = PruneResult;
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        encode::required("model", &self.body.model)?;
-        encode::required("until_cursor", &self.body.until_cursor)?;
-        if let Some(limit) = self.body.limit {
+    /// The model and cursor are required; the page size is the server's range.
+    fn check(&self) -> Result<(), Error> {
+        encode::required("model", &self.model)?;
+        encode::required("until_cursor", &self.until_cursor)?;
+        if let Some(limit) = self.limit {
             if !(1..=MAX_RECORDS_LIMIT).contains(&limit) {
                 return Err(invalid("limit", "between 1 and 10000"));
             }
         }
-        let req = ApiRequest::new(http::Method::PATCH, "/records/prune", &[])?;
+        Ok(())
+    }
+
+    /// The connection in headers (the rest is the body).
+    fn connection_headers(&self, req: ApiRequest) -> Result<ApiRequest, Error> {
         let req = id_header(req, "Connection-Id", "connection_id", &self.connection_id)?;
-        let body = write::Object::new()
-            .str("model", &self.body.model)
-            .str("until_cursor", &self.body.until_cursor)
-            .uint_opt("limit", self.body.limit.map(u64::from))
-            .str_opt("variant", self.body.variant.as_deref())
-            .finish();
-        Ok(id_header(
+        id_header(
             req,
             "Provider-Config-Key",
             "provider_config_key",
             &self.provider_config_key,
-        )?
-        // Pruning up to a cursor twice leaves the same state.
-        .idempotent(true)
-        .json_text(&body))
+        )
     }
-
-    decode_as!(json);
 }

@@ -139,3 +139,6 @@ impl Endpoint for GetEnvironmentVariables {
             .map(Option::unwrap_or_default)
     }
 }
+
+// The operations of this group declared by the table (`request = "table"`).
+include!("scripts.gen.rs");

@@ -121,11 +121,15 @@ async fn call(core: &Core, op: Op, args: JsValue) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen_test]
 fn operations_are_named_by_their_method() {
-    for op in [Op::ListConnections, Op::UpdateSyncFrequency, Op::Proxy] {
+    for op in [
+        Op::ListConnections,
+        Op::UpdateSyncConnectionFrequency,
+        Op::Proxy,
+    ] {
         assert_eq!(Op::from_name(op.name()), Some(op));
     }
     assert_eq!(
-        Op::UpdateSyncFrequency.name(),
+        Op::UpdateSyncConnectionFrequency.name(),
         "updateSyncConnectionFrequency"
     );
     let err = core()
