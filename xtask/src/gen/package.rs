@@ -127,6 +127,7 @@ fn read_required(op: &Operation, a: &Arg) -> Result<String, String> {
         "id" | "text" | "secret" => format!("a.id(\"{n}\")?"),
         "bool" => format!("a.flag(\"{n}\")"),
         "json" => format!("a.json(\"{n}\")?"),
+        t if t.starts_with("body:") => format!("a.json(\"{n}\")?"),
         "number_id" => format!("numeric_id(a, \"{n}\")?"),
         "u32" => format!("a.count(\"{n}\").ok_or_else(|| missing(\"{n}\"))?"),
         "strings" => format!("a.list(\"{n}\").ok_or_else(|| missing(\"{n}\"))?"),

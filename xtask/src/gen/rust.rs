@@ -62,6 +62,11 @@ fn kind(arg: &Arg) -> Result<Kind, String> {
             param: "impl IntoIterator<Item = impl Into<String>>".into(),
             store: |p| format!("{p}.into_iter().map(Into::into).collect()"),
         },
+        t if t.starts_with("body:") => Kind {
+            field: "crate::json::Body".into(),
+            param: format!("crate::models::{}", &t[5..]),
+            store: |p| format!("crate::json::Body::typed(&{p})"),
+        },
         t if t.starts_with("enum:") => Kind {
             field: format!("crate::models::{}", &t[5..]),
             param: format!("crate::models::{}", &t[5..]),
@@ -78,6 +83,9 @@ fn optional(arg: &Arg) -> bool {
 
 /// A value of `arg` for the documentation examples.
 fn sample(arg: &Arg) -> String {
+    if let Some(sample) = &arg.sample {
+        return sample.clone();
+    }
     match arg.ty.as_str() {
         "bool" => "true".into(),
         "u32" => "10".into(),
@@ -176,6 +184,55 @@ fn endpoint(out: &mut String, group: &str, op: &Operation) -> Result<(), String>
         inits.join(", ")
     )
     .unwrap();
+    // A typed body has a twin constructor taking it as JSON text, sent as written.
+    if let Some(body) = op.arg.iter().find(|a| a.ty.starts_with("body:")) {
+        let model = &body.ty[5..];
+        let texts: Vec<String> = required
+            .iter()
+            .map(|a| {
+                if a.ty.starts_with("body:") {
+                    "body".to_owned()
+                } else {
+                    sample(a)
+                }
+            })
+            .collect();
+        writeln!(
+            out,
+            "    /// The operation with `{0}` as JSON text of a [`{1}`](crate::models::{model}), sent as\n    /// written; it gets the checks of the typed body when the request is built.\n    ///\n    /// ```\n    /// let body = nango_core::json::JsonText::parse(\"{{}}\")?;\n    /// let op = {full}::from_json({2});\n    /// # Ok::<(), nango_core::Error>(())\n    /// ```",
+            body.rust,
+            model.rsplit("::").next().unwrap_or(model),
+            texts.join(", ")
+        )
+        .unwrap();
+        let params: Vec<String> = params
+            .iter()
+            .map(|p| {
+                if p.starts_with(&format!("{}: ", body.rust)) {
+                    format!("{}: crate::json::JsonText", body.rust)
+                } else {
+                    p.clone()
+                }
+            })
+            .collect();
+        let inits: Vec<String> = inits
+            .iter()
+            .map(|i| {
+                if i.starts_with(&format!("{}: ", body.rust)) {
+                    format!("{0}: crate::json::Body::text({0})", body.rust)
+                } else {
+                    i.clone()
+                }
+            })
+            .collect();
+        writeln!(
+            out,
+            "    pub fn from_json({}) -> Self {{\n        Self {{ {} }}\n    }}\n",
+            params.join(", "),
+            inits.join(", ")
+        )
+        .unwrap();
+    }
     for arg in &optional_args {
         let k = kind(arg)?;
         let doc = arg.doc.as_deref().unwrap_or("Sets this option.");
@@ -212,6 +269,9 @@ fn endpoint(out: &mut String, group: &str, op: &Operation) -> Result<(), String>
     )
     .unwrap();
     out.push_str("    fn request(&self, _config: &crate::config::Config) -> Result<crate::request::ApiRequest, crate::error::Error> {\n");
+    if let Some(fields) = &op.fields {
+        writeln!(out, "        self.body.fields::<{fields}>()?.check()?;").unwrap();
+    }
     if let Some(check) = &op.check {
         writeln!(out, "        self.{check}()?;").unwrap();
     }
@@ -331,8 +391,19 @@ fn endpoint(out: &mut String, group: &str, op: &Operation) -> Result<(), String>
     if let Some(extra) = &op.extra {
         writeln!(out, "        req = self.{extra}(req)?;").unwrap();
     }
+    // A typed body: an object (its fields checked first when `fields` names a view).
+    if let Some(body) = op.arg.iter().find(|a| a.ty.starts_with("body:")) {
+        if op.fields.is_none() {
+            writeln!(out, "        self.{}.require_object()?;", body.rust).unwrap();
+        }
+        writeln!(out, "        req = self.{}.attach(req)?;", body.rust).unwrap();
+    }
     // A JSON body of the string arguments `in = "body"`, in their order.
-    let body: Vec<&Arg> = op.arg.iter().filter(|a| a.location == "body").collect();
+    let body: Vec<&Arg> = op
+        .arg
+        .iter()
+        .filter(|a| a.location == "body" && !a.ty.starts_with("body:"))
+        .collect();
     if !body.is_empty() {
         out.push_str("        let body = crate::json::write::Object::new()");
         for arg in body {
@@ -347,6 +418,9 @@ fn endpoint(out: &mut String, group: &str, op: &Operation) -> Result<(), String>
                     arg.rust
                 )
                 .unwrap(),
+                ("number_id", false) => {
+                    write!(out, ".uint(\"{}\", self.{})", arg.wire(), arg.rust).unwrap()
+                }
                 ("u32", true) => write!(
                     out,
                     ".uint_opt(\"{}\", self.{}.map(u64::from))",

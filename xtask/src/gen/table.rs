@@ -45,6 +45,7 @@ pub struct Operation {
     pub decode: Option<String>,
     pub example: Option<String>,
     pub check: Option<String>,
+    pub fields: Option<String>,
     pub extra: Option<String>,
     pub constructor: Option<String>,
     pub idempotent: Option<bool>,
@@ -80,6 +81,7 @@ pub struct Arg {
     pub required: bool,
     pub default: Option<String>,
     pub doc: Option<String>,
+    pub sample: Option<String>,
 }
 
 /// A JavaScript method: `[[operation.js]]`.

@@ -94,6 +94,85 @@ impl crate::endpoint::Endpoint for GetConnection {
     crate::endpoint::decode_as!(json);
 }
 
+/// `PATCH /connections/{connection_id}` (`patchConnection`): changes tags (or the deprecated end user).
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, models::connections::ConnectionPatch, ops::connections::PatchConnection};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = PatchConnection::new("github", "u-1", ConnectionPatch::default().tag("plan", "pro")).request(&cfg)?;
+/// assert_eq!(req.path_and_query(), "/connections/u-1?provider_config_key=github");
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatchConnection {
+    provider_config_key: String,
+    connection_id: String,
+    body: crate::json::Body,
+}
+
+impl PatchConnection {
+    /// The operation for `provider_config_key`, `connection_id`, `body`.
+    ///
+    /// ```
+    /// let op = nango_core::ops::connections::PatchConnection::new("provider-config-key", "connection-id", nango_core::models::connections::ConnectionPatch::default());
+    /// ```
+    pub fn new(
+        provider_config_key: impl Into<String>,
+        connection_id: impl Into<String>,
+        body: crate::models::connections::ConnectionPatch,
+    ) -> Self {
+        Self {
+            provider_config_key: provider_config_key.into(),
+            connection_id: connection_id.into(),
+            body: crate::json::Body::typed(&body),
+        }
+    }
+
+    /// The operation with `body` as JSON text of a [`ConnectionPatch`](crate::models::connections::ConnectionPatch), sent as
+    /// written; it gets the checks of the typed body when the request is built.
+    ///
+    /// ```
+    /// let body = nango_core::json::JsonText::parse("{}")?;
+    /// let op = nango_core::ops::connections::PatchConnection::from_json("provider-config-key", "connection-id", body);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_json(
+        provider_config_key: impl Into<String>,
+        connection_id: impl Into<String>,
+        body: crate::json::JsonText,
+    ) -> Self {
+        Self {
+            provider_config_key: provider_config_key.into(),
+            connection_id: connection_id.into(),
+            body: crate::json::Body::text(body),
+        }
+    }
+}
+
+impl crate::endpoint::Endpoint for PatchConnection {
+    const NAME: &'static str = "patch_connection";
+    type Output = crate::models::common::Success;
+
+    fn request(
+        &self,
+        _config: &crate::config::Config,
+    ) -> Result<crate::request::ApiRequest, crate::error::Error> {
+        crate::encode::required("provider_config_key", &self.provider_config_key)?;
+        let mut req = crate::request::ApiRequest::new(
+            http::Method::PATCH,
+            "/connections/{}",
+            &[("connection_id", &self.connection_id)],
+        )?
+        .idempotent(true);
+        req = req.query("provider_config_key", self.provider_config_key.clone());
+        self.body.require_object()?;
+        req = self.body.attach(req)?;
+        Ok(req)
+    }
+
+    crate::endpoint::decode_as!(json_or_null);
+}
+
 /// `DELETE /connections/{connection_id}` (`deleteConnection`): deletes a connection.
 ///
 /// ```
@@ -142,4 +221,63 @@ impl crate::endpoint::Endpoint for DeleteConnection {
     }
 
     crate::endpoint::decode_as!(empty);
+}
+
+/// `POST /connections` (`importConnection`): imports (upserts) a connection whose credentials you have.
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, models::connections::UpsertConnection, ops::connections::ImportConnection};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let body = UpsertConnection::new("airtable", serde_json::json!({"type":"API_KEY","apiKey":"pat"})).connection_id("u-1");
+/// let req = ImportConnection::new(body).request(&cfg)?;
+/// assert_eq!(req.method(), http::Method::POST);
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportConnection {
+    body: crate::json::Body,
+}
+
+impl ImportConnection {
+    /// The operation for `body`.
+    ///
+    /// ```
+    /// let op = nango_core::ops::connections::ImportConnection::new(nango_core::models::connections::UpsertConnection::new("gh", serde_json::json!({})));
+    /// ```
+    pub fn new(body: crate::models::connections::UpsertConnection) -> Self {
+        Self {
+            body: crate::json::Body::typed(&body),
+        }
+    }
+
+    /// The operation with `body` as JSON text of a [`UpsertConnection`](crate::models::connections::UpsertConnection), sent as
+    /// written; it gets the checks of the typed body when the request is built.
+    ///
+    /// ```
+    /// let body = nango_core::json::JsonText::parse("{}")?;
+    /// let op = nango_core::ops::connections::ImportConnection::from_json(body);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_json(body: crate::json::JsonText) -> Self {
+        Self {
+            body: crate::json::Body::text(body),
+        }
+    }
+}
+
+impl crate::endpoint::Endpoint for ImportConnection {
+    const NAME: &'static str = "import_connection";
+    type Output = crate::models::connections::Connection;
+
+    fn request(
+        &self,
+        _config: &crate::config::Config,
+    ) -> Result<crate::request::ApiRequest, crate::error::Error> {
+        self.body.fields::<ImportFields>()?.check()?;
+        let mut req = crate::request::ApiRequest::new(http::Method::POST, "/connections", &[])?;
+        req = self.body.attach(req)?;
+        Ok(req)
+    }
+
+    crate::endpoint::decode_as!(json);
 }

@@ -7,11 +7,9 @@ use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::Error;
-use crate::json::{not_an_object, view, write, Body, JsonText};
-use crate::models::common::{OneOrMany, Success};
-use crate::models::connections::{
-    Connection, ConnectionList, ConnectionPatch, MetadataUpdate, UpsertConnection,
-};
+use crate::json::{not_an_object, view, write, JsonText};
+use crate::models::common::OneOrMany;
+use crate::models::connections::{ConnectionList, MetadataUpdate};
 use crate::request::ApiRequest;
 
 /// `GET /connections`: lists connections (without credentials), filtered.
@@ -186,21 +184,6 @@ impl Endpoint for ListConnections {
     decode_as!(json);
 }
 
-/// `POST /connections`: imports (upserts) a connection whose credentials you have.
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, models::connections::UpsertConnection, ops::connections::ImportConnection};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// let body = UpsertConnection::new("airtable", serde_json::json!({"type":"API_KEY","apiKey":"pat"})).connection_id("u-1");
-/// let req = ImportConnection::new(body).request(&cfg)?;
-/// assert_eq!(req.method(), http::Method::POST);
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImportConnection {
-    body: Body,
-}
-
 view! {
     /// The fields of an imported connection that are checked before sending.
     struct ImportFields {
@@ -217,134 +200,6 @@ impl ImportFields {
         }
         Ok(())
     }
-}
-
-impl ImportConnection {
-    /// Imports the connection described by `body`.
-    ///
-    /// ```
-    /// # use nango_core::models::connections::UpsertConnection;
-    /// let op = nango_core::ops::connections::ImportConnection::new(UpsertConnection::new("gh", serde_json::json!({})));
-    /// ```
-    pub fn new(body: UpsertConnection) -> Self {
-        Self {
-            body: Body::typed(&body),
-        }
-    }
-
-    /// Imports the connection described by `body`, JSON text of an
-    /// [`UpsertConnection`] sent as written. It gets the same checks as the
-    /// typed body when the request is built (`provider_config_key` present and
-    /// non-empty, `connection_id` non-empty when given; a JSON object).
-    ///
-    /// ```
-    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::connections::ImportConnection};
-    /// let cfg = Config::builder().api_key("k").build()?;
-    /// let body = JsonText::parse(r#"{"provider_config_key":"airtable","credentials":{"type":"API_KEY","apiKey":"pat"}}"#)?;
-    /// let req = ImportConnection::from_json(body.clone()).request(&cfg)?;
-    /// assert_eq!(req.body().unwrap().as_ref(), body.as_str().as_bytes());
-    /// let empty_id = JsonText::parse(r#"{"provider_config_key":"airtable","connection_id":""}"#)?;
-    /// assert!(ImportConnection::from_json(empty_id).request(&cfg).is_err());
-    /// # Ok::<(), nango_core::Error>(())
-    /// ```
-    pub fn from_json(body: JsonText) -> Self {
-        Self {
-            body: Body::text(body),
-        }
-    }
-}
-
-impl Endpoint for ImportConnection {
-    const NAME: &'static str = "import_connection";
-    type Output = Connection;
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        self.body.fields::<ImportFields>()?.check()?;
-        self.body.attach(ApiRequest::post("/connections", &[])?)
-    }
-
-    decode_as!(json);
-}
-
-/// `PATCH /connections/{connection_id}`: changes tags (or the deprecated end user).
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, models::connections::ConnectionPatch, ops::connections::PatchConnection};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// let req = PatchConnection::new("github", "u-1", ConnectionPatch::default().tag("plan", "pro")).request(&cfg)?;
-/// assert_eq!(req.path_and_query(), "/connections/u-1?provider_config_key=github");
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct PatchConnection {
-    provider_config_key: String,
-    connection_id: String,
-    body: Body,
-}
-
-impl PatchConnection {
-    /// Applies `body` to the connection.
-    ///
-    /// ```
-    /// # use nango_core::models::connections::ConnectionPatch;
-    /// let op = nango_core::ops::connections::PatchConnection::new("gh", "u", ConnectionPatch::default());
-    /// ```
-    pub fn new(
-        provider_config_key: impl Into<String>,
-        connection_id: impl Into<String>,
-        body: ConnectionPatch,
-    ) -> Self {
-        Self {
-            provider_config_key: provider_config_key.into(),
-            connection_id: connection_id.into(),
-            body: Body::typed(&body),
-        }
-    }
-
-    /// Applies `body`, JSON text of a [`ConnectionPatch`] sent as written, to
-    /// the connection. A text that is not a JSON object is refused when the
-    /// request is built.
-    ///
-    /// ```
-    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::connections::PatchConnection};
-    /// let cfg = Config::builder().api_key("k").build()?;
-    /// let body = JsonText::parse(r#"{"tags":{"plan":"pro"}}"#)?;
-    /// let req = PatchConnection::from_json("github", "u-1", body).request(&cfg)?;
-    /// assert_eq!(req.path_and_query(), "/connections/u-1?provider_config_key=github");
-    /// assert_eq!(req.body().unwrap().as_ref(), br#"{"tags":{"plan":"pro"}}"#);
-    /// # Ok::<(), nango_core::Error>(())
-    /// ```
-    pub fn from_json(
-        provider_config_key: impl Into<String>,
-        connection_id: impl Into<String>,
-        body: JsonText,
-    ) -> Self {
-        Self {
-            provider_config_key: provider_config_key.into(),
-            connection_id: connection_id.into(),
-            body: Body::text(body),
-        }
-    }
-}
-
-impl Endpoint for PatchConnection {
-    const NAME: &'static str = "patch_connection";
-    type Output = Success;
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        encode::required("provider_config_key", &self.provider_config_key)?;
-        let req = ApiRequest::new(
-            http::Method::PATCH,
-            "/connections/{}",
-            &[("connection_id", &self.connection_id)],
-        )?
-        .query("provider_config_key", self.provider_config_key.clone())
-        .idempotent(true);
-        self.body.require_object()?;
-        self.body.attach(req)
-    }
-
-    decode_as!(json_or_null);
 }
 
 /// How metadata is written: replaced (`POST`) or merged (`PATCH`).

@@ -5,74 +5,9 @@ use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
 use crate::error::{Error, InvalidInput, InvalidReason};
-use crate::json::{view, write, Body, JsonText};
-use crate::models::functions::{CompiledFunction, JobStarted, NewDeployment, NewDryrun};
+use crate::json::{view, Body, JsonText};
+use crate::models::functions::{JobStarted, NewDeployment};
 use crate::request::ApiRequest;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct CompileBody {
-    code: String,
-}
-
-/// `POST /functions/compile`: bundles TypeScript function source into JavaScript.
-///
-/// Compiling has no side effect, so a failed attempt is retried like a `GET`.
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, ops::functions::CompileFunction};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// let req = CompileFunction::new("export default 1").request(&cfg)?;
-/// assert_eq!(req.body().unwrap().as_ref(), br#"{"code":"export default 1"}"#);
-/// assert!(req.is_idempotent());
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CompileFunction {
-    body: CompileBody,
-}
-
-impl CompileFunction {
-    /// Compiles `code`.
-    ///
-    /// ```
-    /// let op = nango_core::ops::functions::CompileFunction::new("export default createAction({})");
-    /// ```
-    pub fn new(code: impl Into<String>) -> Self {
-        Self {
-            body: CompileBody { code: code.into() },
-        }
-    }
-}
-
-impl Endpoint for CompileFunction {
-    const NAME: &'static str = "compile_function";
-    type Output = CompiledFunction;
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        encode::required("code", &self.body.code)?;
-        let body = write::Object::new().str("code", &self.body.code).finish();
-        Ok(ApiRequest::post("/functions/compile", &[])?
-            .idempotent(true)
-            .json_text(&body))
-    }
-
-    decode_as!(json);
-}
-
-/// `POST /functions/dryruns`: starts a dry run of function source against a
-/// connection, without deploying it. Poll [`GetFunctionDryrun`] for the result.
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, models::functions::{FunctionType, NewDryrun}, ops::functions::CreateFunctionDryrun};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// let req = CreateFunctionDryrun::new(NewDryrun::new("github", FunctionType::Action, "export default ...", "user-1")).request(&cfg)?;
-/// assert_eq!(req.path(), "/functions/dryruns");
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateFunctionDryrun {
-    body: Body,
-}
 
 view! {
     /// The fields of a dry run that are checked before sending.
@@ -92,54 +27,6 @@ impl DryrunFields {
         encode::required_some("connection_id", self.connection_id.as_deref())?;
         Ok(())
     }
-}
-
-impl CreateFunctionDryrun {
-    /// Starts the dry run described by `body`.
-    ///
-    /// ```
-    /// use nango_core::models::functions::{FunctionType, NewDryrun};
-    /// let op = nango_core::ops::functions::CreateFunctionDryrun::new(NewDryrun::new("g", FunctionType::Sync, "c", "u"));
-    /// ```
-    pub fn new(body: NewDryrun) -> Self {
-        Self {
-            body: Body::typed(&body),
-        }
-    }
-
-    /// Starts the dry run described by `body`, JSON text of a [`NewDryrun`]
-    /// sent as written. It gets the same checks as the typed body when the
-    /// request is built (`integration_id`, `function_type`, `code` and
-    /// `connection_id` present and non-empty; a JSON object).
-    ///
-    /// ```
-    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::functions::CreateFunctionDryrun};
-    /// let cfg = Config::builder().api_key("k").build()?;
-    /// let body = JsonText::parse(r#"{"integration_id":"github","function_type":"action","code":"export default 1","connection_id":"u-1"}"#)?;
-    /// assert_eq!(CreateFunctionDryrun::from_json(body).request(&cfg)?.path(), "/functions/dryruns");
-    /// let no_code = JsonText::parse(r#"{"integration_id":"github","function_type":"action","connection_id":"u-1"}"#)?;
-    /// assert!(CreateFunctionDryrun::from_json(no_code).request(&cfg).is_err());
-    /// # Ok::<(), nango_core::Error>(())
-    /// ```
-    pub fn from_json(body: JsonText) -> Self {
-        Self {
-            body: Body::text(body),
-        }
-    }
-}
-
-impl Endpoint for CreateFunctionDryrun {
-    const NAME: &'static str = "create_function_dryrun";
-    type Output = JobStarted;
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        self.body.fields::<DryrunFields>()?.check()?;
-        // Not retried: the function runs against a live connection (an action may write).
-        self.body
-            .attach(ApiRequest::post("/functions/dryruns", &[])?)
-    }
-
-    decode_as!(json);
 }
 
 /// `POST /functions/deployments`: deploys function source or a catalog template

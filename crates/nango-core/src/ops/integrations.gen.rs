@@ -38,6 +38,198 @@ impl crate::endpoint::Endpoint for ListIntegrations {
     crate::endpoint::decode_as!(data);
 }
 
+/// `POST /integrations` (`createIntegration`): creates an integration.
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, models::integrations::NewIntegration, ops::integrations::CreateIntegration};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = CreateIntegration::new(NewIntegration::new("github", "github-prod")).request(&cfg)?;
+/// assert_eq!(req.body().unwrap().as_ref(), br#"{"provider":"github","unique_key":"github-prod"}"#);
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateIntegration {
+    body: crate::json::Body,
+}
+
+impl CreateIntegration {
+    /// The operation for `body`.
+    ///
+    /// ```
+    /// let op = nango_core::ops::integrations::CreateIntegration::new(nango_core::models::integrations::NewIntegration::new("github", "gh"));
+    /// ```
+    pub fn new(body: crate::models::integrations::NewIntegration) -> Self {
+        Self {
+            body: crate::json::Body::typed(&body),
+        }
+    }
+
+    /// The operation with `body` as JSON text of a [`NewIntegration`](crate::models::integrations::NewIntegration), sent as
+    /// written; it gets the checks of the typed body when the request is built.
+    ///
+    /// ```
+    /// let body = nango_core::json::JsonText::parse("{}")?;
+    /// let op = nango_core::ops::integrations::CreateIntegration::from_json(body);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_json(body: crate::json::JsonText) -> Self {
+        Self {
+            body: crate::json::Body::text(body),
+        }
+    }
+}
+
+impl crate::endpoint::Endpoint for CreateIntegration {
+    const NAME: &'static str = "create_integration";
+    type Output = crate::models::integrations::Integration;
+
+    fn request(
+        &self,
+        _config: &crate::config::Config,
+    ) -> Result<crate::request::ApiRequest, crate::error::Error> {
+        self.body.fields::<NewIntegrationFields>()?.check()?;
+        let mut req = crate::request::ApiRequest::new(http::Method::POST, "/integrations", &[])?;
+        req = self.body.attach(req)?;
+        Ok(req)
+    }
+
+    crate::endpoint::decode_as!(data);
+}
+
+/// `POST /integrations/quickstart` (`createQuickstartIntegration`): an integration using a Nango-provided developer app.
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, models::integrations::NewQuickstartIntegration, ops::integrations::CreateQuickstartIntegration};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = CreateQuickstartIntegration::new(NewQuickstartIntegration::new("github", "gh")).request(&cfg)?;
+/// assert_eq!(req.path(), "/integrations/quickstart");
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateQuickstartIntegration {
+    body: crate::json::Body,
+}
+
+impl CreateQuickstartIntegration {
+    /// The operation for `body`.
+    ///
+    /// ```
+    /// let op = nango_core::ops::integrations::CreateQuickstartIntegration::new(nango_core::models::integrations::NewQuickstartIntegration::new("github", "gh"));
+    /// ```
+    pub fn new(body: crate::models::integrations::NewQuickstartIntegration) -> Self {
+        Self {
+            body: crate::json::Body::typed(&body),
+        }
+    }
+
+    /// The operation with `body` as JSON text of a [`NewQuickstartIntegration`](crate::models::integrations::NewQuickstartIntegration), sent as
+    /// written; it gets the checks of the typed body when the request is built.
+    ///
+    /// ```
+    /// let body = nango_core::json::JsonText::parse("{}")?;
+    /// let op = nango_core::ops::integrations::CreateQuickstartIntegration::from_json(body);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_json(body: crate::json::JsonText) -> Self {
+        Self {
+            body: crate::json::Body::text(body),
+        }
+    }
+}
+
+impl crate::endpoint::Endpoint for CreateQuickstartIntegration {
+    const NAME: &'static str = "create_quickstart_integration";
+    type Output = crate::models::integrations::Integration;
+
+    fn request(
+        &self,
+        _config: &crate::config::Config,
+    ) -> Result<crate::request::ApiRequest, crate::error::Error> {
+        self.body.fields::<NewIntegrationFields>()?.check()?;
+        let mut req =
+            crate::request::ApiRequest::new(http::Method::POST, "/integrations/quickstart", &[])?;
+        req = self.body.attach(req)?;
+        Ok(req)
+    }
+
+    fn decode(
+        &self,
+        response: crate::transport::HttpResponse,
+    ) -> Result<Self::Output, crate::error::Error> {
+        decode_quickstart(&response)
+    }
+}
+
+/// `PATCH /integrations/{unique_key}` (`updateIntegration`): changes only the fields set in the patch.
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, models::integrations::IntegrationPatch, ops::integrations::UpdateIntegration};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = UpdateIntegration::new("github", IntegrationPatch::default().display_name("GitHub")).request(&cfg)?;
+/// assert_eq!(req.method(), http::Method::PATCH);
+/// assert!(req.is_idempotent());
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdateIntegration {
+    unique_key: String,
+    body: crate::json::Body,
+}
+
+impl UpdateIntegration {
+    /// The operation for `unique_key`, `body`.
+    ///
+    /// ```
+    /// let op = nango_core::ops::integrations::UpdateIntegration::new("unique-key", nango_core::models::integrations::IntegrationPatch::default());
+    /// ```
+    pub fn new(
+        unique_key: impl Into<String>,
+        body: crate::models::integrations::IntegrationPatch,
+    ) -> Self {
+        Self {
+            unique_key: unique_key.into(),
+            body: crate::json::Body::typed(&body),
+        }
+    }
+
+    /// The operation with `body` as JSON text of a [`IntegrationPatch`](crate::models::integrations::IntegrationPatch), sent as
+    /// written; it gets the checks of the typed body when the request is built.
+    ///
+    /// ```
+    /// let body = nango_core::json::JsonText::parse("{}")?;
+    /// let op = nango_core::ops::integrations::UpdateIntegration::from_json("unique-key", body);
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_json(unique_key: impl Into<String>, body: crate::json::JsonText) -> Self {
+        Self {
+            unique_key: unique_key.into(),
+            body: crate::json::Body::text(body),
+        }
+    }
+}
+
+impl crate::endpoint::Endpoint for UpdateIntegration {
+    const NAME: &'static str = "update_integration";
+    type Output = crate::models::integrations::Integration;
+
+    fn request(
+        &self,
+        _config: &crate::config::Config,
+    ) -> Result<crate::request::ApiRequest, crate::error::Error> {
+        self.body.fields::<PatchFields>()?.check()?;
+        let mut req = crate::request::ApiRequest::new(
+            http::Method::PATCH,
+            "/integrations/{}",
+            &[("unique_key", &self.unique_key)],
+        )?;
+        req = self.idempotent_unless_renamed(req)?;
+        req = self.body.attach(req)?;
+        Ok(req)
+    }
+
+    crate::endpoint::decode_as!(data);
+}
+
 /// `DELETE /integrations/{unique_key}` (`deleteIntegration`): deletes an integration (and its connections).
 ///
 /// ```

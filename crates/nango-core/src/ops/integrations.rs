@@ -7,11 +7,9 @@ use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, decode_json, Endpoint};
 use crate::error::{DecodeError, Error, InvalidInput, InvalidReason};
-use crate::json::{view, Body, JsonText};
+use crate::json::view;
 use crate::models::common::Data;
-use crate::models::integrations::{
-    Integration, IntegrationInclude, IntegrationPatch, NewIntegration, NewQuickstartIntegration,
-};
+use crate::models::integrations::{Integration, IntegrationInclude};
 use crate::request::ApiRequest;
 use crate::transport::HttpResponse;
 
@@ -79,20 +77,6 @@ impl Endpoint for GetIntegration {
     decode_as!(data);
 }
 
-/// `POST /integrations` (`createIntegration`).
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, models::integrations::NewIntegration, ops::integrations::CreateIntegration};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// let req = CreateIntegration::new(NewIntegration::new("github", "github-prod")).request(&cfg)?;
-/// assert_eq!(req.body().unwrap().as_ref(), br#"{"provider":"github","unique_key":"github-prod"}"#);
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateIntegration {
-    body: Body,
-}
-
 view! {
     /// The fields of a new integration (plain or quickstart) that are checked
     /// before sending.
@@ -110,98 +94,6 @@ impl NewIntegrationFields {
     }
 }
 
-impl CreateIntegration {
-    /// Creates the integration described by `body`.
-    ///
-    /// ```
-    /// # use nango_core::models::integrations::NewIntegration;
-    /// let op = nango_core::ops::integrations::CreateIntegration::new(NewIntegration::new("github", "gh"));
-    /// ```
-    pub fn new(body: NewIntegration) -> Self {
-        Self {
-            body: Body::typed(&body),
-        }
-    }
-
-    /// Creates the integration described by `body`, JSON text of a
-    /// [`NewIntegration`] sent as written. It gets the same checks as the
-    /// typed body when the request is built (`provider` and `unique_key`
-    /// present and non-empty; a JSON object).
-    ///
-    /// ```
-    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::integrations::CreateIntegration};
-    /// let cfg = Config::builder().api_key("k").build()?;
-    /// let body = JsonText::parse(r#"{"unique_key":"github-prod","provider":"github"}"#)?;
-    /// let req = CreateIntegration::from_json(body).request(&cfg)?;
-    /// assert_eq!(req.body().unwrap().as_ref(), br#"{"unique_key":"github-prod","provider":"github"}"#);
-    /// # Ok::<(), nango_core::Error>(())
-    /// ```
-    pub fn from_json(body: JsonText) -> Self {
-        Self {
-            body: Body::text(body),
-        }
-    }
-}
-
-impl Endpoint for CreateIntegration {
-    const NAME: &'static str = "create_integration";
-    type Output = Integration;
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        self.body.fields::<NewIntegrationFields>()?.check()?;
-        self.body.attach(ApiRequest::post("/integrations", &[])?)
-    }
-
-    decode_as!(data);
-}
-
-/// `POST /integrations/quickstart` (`createQuickstartIntegration`): an
-/// integration using a Nango-provided developer app.
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, models::integrations::NewQuickstartIntegration, ops::integrations::CreateQuickstartIntegration};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// let req = CreateQuickstartIntegration::new(NewQuickstartIntegration::new("github", "gh")).request(&cfg)?;
-/// assert_eq!(req.path(), "/integrations/quickstart");
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CreateQuickstartIntegration {
-    body: Body,
-}
-
-impl CreateQuickstartIntegration {
-    /// Creates the quickstart integration described by `body`.
-    ///
-    /// ```
-    /// # use nango_core::models::integrations::NewQuickstartIntegration;
-    /// let op = nango_core::ops::integrations::CreateQuickstartIntegration::new(NewQuickstartIntegration::new("github", "gh"));
-    /// ```
-    pub fn new(body: NewQuickstartIntegration) -> Self {
-        Self {
-            body: Body::typed(&body),
-        }
-    }
-
-    /// Creates the quickstart integration described by `body`, JSON text of a
-    /// [`NewQuickstartIntegration`] sent as written. It gets the same checks as
-    /// the typed body when the request is built (`provider` and `unique_key`
-    /// present and non-empty; a JSON object).
-    ///
-    /// ```
-    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::integrations::CreateQuickstartIntegration};
-    /// let cfg = Config::builder().api_key("k").build()?;
-    /// let body = JsonText::parse(r#"{"provider":"github","unique_key":""}"#)?;
-    /// assert!(CreateQuickstartIntegration::from_json(body).request(&cfg).is_err());
-    /// # Ok::<(), nango_core::Error>(())
-    /// ```
-    pub fn from_json(body: JsonText) -> Self {
-        Self {
-            body: Body::text(body),
-        }
-    }
-}
-
 /// The server answers `{data: Integration}`; the OpenAPI document says
 /// `{data: [Integration]}`. Both are read.
 #[derive(Deserialize)]
@@ -209,47 +101,6 @@ impl CreateQuickstartIntegration {
 enum OneOrList {
     One(Box<Integration>),
     List(Vec<Integration>),
-}
-
-impl Endpoint for CreateQuickstartIntegration {
-    const NAME: &'static str = "create_quickstart_integration";
-    type Output = Integration;
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        self.body.fields::<NewIntegrationFields>()?.check()?;
-        self.body
-            .attach(ApiRequest::post("/integrations/quickstart", &[])?)
-    }
-
-    fn decode(&self, response: HttpResponse) -> Result<Integration, Error> {
-        match decode_json::<Data<OneOrList>>(&response)?.data {
-            OneOrList::One(integration) => Ok(*integration),
-            OneOrList::List(list) => list.into_iter().next().ok_or_else(|| {
-                Error::Decode(Box::new(DecodeError::new(
-                    response.status(),
-                    "an empty list of integrations".to_owned(),
-                    response.body().clone(),
-                )))
-            }),
-        }
-    }
-}
-
-/// `PATCH /integrations/{unique_key}` (`updateIntegration`): changes only the
-/// fields set in the patch.
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, models::integrations::IntegrationPatch, ops::integrations::UpdateIntegration};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// let req = UpdateIntegration::new("github", IntegrationPatch::default().display_name("GitHub")).request(&cfg)?;
-/// assert_eq!(req.method(), http::Method::PATCH);
-/// assert!(req.is_idempotent());
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct UpdateIntegration {
-    unique_key: String,
-    body: Body,
 }
 
 view! {
@@ -268,66 +119,32 @@ impl PatchFields {
     }
 }
 
-impl UpdateIntegration {
-    /// Applies `body` to integration `unique_key`.
-    ///
-    /// ```
-    /// # use nango_core::models::integrations::IntegrationPatch;
-    /// let op = nango_core::ops::integrations::UpdateIntegration::new("github", IntegrationPatch::default());
-    /// ```
-    pub fn new(unique_key: impl Into<String>, body: IntegrationPatch) -> Self {
-        Self {
-            unique_key: unique_key.into(),
-            body: Body::typed(&body),
-        }
-    }
-
-    /// Applies `body`, JSON text of an [`IntegrationPatch`] sent as written, to
-    /// integration `unique_key`. It gets the same checks as the typed body when
-    /// the request is built (a new `unique_key` non-empty when given; a JSON
-    /// object), and a patch with a new `unique_key` is not retried either.
-    ///
-    /// ```
-    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::integrations::UpdateIntegration};
-    /// let cfg = Config::builder().api_key("k").build()?;
-    /// let rename = JsonText::parse(r#"{"unique_key":"github-v2"}"#)?;
-    /// let req = UpdateIntegration::from_json("github", rename).request(&cfg)?;
-    /// assert_eq!(req.path(), "/integrations/github");
-    /// assert!(!req.is_idempotent());
-    /// # Ok::<(), nango_core::Error>(())
-    /// ```
-    pub fn from_json(unique_key: impl Into<String>, body: JsonText) -> Self {
-        Self {
-            unique_key: unique_key.into(),
-            body: Body::text(body),
-        }
-    }
-}
-
-impl Endpoint for UpdateIntegration {
-    const NAME: &'static str = "update_integration";
-    type Output = Integration;
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        let fields = self.body.fields::<PatchFields>()?;
-        fields.check()?;
-        // Setting the same values twice leaves the same state, unless the patch
-        // renames the integration: then a repeat finds no integration at the old key.
-        let idempotent = fields.unique_key.is_none();
-        let req = ApiRequest::new(
-            http::Method::PATCH,
-            "/integrations/{}",
-            &[("unique_key", &self.unique_key)],
-        )?
-        .idempotent(idempotent);
-        self.body.attach(req)
-    }
-
-    decode_as!(data);
-}
-
 // The operations of this group declared by the table (`request = "table"`).
 include!("integrations.gen.rs");
+
+/// The quickstart's answer: `{data: Integration}`, or `{data: [Integration]}` from
+/// servers that answer with the list (its first integration).
+fn decode_quickstart(response: &HttpResponse) -> Result<Integration, Error> {
+    match decode_json::<Data<OneOrList>>(response)?.data {
+        OneOrList::One(integration) => Ok(*integration),
+        OneOrList::List(list) => list.into_iter().next().ok_or_else(|| {
+            Error::Decode(Box::new(DecodeError::new(
+                response.status(),
+                "an empty list of integrations".to_owned(),
+                response.body().clone(),
+            )))
+        }),
+    }
+}
+
+impl UpdateIntegration {
+    /// Setting the same values twice leaves the same state, unless the patch
+    /// renames the integration: then a repeat finds no integration at the old key.
+    fn idempotent_unless_renamed(&self, req: ApiRequest) -> Result<ApiRequest, Error> {
+        let renames = self.body.fields::<PatchFields>()?.unique_key.is_some();
+        Ok(req.idempotent(!renames))
+    }
+}
 
 impl ListFunctions {
     /// The page size the server accepts, and a search that is not empty.

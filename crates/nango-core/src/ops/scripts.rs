@@ -101,44 +101,10 @@ impl Endpoint for GetScriptsConfigOpenAi {
     }
 }
 
-/// `GET /environment-variables` (`getEnvironmentVariables`): the variables set in
-/// the dashboard, as a bare array (an empty body reads as none).
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, ops::scripts::GetEnvironmentVariables};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// let op = GetEnvironmentVariables::new();
-/// assert_eq!(op.request(&cfg)?.path(), "/environment-variables");
-/// assert!(op.decode(http::Response::new(bytes::Bytes::new()))?.is_empty());
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct GetEnvironmentVariables;
-
-impl GetEnvironmentVariables {
-    /// The environment's variables.
-    ///
-    /// ```
-    /// let op = nango_core::ops::scripts::GetEnvironmentVariables::new();
-    /// ```
-    pub fn new() -> Self {
-        Self
-    }
-}
-
-impl Endpoint for GetEnvironmentVariables {
-    const NAME: &'static str = "get_environment_variables";
-    type Output = Vec<EnvironmentVariable>;
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        ApiRequest::get("/environment-variables", &[])
-    }
-
-    fn decode(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-        decode_json_or_null::<Option<Vec<EnvironmentVariable>>>(&response)
-            .map(Option::unwrap_or_default)
-    }
-}
-
 // The operations of this group declared by the table (`request = "table"`).
 include!("scripts.gen.rs");
+
+/// The variables: an empty answer (or `null`) is none.
+fn decode_variables(response: &HttpResponse) -> Result<Vec<EnvironmentVariable>, Error> {
+    decode_json_or_null::<Option<Vec<EnvironmentVariable>>>(response).map(Option::unwrap_or_default)
+}
