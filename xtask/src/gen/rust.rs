@@ -57,6 +57,12 @@ fn kind(arg: &Arg) -> Result<Kind, String> {
             param: "impl Into<crate::secret::SecretString>".into(),
             store: into,
         },
+        // Pairs are added one by one (`tag(key, value)`), so their setter is written apart.
+        "pairs" => Kind {
+            field: "Vec<(String, String)>".into(),
+            param: "impl Into<String>, value: impl Into<String>".into(),
+            store: |p| format!("{p}.push((key.into(), value.into()))"),
+        },
         "strings" => Kind {
             field: "Vec<String>".into(),
             param: "impl IntoIterator<Item = impl Into<String>>".into(),
@@ -78,7 +84,7 @@ fn kind(arg: &Arg) -> Result<Kind, String> {
 
 /// Whether the field of `arg` is an `Option` (an optional argument without default).
 fn optional(arg: &Arg) -> bool {
-    !arg.required && arg.default.is_none() && arg.ty != "strings"
+    !arg.required && arg.default.is_none() && arg.ty != "strings" && arg.ty != "pairs"
 }
 
 /// A value of `arg` for the documentation examples.
@@ -91,6 +97,7 @@ fn sample(arg: &Arg) -> String {
         "u32" => "10".into(),
         "number_id" => "1".into(),
         "strings" => "[\"a\", \"b\"]".into(),
+        "pairs" => "\"end_user_id\", \"u-1\"".into(),
         t if t.starts_with("enum:") => {
             let ty = t[5..].rsplit("::").next().unwrap_or_default();
             format!("nango_core::models::all::{ty}::from(\"x\")")
@@ -167,7 +174,7 @@ fn endpoint(out: &mut String, group: &str, op: &Operation) -> Result<(), String>
             });
         } else if optional(arg) {
             inits.push(format!("{}: None", arg.rust));
-        } else if arg.ty == "strings" {
+        } else if arg.ty == "strings" || arg.ty == "pairs" {
             inits.push(format!("{}: Vec::new()", arg.rust));
         } else {
             inits.push(format!(
@@ -240,10 +247,21 @@ fn endpoint(out: &mut String, group: &str, op: &Operation) -> Result<(), String>
         writeln!(
             out,
             "    ///\n    /// ```\n    /// let op = {new_call}.{}({});\n    /// ```",
-            arg.rust,
+            arg.setter(),
             sample(arg)
         )
         .unwrap();
+        if arg.ty == "pairs" {
+            writeln!(
+                out,
+                "    pub fn {}(mut self, key: {}) -> Self {{\n        {};\n        self\n    }}\n",
+                arg.setter(),
+                k.param,
+                (k.store)(&format!("self.{}", arg.rust))
+            )
+            .unwrap();
+            continue;
+        }
         let value = (k.store)(&arg.rust);
         let value = if optional(arg) {
             format!("Some({value})")
@@ -356,6 +374,14 @@ fn endpoint(out: &mut String, group: &str, op: &Operation) -> Result<(), String>
             writeln!(
                 out,
                 "        if !{f}.is_empty() {{ req = req.query(\"{wire}\", crate::encode::join(&{f}, ',')); }}"
+            )
+            .unwrap();
+        } else if arg.ty == "pairs" {
+            // `wire` is a template of the key (`tags[{}]`), written by `key`.
+            let key = arg.key.as_deref().unwrap_or("String::from");
+            writeln!(
+                out,
+                "        for (key, value) in &{f} {{ req = req.query(format!(\"{wire}\", {key}(key)), value.clone()); }}"
             )
             .unwrap();
         } else if arg.location == "query" {
@@ -530,6 +556,15 @@ pub fn client(group: &Group) -> Result<String, String> {
                     ))
                 }
             };
+            if arg.ty == "pairs" {
+                writeln!(
+                    out,
+                    "    /// See [`{call}::{0}`].\n    pub fn {0}(self, key: {param}) -> Self {{\n        self.map(|e| e.{0}(key, value))\n    }}\n",
+                    arg.setter()
+                )
+                .unwrap();
+                continue;
+            }
             writeln!(
                 out,
                 "    /// See [`{call}::{0}`].\n    pub fn {0}(self, {0}: {param}) -> Self {{\n        self.map(|e| e.{0}({0}))\n    }}\n",

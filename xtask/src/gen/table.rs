@@ -82,6 +82,8 @@ pub struct Arg {
     pub default: Option<String>,
     pub doc: Option<String>,
     pub sample: Option<String>,
+    pub setter: Option<String>,
+    pub key: Option<String>,
 }
 
 /// A JavaScript method: `[[operation.js]]`.
@@ -134,6 +136,11 @@ impl Operation {
 }
 
 impl Arg {
+    /// The name of its setter (optional arguments).
+    pub fn setter(&self) -> &str {
+        self.setter.as_deref().unwrap_or(&self.rust)
+    }
+
     /// Its name on the wire.
     pub fn wire(&self) -> &str {
         self.wire.as_deref().unwrap_or(&self.rust)

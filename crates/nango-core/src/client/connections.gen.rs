@@ -203,6 +203,51 @@ impl<T: crate::transport::Transport> crate::client::Client<T> {
     }
 }
 
+impl<T> crate::client::Call<'_, T, ListConnections> {
+    /// See [`ListConnections::connection_id`].
+    pub fn connection_id(self, connection_id: impl Into<String>) -> Self {
+        self.map(|e| e.connection_id(connection_id))
+    }
+
+    /// See [`ListConnections::search`].
+    pub fn search(self, search: impl Into<String>) -> Self {
+        self.map(|e| e.search(search))
+    }
+
+    /// See [`ListConnections::end_user_id`].
+    pub fn end_user_id(self, end_user_id: impl Into<String>) -> Self {
+        self.map(|e| e.end_user_id(end_user_id))
+    }
+
+    /// See [`ListConnections::end_user_organization_id`].
+    pub fn end_user_organization_id(self, end_user_organization_id: impl Into<String>) -> Self {
+        self.map(|e| e.end_user_organization_id(end_user_organization_id))
+    }
+
+    /// See [`ListConnections::integration_ids`].
+    pub fn integration_ids(
+        self,
+        integration_ids: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.map(|e| e.integration_ids(integration_ids))
+    }
+
+    /// See [`ListConnections::tag`].
+    pub fn tag(self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.map(|e| e.tag(key, value))
+    }
+
+    /// See [`ListConnections::limit`].
+    pub fn limit(self, limit: u32) -> Self {
+        self.map(|e| e.limit(limit))
+    }
+
+    /// See [`ListConnections::page`].
+    pub fn page(self, page: u32) -> Self {
+        self.map(|e| e.page(page))
+    }
+}
+
 impl<T> crate::client::Call<'_, T, GetConnection> {
     /// See [`GetConnection::force_refresh`].
     pub fn force_refresh(self, force_refresh: bool) -> Self {

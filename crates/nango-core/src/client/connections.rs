@@ -19,25 +19,6 @@ use crate::ops::connections::{
 };
 use crate::transport::Transport;
 
-call_options!(ListConnections {
-    /// See [`ListConnections::connection_id`].
-    connection_id(id: impl Into<String>);
-    /// See [`ListConnections::search`].
-    search(text: impl Into<String>);
-    /// See [`ListConnections::end_user_id`].
-    end_user_id(id: impl Into<String>);
-    /// See [`ListConnections::end_user_organization_id`].
-    end_user_organization_id(id: impl Into<String>);
-    /// See [`ListConnections::integration_ids`].
-    integration_ids(ids: Vec<String>);
-    /// See [`ListConnections::tag`].
-    tag(key: impl Into<String>, value: impl Into<String>);
-    /// See [`ListConnections::limit`].
-    limit(limit: u32);
-    /// See [`ListConnections::page`].
-    page(page: u32);
-});
-
 call_options!(<V> GetConnectionField<V> {
     /// See [`GetConnectionField::force_refresh`].
     force_refresh(yes: bool);

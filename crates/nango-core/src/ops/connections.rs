@@ -9,132 +9,8 @@ use crate::endpoint::{decode_as, Endpoint};
 use crate::error::Error;
 use crate::json::{not_an_object, view, write, JsonText};
 use crate::models::common::OneOrMany;
-use crate::models::connections::{ConnectionList, MetadataUpdate};
+use crate::models::connections::MetadataUpdate;
 use crate::request::ApiRequest;
-
-/// `GET /connections`: lists connections (without credentials), filtered.
-///
-/// ```
-/// use nango_core::{config::Config, endpoint::Endpoint, ops::connections::ListConnections};
-/// let cfg = Config::builder().api_key("k").build()?;
-/// let req = ListConnections::new().integration_ids(["github", "slack"]).tag("email", "a@b.c").limit(50).request(&cfg)?;
-/// assert_eq!(req.path_and_query(), "/connections?integrationId=github%2Cslack&tags%5Bend_user_email%5D=a%40b.c&limit=50");
-/// # Ok::<(), nango_core::Error>(())
-/// ```
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListConnections {
-    connection_id: Option<String>,
-    search: Option<String>,
-    end_user_id: Option<String>,
-    end_user_organization_id: Option<String>,
-    integration_ids: Vec<String>,
-    tags: Vec<(String, String)>,
-    limit: Option<u32>,
-    page: Option<u32>,
-}
-
-impl ListConnections {
-    /// All connections (the server's default page size applies).
-    ///
-    /// ```
-    /// let l = nango_core::ops::connections::ListConnections::new();
-    /// ```
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Only connections with exactly this id (there may be one per integration).
-    ///
-    /// ```
-    /// let l = nango_core::ops::connections::ListConnections::new().connection_id("u-1");
-    /// ```
-    pub fn connection_id(mut self, id: impl Into<String>) -> Self {
-        self.connection_id = Some(id.into());
-        self
-    }
-
-    /// Partial match on connection ids and end-user profiles.
-    ///
-    /// ```
-    /// let l = nango_core::ops::connections::ListConnections::new().search("acme");
-    /// ```
-    pub fn search(mut self, text: impl Into<String>) -> Self {
-        self.search = Some(text.into());
-        self
-    }
-
-    /// Deprecated filter by end-user id (sent as `endUserId`).
-    ///
-    /// ```
-    /// let l = nango_core::ops::connections::ListConnections::new().end_user_id("u-1");
-    /// ```
-    pub fn end_user_id(mut self, id: impl Into<String>) -> Self {
-        self.end_user_id = Some(id.into());
-        self
-    }
-
-    /// Deprecated filter by end-user organization id.
-    ///
-    /// ```
-    /// let l = nango_core::ops::connections::ListConnections::new().end_user_organization_id("org-1");
-    /// ```
-    pub fn end_user_organization_id(mut self, id: impl Into<String>) -> Self {
-        self.end_user_organization_id = Some(id.into());
-        self
-    }
-
-    /// Only connections of these integrations.
-    ///
-    /// ```
-    /// let l = nango_core::ops::connections::ListConnections::new().integration_ids(["github"]);
-    /// ```
-    pub fn integration_ids<S: Into<String>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
-        self.integration_ids = crate::models::common::into_vec(ids);
-        self
-    }
-
-    /// Only connections with this tag. Keys are lowercased; `displayName` and
-    /// `email` mean `end_user_display_name` and `end_user_email` (as in the
-    /// official SDK).
-    ///
-    /// ```
-    /// let l = nango_core::ops::connections::ListConnections::new().tag("end_user_id", "u-1");
-    /// ```
-    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.tags.push((key.into(), value.into()));
-        self
-    }
-
-    /// Page size (1..=2000).
-    ///
-    /// ```
-    /// let l = nango_core::ops::connections::ListConnections::new().limit(100);
-    /// ```
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// Page number, from 0.
-    ///
-    /// ```
-    /// let l = nango_core::ops::connections::ListConnections::new().limit(100).page(2);
-    /// ```
-    pub fn page(mut self, page: u32) -> Self {
-        self.page = Some(page);
-        self
-    }
-
-    /// The page size set, if any.
-    pub(crate) fn page_size(&self) -> Option<u32> {
-        self.limit
-    }
-
-    /// The page number set, if any.
-    pub(crate) fn page_number(&self) -> Option<u32> {
-        self.page
-    }
-}
 
 /// The wire name of a tag filter key: lowercase ASCII letters (the server
 /// normalises keys to lowercase itself; leaving other letters to it keeps
@@ -145,43 +21,6 @@ fn tag_key(key: &str) -> String {
         "email" => "end_user_email".to_owned(),
         other => other.to_ascii_lowercase(),
     }
-}
-
-impl Endpoint for ListConnections {
-    const NAME: &'static str = "list_connections";
-    type Output = ConnectionList;
-
-    fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        if let Some(limit) = self.limit {
-            if !(1..=2000).contains(&limit) {
-                return Err(crate::error::InvalidInput::new(
-                    "limit",
-                    crate::error::InvalidReason::InvalidValue,
-                )
-                .with_detail("between 1 and 2000")
-                .into());
-            }
-        }
-        let mut req = ApiRequest::get("/connections", &[])?
-            .query_opt("connectionId", self.connection_id.clone())
-            .query_opt("search", self.search.clone())
-            .query_opt("endUserId", self.end_user_id.clone())
-            .query_opt(
-                "endUserOrganizationId",
-                self.end_user_organization_id.clone(),
-            );
-        if !self.integration_ids.is_empty() {
-            req = req.query("integrationId", encode::join(&self.integration_ids, ','));
-        }
-        for (key, value) in &self.tags {
-            req = req.query(format!("tags[{}]", tag_key(key)), value.clone());
-        }
-        Ok(req
-            .query_opt("limit", self.limit.map(encode::decimal))
-            .query_opt("page", self.page.map(encode::decimal)))
-    }
-
-    decode_as!(json);
 }
 
 view! {
@@ -514,3 +353,30 @@ impl<V: serde::de::DeserializeOwned> Endpoint for GetConnectionField<V> {
 
 // The operations of this group declared by the table (`request = "table"`).
 include!("connections.gen.rs");
+
+impl ListConnections {
+    /// The page size the server accepts.
+    fn check_limit(&self) -> Result<(), Error> {
+        if let Some(limit) = self.limit {
+            if !(1..=2000).contains(&limit) {
+                return Err(crate::error::InvalidInput::new(
+                    "limit",
+                    crate::error::InvalidReason::InvalidValue,
+                )
+                .with_detail("between 1 and 2000")
+                .into());
+            }
+        }
+        Ok(())
+    }
+
+    /// The page size set, if any.
+    pub(crate) fn page_size(&self) -> Option<u32> {
+        self.limit
+    }
+
+    /// The page number set, if any.
+    pub(crate) fn page_number(&self) -> Option<u32> {
+        self.page
+    }
+}
