@@ -206,12 +206,19 @@ fn endpoint(out: &mut String, group: &str, op: &Operation) -> Result<(), String>
             .collect();
         writeln!(
             out,
-            "    /// The operation with `{0}` as JSON text of a [`{1}`](crate::models::{model}), sent as\n    /// written; it gets the checks of the typed body when the request is built.\n    ///\n    /// ```\n    /// let body = nango_core::json::JsonText::parse(\"{{}}\")?;\n    /// let op = {full}::from_json({2});\n    /// # Ok::<(), nango_core::Error>(())\n    /// ```",
+            "    /// The operation with `{0}` as JSON text of a [`{1}`](crate::models::{model}), sent as\n    /// written; it gets the checks of the typed body when the request is built.\n    ///\n    /// ```",
             body.rust,
             model.rsplit("::").next().unwrap_or(model),
-            texts.join(", ")
         )
         .unwrap();
+        let example = op.json_example.clone().unwrap_or_else(|| {
+            format!(
+                "let body = nango_core::json::JsonText::parse(\"{{}}\")?;\nlet op = {full}::from_json({});\n# Ok::<(), nango_core::Error>(())",
+                texts.join(", ")
+            )
+        });
+        out.push_str(&indent_doc(&example, "    "));
+        out.push_str("    /// ```\n");
         let params: Vec<String> = params
             .iter()
             .map(|p| {
@@ -548,6 +555,9 @@ pub fn client(group: &Group) -> Result<String, String> {
         writeln!(out, "impl<T> crate::client::Call<'_, T, {call}> {{").unwrap();
         for arg in op.optional() {
             let param = match kind(arg) {
+                // A list is taken as the `Vec` itself on a Call, so that a
+                // `.collect()` in the argument needs no annotation.
+                Ok(_) if arg.ty == "strings" => "Vec<String>".to_owned(),
                 Ok(k) => k.param,
                 Err(_) => {
                     return Err(format!(

@@ -44,6 +44,7 @@ pub struct Operation {
     pub output: Option<String>,
     pub decode: Option<String>,
     pub example: Option<String>,
+    pub json_example: Option<String>,
     pub check: Option<String>,
     pub fields: Option<String>,
     pub extra: Option<String>,

@@ -225,10 +225,7 @@ impl<T> crate::client::Call<'_, T, ListConnections> {
     }
 
     /// See [`ListConnections::integration_ids`].
-    pub fn integration_ids(
-        self,
-        integration_ids: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
+    pub fn integration_ids(self, integration_ids: Vec<String>) -> Self {
         self.map(|e| e.integration_ids(integration_ids))
     }
 

@@ -31,8 +31,12 @@ impl CreateSession {
     /// written; it gets the checks of the typed body when the request is built.
     ///
     /// ```
-    /// let body = nango_core::json::JsonText::parse("{}")?;
-    /// let op = nango_core::ops::connect::CreateSession::from_json(body);
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::connect::CreateSession};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let body = JsonText::parse(r#"{"tags": {"end_user_id": "u-1"}}"#)?;
+    /// let req = CreateSession::from_json(body).request(&cfg)?;
+    /// assert_eq!(req.body().unwrap().as_ref(), br#"{"tags": {"end_user_id": "u-1"}}"#);
+    /// assert!(CreateSession::from_json(JsonText::parse("[]")?).request(&cfg).is_err());
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn from_json(body: crate::json::JsonText) -> Self {
@@ -89,8 +93,12 @@ impl CreateReconnect {
     /// written; it gets the checks of the typed body when the request is built.
     ///
     /// ```
-    /// let body = nango_core::json::JsonText::parse("{}")?;
-    /// let op = nango_core::ops::connect::CreateReconnect::from_json(body);
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::connect::CreateReconnect};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let body = JsonText::parse(r#"{"connection_id": "c-1", "integration_id": "github"}"#)?;
+    /// assert_eq!(CreateReconnect::from_json(body).request(&cfg)?.path(), "/connect/sessions/reconnect");
+    /// let missing = JsonText::parse(r#"{"connection_id": "c-1"}"#)?;
+    /// assert!(CreateReconnect::from_json(missing).request(&cfg).is_err());
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn from_json(body: crate::json::JsonText) -> Self {

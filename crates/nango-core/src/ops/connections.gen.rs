@@ -290,8 +290,12 @@ impl PatchConnection {
     /// written; it gets the checks of the typed body when the request is built.
     ///
     /// ```
-    /// let body = nango_core::json::JsonText::parse("{}")?;
-    /// let op = nango_core::ops::connections::PatchConnection::from_json("provider-config-key", "connection-id", body);
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::connections::PatchConnection};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let body = JsonText::parse(r#"{"tags":{"plan":"pro"}}"#)?;
+    /// let req = PatchConnection::from_json("github", "u-1", body).request(&cfg)?;
+    /// assert_eq!(req.path_and_query(), "/connections/u-1?provider_config_key=github");
+    /// assert_eq!(req.body().unwrap().as_ref(), br#"{"tags":{"plan":"pro"}}"#);
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn from_json(
@@ -412,8 +416,13 @@ impl ImportConnection {
     /// written; it gets the checks of the typed body when the request is built.
     ///
     /// ```
-    /// let body = nango_core::json::JsonText::parse("{}")?;
-    /// let op = nango_core::ops::connections::ImportConnection::from_json(body);
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::connections::ImportConnection};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let body = JsonText::parse(r#"{"provider_config_key":"airtable","credentials":{"type":"API_KEY","apiKey":"pat"}}"#)?;
+    /// let req = ImportConnection::from_json(body.clone()).request(&cfg)?;
+    /// assert_eq!(req.body().unwrap().as_ref(), body.as_str().as_bytes());
+    /// let empty_id = JsonText::parse(r#"{"provider_config_key":"airtable","connection_id":""}"#)?;
+    /// assert!(ImportConnection::from_json(empty_id).request(&cfg).is_err());
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn from_json(body: crate::json::JsonText) -> Self {

@@ -31,8 +31,11 @@ impl CreateEnvironment {
     /// written; it gets the checks of the typed body when the request is built.
     ///
     /// ```
-    /// let body = nango_core::json::JsonText::parse("{}")?;
-    /// let op = nango_core::ops::environments::CreateEnvironment::from_json(body);
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::environments::CreateEnvironment};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let req = CreateEnvironment::from_json(JsonText::parse(r#"{"name":"staging"}"#)?).request(&cfg)?;
+    /// assert_eq!(req.body().unwrap().as_ref(), br#"{"name":"staging"}"#);
+    /// assert!(CreateEnvironment::from_json(JsonText::parse("{}")?).request(&cfg).is_err());
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn from_json(body: crate::json::JsonText) -> Self {

@@ -79,8 +79,12 @@ impl CreateFunctionDryrun {
     /// written; it gets the checks of the typed body when the request is built.
     ///
     /// ```
-    /// let body = nango_core::json::JsonText::parse("{}")?;
-    /// let op = nango_core::ops::functions::CreateFunctionDryrun::from_json(body);
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::functions::CreateFunctionDryrun};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let body = JsonText::parse(r#"{"integration_id":"github","function_type":"action","code":"export default 1","connection_id":"u-1"}"#)?;
+    /// assert_eq!(CreateFunctionDryrun::from_json(body).request(&cfg)?.path(), "/functions/dryruns");
+    /// let no_code = JsonText::parse(r#"{"integration_id":"github","function_type":"action","connection_id":"u-1"}"#)?;
+    /// assert!(CreateFunctionDryrun::from_json(no_code).request(&cfg).is_err());
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn from_json(body: crate::json::JsonText) -> Self {

@@ -68,8 +68,11 @@ impl CreateIntegration {
     /// written; it gets the checks of the typed body when the request is built.
     ///
     /// ```
-    /// let body = nango_core::json::JsonText::parse("{}")?;
-    /// let op = nango_core::ops::integrations::CreateIntegration::from_json(body);
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::integrations::CreateIntegration};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let body = JsonText::parse(r#"{"unique_key":"github-prod","provider":"github"}"#)?;
+    /// let req = CreateIntegration::from_json(body).request(&cfg)?;
+    /// assert_eq!(req.body().unwrap().as_ref(), br#"{"unique_key":"github-prod","provider":"github"}"#);
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn from_json(body: crate::json::JsonText) -> Self {
@@ -126,8 +129,10 @@ impl CreateQuickstartIntegration {
     /// written; it gets the checks of the typed body when the request is built.
     ///
     /// ```
-    /// let body = nango_core::json::JsonText::parse("{}")?;
-    /// let op = nango_core::ops::integrations::CreateQuickstartIntegration::from_json(body);
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::integrations::CreateQuickstartIntegration};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let body = JsonText::parse(r#"{"provider":"github","unique_key":""}"#)?;
+    /// assert!(CreateQuickstartIntegration::from_json(body).request(&cfg).is_err());
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn from_json(body: crate::json::JsonText) -> Self {
@@ -196,8 +201,12 @@ impl UpdateIntegration {
     /// written; it gets the checks of the typed body when the request is built.
     ///
     /// ```
-    /// let body = nango_core::json::JsonText::parse("{}")?;
-    /// let op = nango_core::ops::integrations::UpdateIntegration::from_json("unique-key", body);
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::integrations::UpdateIntegration};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let rename = JsonText::parse(r#"{"unique_key":"github-v2"}"#)?;
+    /// let req = UpdateIntegration::from_json("github", rename).request(&cfg)?;
+    /// assert_eq!(req.path(), "/integrations/github");
+    /// assert!(!req.is_idempotent());
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     pub fn from_json(unique_key: impl Into<String>, body: crate::json::JsonText) -> Self {
