@@ -17,7 +17,82 @@ pub fn endpoints(group: &Group) -> Result<String, String> {
     {
         endpoint(&mut out, &group.name, op)?;
     }
+    // Every endpoint's method and path come from the table, hand-written ones too.
+    let mut done: Vec<&str> = Vec::new();
+    for op in &group.operation {
+        if done.contains(&op.endpoint.as_str()) {
+            continue;
+        }
+        done.push(&op.endpoint);
+        let (method, path) = op.method_and_path()?;
+        if method == "{method}" {
+            continue; // the proxy: the caller's method, under `/proxy`
+        }
+        // One endpoint sent with two methods (`SetMetadata`) gets its path only.
+        let same_method = group
+            .operation
+            .iter()
+            .filter(|o| o.endpoint == op.endpoint)
+            .all(|o| o.method_and_path().map(|(m, _)| m) == Ok(method));
+        constants(
+            &mut out,
+            &group.name,
+            op,
+            same_method.then_some(method),
+            &template(path),
+        )?;
+    }
     Ok(out)
+}
+
+/// `path` with each `{name}` replaced by `{}`, as `ApiRequest::new` takes it.
+fn template(path: &str) -> String {
+    let mut out = String::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        out.push_str("{}");
+        rest = rest[start..]
+            .find('}')
+            .map_or("", |end| &rest[start + end + 1..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `METHOD` and `PATH` of an endpoint (generic ones over `generics`).
+fn constants(
+    out: &mut String,
+    group: &str,
+    op: &Operation,
+    method: Option<&str>,
+    path: &str,
+) -> Result<(), String> {
+    let ty = &op.endpoint;
+    let (params, example) = match &op.generics {
+        Some(g) => {
+            let values: Vec<&str> = g.split(',').map(|_| "serde_json::Value").collect();
+            (
+                format!("<{g}>"),
+                format!("nango_core::ops::{group}::{ty}::<{}>", values.join(", ")),
+            )
+        }
+        None => (String::new(), format!("nango_core::ops::{group}::{ty}")),
+    };
+    writeln!(out, "impl{params} {ty}{params} {{").unwrap();
+    if let Some(method) = method {
+        writeln!(
+            out,
+            "    /// `{method}`: the operation's HTTP method.\n    ///\n    /// ```\n    /// assert_eq!({example}::METHOD, http::Method::{method});\n    /// ```\n    pub const METHOD: http::Method = http::Method::{method};\n"
+        )
+        .unwrap();
+    }
+    writeln!(
+        out,
+        "    /// `{path}`: the operation's path, each `{{}}` an id (percent-encoded).\n    ///\n    /// ```\n    /// assert_eq!({example}::PATH, \"{path}\");\n    /// ```\n    pub const PATH: &'static str = \"{path}\";\n}}\n"
+    )
+    .unwrap();
+    Ok(())
 }
 
 /// How an argument of `ty` is held, taken by its setter, and sent.
@@ -320,7 +395,6 @@ fn endpoint(out: &mut String, group: &str, op: &Operation) -> Result<(), String>
         )
         .unwrap();
     }
-    let mut template = String::new();
     let mut segments = Vec::new();
     let mut rest = path;
     while let Some(start) = rest.find('{') {
@@ -334,15 +408,12 @@ fn endpoint(out: &mut String, group: &str, op: &Operation) -> Result<(), String>
             .iter()
             .find(|a| a.rust == name && a.location == "path")
             .ok_or_else(|| format!("{}: no path argument `{name}`", op.name))?;
-        template.push_str(&rest[..start]);
-        template.push_str("{}");
         segments.push(match arg.ty.as_str() {
             "number_id" => format!("(\"{0}\", &crate::encode::decimal(self.{0}))", arg.rust),
             _ => format!("(\"{0}\", &self.{0})", arg.rust),
         });
         rest = &rest[end + 1..];
     }
-    template.push_str(rest);
     let sent = op
         .arg
         .iter()
@@ -353,7 +424,7 @@ fn endpoint(out: &mut String, group: &str, op: &Operation) -> Result<(), String>
     };
     writeln!(
         out,
-        "        let {}req = crate::request::ApiRequest::new(http::Method::{method}, \"{template}\", &[{}])?{idempotent};",
+        "        let {}req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[{}])?{idempotent};",
         if sent { "mut " } else { "" },
         segments.join(", ")
     )

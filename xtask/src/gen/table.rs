@@ -38,6 +38,7 @@ pub struct Group {
 pub struct Operation {
     pub name: String,
     pub endpoint: String,
+    pub generics: Option<String>,
     pub http: String,
     pub doc: String,
     pub request: Request,

@@ -55,10 +55,12 @@ impl ActionArgs {
         self.input = Ok(Some(input).filter(|text| !text.is_null()));
     }
 
-    fn request(&self) -> Result<ApiRequest, Error> {
+    /// The request to `path` (both action endpoints send the same one, `TriggerActionAsync`
+    /// with its headers added).
+    fn request(&self, method: http::Method, path: &'static str) -> Result<ApiRequest, Error> {
         encode::required("action_name", &self.action_name)?;
         let input = self.input.as_ref().map_err(|e| Error::from(e.clone()))?;
-        let req = ApiRequest::post("/action/trigger", &[])?;
+        let req = ApiRequest::new(method, path, &[])?;
         let req = id_header(req, "Connection-Id", "connection_id", &self.connection_id)?;
         let body = write::Object::new()
             .str("action_name", &self.action_name)
@@ -194,7 +196,7 @@ impl<O: DeserializeOwned> Endpoint for TriggerAction<O> {
     type Output = O;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        self.args.request()
+        self.args.request(Self::METHOD, Self::PATH)
     }
 
     decode_as!(json_or_null);
@@ -274,7 +276,10 @@ impl Endpoint for TriggerActionAsync {
     type Output = AsyncActionHandle;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        let mut req = self.args.request()?.header("X-Async", "x_async", "true")?;
+        let mut req = self
+            .args
+            .request(Self::METHOD, Self::PATH)?
+            .header("X-Async", "x_async", "true")?;
         if let Some(retries) = self.max_retries {
             if retries > MAX_ACTION_RETRIES {
                 return Err(
@@ -398,7 +403,7 @@ impl<O: DeserializeOwned> Endpoint for GetActionResult<O> {
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
         let id = action_id(&self.action)?;
-        Ok(ApiRequest::get("/action/{}", &[("id", &id)])?.idempotent(false))
+        Ok(ApiRequest::new(Self::METHOD, Self::PATH, &[("id", &id)])?.idempotent(false))
     }
 
     decode_as!(json_or_null);

@@ -54,8 +54,7 @@ impl crate::endpoint::Endpoint for CreateSession {
         &self,
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
-        let mut req =
-            crate::request::ApiRequest::new(http::Method::POST, "/connect/sessions", &[])?;
+        let mut req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         self.body.require_object()?;
         req = self.body.attach(req)?;
         Ok(req)
@@ -117,11 +116,7 @@ impl crate::endpoint::Endpoint for CreateReconnect {
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         self.body.fields::<ReconnectFields>()?.check()?;
-        let mut req = crate::request::ApiRequest::new(
-            http::Method::POST,
-            "/connect/sessions/reconnect",
-            &[],
-        )?;
+        let mut req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         req = self.body.attach(req)?;
         Ok(req)
     }
@@ -165,7 +160,7 @@ impl crate::endpoint::Endpoint for GetSession {
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         crate::encode::required("token", self.token.expose_secret())?;
-        let mut req = crate::request::ApiRequest::new(http::Method::GET, "/connect/session", &[])?;
+        let mut req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         req = req.bearer(self.token.clone());
         Ok(req)
     }
@@ -208,11 +203,74 @@ impl crate::endpoint::Endpoint for DeleteSession {
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         crate::encode::required("token", self.token.expose_secret())?;
-        let mut req =
-            crate::request::ApiRequest::new(http::Method::DELETE, "/connect/session", &[])?;
+        let mut req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         req = req.bearer(self.token.clone());
         Ok(req)
     }
 
     crate::endpoint::decode_as!(empty);
+}
+
+impl CreateSession {
+    /// `POST`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connect::CreateSession::METHOD, http::Method::POST);
+    /// ```
+    pub const METHOD: http::Method = http::Method::POST;
+
+    /// `/connect/sessions`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connect::CreateSession::PATH, "/connect/sessions");
+    /// ```
+    pub const PATH: &'static str = "/connect/sessions";
+}
+
+impl CreateReconnect {
+    /// `POST`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connect::CreateReconnect::METHOD, http::Method::POST);
+    /// ```
+    pub const METHOD: http::Method = http::Method::POST;
+
+    /// `/connect/sessions/reconnect`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connect::CreateReconnect::PATH, "/connect/sessions/reconnect");
+    /// ```
+    pub const PATH: &'static str = "/connect/sessions/reconnect";
+}
+
+impl GetSession {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connect::GetSession::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/connect/session`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connect::GetSession::PATH, "/connect/session");
+    /// ```
+    pub const PATH: &'static str = "/connect/session";
+}
+
+impl DeleteSession {
+    /// `DELETE`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connect::DeleteSession::METHOD, http::Method::DELETE);
+    /// ```
+    pub const METHOD: http::Method = http::Method::DELETE;
+
+    /// `/connect/session`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connect::DeleteSession::PATH, "/connect/session");
+    /// ```
+    pub const PATH: &'static str = "/connect/session";
 }

@@ -134,7 +134,7 @@ impl crate::endpoint::Endpoint for ListConnections {
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         self.check_limit()?;
-        let mut req = crate::request::ApiRequest::new(http::Method::GET, "/connections", &[])?;
+        let mut req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         req = req.query_opt("connectionId", self.connection_id.clone());
         req = req.query_opt("search", self.search.clone());
         req = req.query_opt("endUserId", self.end_user_id.clone());
@@ -235,8 +235,8 @@ impl crate::endpoint::Endpoint for GetConnection {
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         crate::encode::required("provider_config_key", &self.provider_config_key)?;
         let mut req = crate::request::ApiRequest::new(
-            http::Method::GET,
-            "/connections/{}",
+            Self::METHOD,
+            Self::PATH,
             &[("connection_id", &self.connection_id)],
         )?;
         req = req.query("provider_config_key", self.provider_config_key.clone());
@@ -321,8 +321,8 @@ impl crate::endpoint::Endpoint for PatchConnection {
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         crate::encode::required("provider_config_key", &self.provider_config_key)?;
         let mut req = crate::request::ApiRequest::new(
-            http::Method::PATCH,
-            "/connections/{}",
+            Self::METHOD,
+            Self::PATH,
             &[("connection_id", &self.connection_id)],
         )?
         .idempotent(true);
@@ -373,8 +373,8 @@ impl crate::endpoint::Endpoint for DeleteConnection {
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         crate::encode::required("provider_config_key", &self.provider_config_key)?;
         let mut req = crate::request::ApiRequest::new(
-            http::Method::DELETE,
-            "/connections/{}",
+            Self::METHOD,
+            Self::PATH,
             &[("connection_id", &self.connection_id)],
         )?
         .idempotent(false);
@@ -441,10 +441,131 @@ impl crate::endpoint::Endpoint for ImportConnection {
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         self.body.fields::<ImportFields>()?.check()?;
-        let mut req = crate::request::ApiRequest::new(http::Method::POST, "/connections", &[])?;
+        let mut req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         req = self.body.attach(req)?;
         Ok(req)
     }
 
     crate::endpoint::decode_as!(json);
+}
+
+impl ListConnections {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connections::ListConnections::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/connections`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connections::ListConnections::PATH, "/connections");
+    /// ```
+    pub const PATH: &'static str = "/connections";
+}
+
+impl GetConnection {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connections::GetConnection::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/connections/{}`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connections::GetConnection::PATH, "/connections/{}");
+    /// ```
+    pub const PATH: &'static str = "/connections/{}";
+}
+
+impl GetToken {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connections::GetToken::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/connections/{}`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connections::GetToken::PATH, "/connections/{}");
+    /// ```
+    pub const PATH: &'static str = "/connections/{}";
+}
+
+impl<V> GetConnectionField<V> {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connections::GetConnectionField::<serde_json::Value>::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/connections/{}`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connections::GetConnectionField::<serde_json::Value>::PATH, "/connections/{}");
+    /// ```
+    pub const PATH: &'static str = "/connections/{}";
+}
+
+impl SetMetadata {
+    /// `/connections/metadata`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connections::SetMetadata::PATH, "/connections/metadata");
+    /// ```
+    pub const PATH: &'static str = "/connections/metadata";
+}
+
+impl PatchConnection {
+    /// `PATCH`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connections::PatchConnection::METHOD, http::Method::PATCH);
+    /// ```
+    pub const METHOD: http::Method = http::Method::PATCH;
+
+    /// `/connections/{}`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connections::PatchConnection::PATH, "/connections/{}");
+    /// ```
+    pub const PATH: &'static str = "/connections/{}";
+}
+
+impl DeleteConnection {
+    /// `DELETE`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connections::DeleteConnection::METHOD, http::Method::DELETE);
+    /// ```
+    pub const METHOD: http::Method = http::Method::DELETE;
+
+    /// `/connections/{}`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connections::DeleteConnection::PATH, "/connections/{}");
+    /// ```
+    pub const PATH: &'static str = "/connections/{}";
+}
+
+impl ImportConnection {
+    /// `POST`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connections::ImportConnection::METHOD, http::Method::POST);
+    /// ```
+    pub const METHOD: http::Method = http::Method::POST;
+
+    /// `/connections`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::connections::ImportConnection::PATH, "/connections");
+    /// ```
+    pub const PATH: &'static str = "/connections";
 }

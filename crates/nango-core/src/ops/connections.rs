@@ -163,7 +163,7 @@ impl Endpoint for SetMetadata {
             OneOrMany::Many(ids) => body.strs("connection_id", ids),
         };
         // Writing the same metadata twice leaves the same state.
-        Ok(ApiRequest::new(method, "/connections/metadata", &[])?
+        Ok(ApiRequest::new(method, Self::PATH, &[])?
             .idempotent(true)
             .json_text(
                 &body

@@ -54,7 +54,7 @@ impl crate::endpoint::Endpoint for CreateEnvironment {
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         self.body.fields::<EnvironmentFields>()?.check()?;
-        let mut req = crate::request::ApiRequest::new(http::Method::POST, "/environments", &[])?;
+        let mut req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         req = self.body.attach(req)?;
         Ok(req)
     }
@@ -101,8 +101,7 @@ impl crate::endpoint::Endpoint for CreateApiKey {
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         self.positive_id()?;
         crate::encode::required("display_name", &self.display_name)?;
-        let mut req =
-            crate::request::ApiRequest::new(http::Method::POST, "/environment/api-keys", &[])?;
+        let mut req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         let body = crate::json::write::Object::new()
             .uint("environment_id", self.environment_id)
             .str("display_name", &self.display_name)
@@ -154,8 +153,7 @@ impl crate::endpoint::Endpoint for DeleteApiKey {
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         self.positive_ids()?;
         let mut req =
-            crate::request::ApiRequest::new(http::Method::DELETE, "/environment/api-keys", &[])?
-                .idempotent(false);
+            crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?.idempotent(false);
         let body = crate::json::write::Object::new()
             .uint("environment_id", self.environment_id)
             .uint("key_id", self.key_id)
@@ -199,13 +197,89 @@ impl crate::endpoint::Endpoint for RotateWebhookSigningKey {
         &self,
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
-        let req = crate::request::ApiRequest::new(
-            http::Method::POST,
-            "/environment/webhook-signing-key/rotate",
-            &[],
-        )?;
+        let req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         Ok(req)
     }
 
     crate::endpoint::decode_as!(data);
+}
+
+impl CreateEnvironment {
+    /// `POST`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::environments::CreateEnvironment::METHOD, http::Method::POST);
+    /// ```
+    pub const METHOD: http::Method = http::Method::POST;
+
+    /// `/environments`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::environments::CreateEnvironment::PATH, "/environments");
+    /// ```
+    pub const PATH: &'static str = "/environments";
+}
+
+impl DeleteEnvironment {
+    /// `DELETE`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::environments::DeleteEnvironment::METHOD, http::Method::DELETE);
+    /// ```
+    pub const METHOD: http::Method = http::Method::DELETE;
+
+    /// `/environments/{}`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::environments::DeleteEnvironment::PATH, "/environments/{}");
+    /// ```
+    pub const PATH: &'static str = "/environments/{}";
+}
+
+impl CreateApiKey {
+    /// `POST`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::environments::CreateApiKey::METHOD, http::Method::POST);
+    /// ```
+    pub const METHOD: http::Method = http::Method::POST;
+
+    /// `/environment/api-keys`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::environments::CreateApiKey::PATH, "/environment/api-keys");
+    /// ```
+    pub const PATH: &'static str = "/environment/api-keys";
+}
+
+impl DeleteApiKey {
+    /// `DELETE`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::environments::DeleteApiKey::METHOD, http::Method::DELETE);
+    /// ```
+    pub const METHOD: http::Method = http::Method::DELETE;
+
+    /// `/environment/api-keys`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::environments::DeleteApiKey::PATH, "/environment/api-keys");
+    /// ```
+    pub const PATH: &'static str = "/environment/api-keys";
+}
+
+impl RotateWebhookSigningKey {
+    /// `POST`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::environments::RotateWebhookSigningKey::METHOD, http::Method::POST);
+    /// ```
+    pub const METHOD: http::Method = http::Method::POST;
+
+    /// `/environment/webhook-signing-key/rotate`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::environments::RotateWebhookSigningKey::PATH, "/environment/webhook-signing-key/rotate");
+    /// ```
+    pub const PATH: &'static str = "/environment/webhook-signing-key/rotate";
 }

@@ -71,8 +71,8 @@ impl Endpoint for DeleteEnvironment {
             positive("environment_id", 0)?;
         }
         Ok(ApiRequest::new(
-            http::Method::DELETE,
-            "/environments/{}",
+            Self::METHOD,
+            Self::PATH,
             &[("environment_id", &self.environment_id)],
         )?
         // Deleting twice answers 404: a retry must not mask the first success.

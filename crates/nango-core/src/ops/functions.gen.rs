@@ -37,8 +37,7 @@ impl crate::endpoint::Endpoint for CompileFunction {
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         crate::encode::required("code", &self.code)?;
         let mut req =
-            crate::request::ApiRequest::new(http::Method::POST, "/functions/compile", &[])?
-                .idempotent(true);
+            crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?.idempotent(true);
         let body = crate::json::write::Object::new()
             .str("code", &self.code)
             .finish();
@@ -103,8 +102,7 @@ impl crate::endpoint::Endpoint for CreateFunctionDryrun {
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         self.body.fields::<DryrunFields>()?.check()?;
-        let mut req =
-            crate::request::ApiRequest::new(http::Method::POST, "/functions/dryruns", &[])?;
+        let mut req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         req = self.body.attach(req)?;
         Ok(req)
     }
@@ -145,11 +143,7 @@ impl crate::endpoint::Endpoint for GetFunctionDryrun {
         &self,
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
-        let req = crate::request::ApiRequest::new(
-            http::Method::GET,
-            "/functions/dryruns/{}",
-            &[("id", &self.id)],
-        )?;
+        let req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[("id", &self.id)])?;
         Ok(req)
     }
 
@@ -188,13 +182,89 @@ impl crate::endpoint::Endpoint for GetFunctionDeployment {
         &self,
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
-        let req = crate::request::ApiRequest::new(
-            http::Method::GET,
-            "/functions/deployments/{}",
-            &[("id", &self.id)],
-        )?;
+        let req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[("id", &self.id)])?;
         Ok(req)
     }
 
     crate::endpoint::decode_as!(json);
+}
+
+impl CompileFunction {
+    /// `POST`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::functions::CompileFunction::METHOD, http::Method::POST);
+    /// ```
+    pub const METHOD: http::Method = http::Method::POST;
+
+    /// `/functions/compile`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::functions::CompileFunction::PATH, "/functions/compile");
+    /// ```
+    pub const PATH: &'static str = "/functions/compile";
+}
+
+impl CreateFunctionDryrun {
+    /// `POST`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::functions::CreateFunctionDryrun::METHOD, http::Method::POST);
+    /// ```
+    pub const METHOD: http::Method = http::Method::POST;
+
+    /// `/functions/dryruns`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::functions::CreateFunctionDryrun::PATH, "/functions/dryruns");
+    /// ```
+    pub const PATH: &'static str = "/functions/dryruns";
+}
+
+impl GetFunctionDryrun {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::functions::GetFunctionDryrun::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/functions/dryruns/{}`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::functions::GetFunctionDryrun::PATH, "/functions/dryruns/{}");
+    /// ```
+    pub const PATH: &'static str = "/functions/dryruns/{}";
+}
+
+impl CreateFunctionDeployment {
+    /// `POST`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::functions::CreateFunctionDeployment::METHOD, http::Method::POST);
+    /// ```
+    pub const METHOD: http::Method = http::Method::POST;
+
+    /// `/functions/deployments`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::functions::CreateFunctionDeployment::PATH, "/functions/deployments");
+    /// ```
+    pub const PATH: &'static str = "/functions/deployments";
+}
+
+impl GetFunctionDeployment {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::functions::GetFunctionDeployment::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/functions/deployments/{}`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::functions::GetFunctionDeployment::PATH, "/functions/deployments/{}");
+    /// ```
+    pub const PATH: &'static str = "/functions/deployments/{}";
 }

@@ -132,7 +132,7 @@ impl Endpoint for CreateFunctionDeployment {
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
         self.body.fields::<DeploymentFields>()?.check()?;
         self.body
-            .attach(ApiRequest::post("/functions/deployments", &[])?)
+            .attach(ApiRequest::new(Self::METHOD, Self::PATH, &[])?)
     }
 
     decode_as!(json);

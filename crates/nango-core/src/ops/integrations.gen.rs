@@ -31,7 +31,7 @@ impl crate::endpoint::Endpoint for ListIntegrations {
         &self,
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
-        let req = crate::request::ApiRequest::new(http::Method::GET, "/integrations", &[])?;
+        let req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         Ok(req)
     }
 
@@ -91,7 +91,7 @@ impl crate::endpoint::Endpoint for CreateIntegration {
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         self.body.fields::<NewIntegrationFields>()?.check()?;
-        let mut req = crate::request::ApiRequest::new(http::Method::POST, "/integrations", &[])?;
+        let mut req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         req = self.body.attach(req)?;
         Ok(req)
     }
@@ -151,8 +151,7 @@ impl crate::endpoint::Endpoint for CreateQuickstartIntegration {
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         self.body.fields::<NewIntegrationFields>()?.check()?;
-        let mut req =
-            crate::request::ApiRequest::new(http::Method::POST, "/integrations/quickstart", &[])?;
+        let mut req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         req = self.body.attach(req)?;
         Ok(req)
     }
@@ -227,8 +226,8 @@ impl crate::endpoint::Endpoint for UpdateIntegration {
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         self.body.fields::<PatchFields>()?.check()?;
         let mut req = crate::request::ApiRequest::new(
-            http::Method::PATCH,
-            "/integrations/{}",
+            Self::METHOD,
+            Self::PATH,
             &[("unique_key", &self.unique_key)],
         )?;
         req = self.idempotent_unless_renamed(req)?;
@@ -274,8 +273,8 @@ impl crate::endpoint::Endpoint for DeleteIntegration {
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         let req = crate::request::ApiRequest::new(
-            http::Method::DELETE,
-            "/integrations/{}",
+            Self::METHOD,
+            Self::PATH,
             &[("unique_key", &self.unique_key)],
         )?
         .idempotent(false);
@@ -370,8 +369,8 @@ impl crate::endpoint::Endpoint for ListFunctions {
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         self.check()?;
         let mut req = crate::request::ApiRequest::new(
-            http::Method::GET,
-            "/integrations/{}/functions",
+            Self::METHOD,
+            Self::PATH,
             &[("unique_key", &self.unique_key)],
         )?;
         req = req.query_opt(
@@ -437,8 +436,8 @@ impl crate::endpoint::Endpoint for GetFunction {
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         let mut req = crate::request::ApiRequest::new(
-            http::Method::GET,
-            "/integrations/{}/functions/{}",
+            Self::METHOD,
+            Self::PATH,
             &[("unique_key", &self.unique_key), ("name", &self.name)],
         )?;
         req = req.query_opt(
@@ -501,8 +500,8 @@ impl crate::endpoint::Endpoint for GetFunctionCode {
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         let mut req = crate::request::ApiRequest::new(
-            http::Method::GET,
-            "/integrations/{}/functions/{}/code",
+            Self::METHOD,
+            Self::PATH,
             &[("unique_key", &self.unique_key), ("name", &self.name)],
         )?;
         req = req.query_opt(
@@ -560,8 +559,8 @@ impl crate::endpoint::Endpoint for DeleteFunction {
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         crate::encode::required("type", self.function_type.as_str())?;
         let mut req = crate::request::ApiRequest::new(
-            http::Method::DELETE,
-            "/integrations/{}/functions/{}",
+            Self::METHOD,
+            Self::PATH,
             &[("unique_key", &self.unique_key), ("name", &self.name)],
         )?
         .idempotent(false);
@@ -570,4 +569,164 @@ impl crate::endpoint::Endpoint for DeleteFunction {
     }
 
     crate::endpoint::decode_as!(data);
+}
+
+impl ListIntegrations {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::ListIntegrations::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/integrations`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::ListIntegrations::PATH, "/integrations");
+    /// ```
+    pub const PATH: &'static str = "/integrations";
+}
+
+impl GetIntegration {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::GetIntegration::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/integrations/{}`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::GetIntegration::PATH, "/integrations/{}");
+    /// ```
+    pub const PATH: &'static str = "/integrations/{}";
+}
+
+impl CreateIntegration {
+    /// `POST`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::CreateIntegration::METHOD, http::Method::POST);
+    /// ```
+    pub const METHOD: http::Method = http::Method::POST;
+
+    /// `/integrations`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::CreateIntegration::PATH, "/integrations");
+    /// ```
+    pub const PATH: &'static str = "/integrations";
+}
+
+impl CreateQuickstartIntegration {
+    /// `POST`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::CreateQuickstartIntegration::METHOD, http::Method::POST);
+    /// ```
+    pub const METHOD: http::Method = http::Method::POST;
+
+    /// `/integrations/quickstart`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::CreateQuickstartIntegration::PATH, "/integrations/quickstart");
+    /// ```
+    pub const PATH: &'static str = "/integrations/quickstart";
+}
+
+impl UpdateIntegration {
+    /// `PATCH`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::UpdateIntegration::METHOD, http::Method::PATCH);
+    /// ```
+    pub const METHOD: http::Method = http::Method::PATCH;
+
+    /// `/integrations/{}`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::UpdateIntegration::PATH, "/integrations/{}");
+    /// ```
+    pub const PATH: &'static str = "/integrations/{}";
+}
+
+impl DeleteIntegration {
+    /// `DELETE`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::DeleteIntegration::METHOD, http::Method::DELETE);
+    /// ```
+    pub const METHOD: http::Method = http::Method::DELETE;
+
+    /// `/integrations/{}`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::DeleteIntegration::PATH, "/integrations/{}");
+    /// ```
+    pub const PATH: &'static str = "/integrations/{}";
+}
+
+impl ListFunctions {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::ListFunctions::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/integrations/{}/functions`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::ListFunctions::PATH, "/integrations/{}/functions");
+    /// ```
+    pub const PATH: &'static str = "/integrations/{}/functions";
+}
+
+impl GetFunction {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::GetFunction::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/integrations/{}/functions/{}`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::GetFunction::PATH, "/integrations/{}/functions/{}");
+    /// ```
+    pub const PATH: &'static str = "/integrations/{}/functions/{}";
+}
+
+impl GetFunctionCode {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::GetFunctionCode::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/integrations/{}/functions/{}/code`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::GetFunctionCode::PATH, "/integrations/{}/functions/{}/code");
+    /// ```
+    pub const PATH: &'static str = "/integrations/{}/functions/{}/code";
+}
+
+impl DeleteFunction {
+    /// `DELETE`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::DeleteFunction::METHOD, http::Method::DELETE);
+    /// ```
+    pub const METHOD: http::Method = http::Method::DELETE;
+
+    /// `/integrations/{}/functions/{}`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::integrations::DeleteFunction::PATH, "/integrations/{}/functions/{}");
+    /// ```
+    pub const PATH: &'static str = "/integrations/{}/functions/{}";
 }

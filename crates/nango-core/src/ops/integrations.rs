@@ -67,7 +67,11 @@ impl Endpoint for GetIntegration {
     type Output = Integration;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        let mut req = ApiRequest::get("/integrations/{}", &[("unique_key", &self.unique_key)])?;
+        let mut req = ApiRequest::new(
+            Self::METHOD,
+            Self::PATH,
+            &[("unique_key", &self.unique_key)],
+        )?;
         for what in &self.include {
             req = req.query("include", what.as_str());
         }

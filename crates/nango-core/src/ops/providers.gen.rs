@@ -61,7 +61,7 @@ impl crate::endpoint::Endpoint for ListProviders {
         &self,
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
-        let mut req = crate::request::ApiRequest::new(http::Method::GET, "/providers", &[])?;
+        let mut req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         req = req.query_opt("search", self.search.clone());
         req = req.query_opt(
             "connect_session_token",
@@ -111,8 +111,8 @@ impl crate::endpoint::Endpoint for GetProvider {
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         let req = crate::request::ApiRequest::new(
-            http::Method::GET,
-            "/providers/{}",
+            Self::METHOD,
+            Self::PATH,
             &[("provider", &self.provider)],
         )?;
         Ok(req)
@@ -157,12 +157,60 @@ impl crate::endpoint::Endpoint for GetProviderTemplates {
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         let req = crate::request::ApiRequest::new(
-            http::Method::GET,
-            "/providers/{}/templates",
+            Self::METHOD,
+            Self::PATH,
             &[("provider", &self.provider)],
         )?;
         Ok(req)
     }
 
     crate::endpoint::decode_as!(data);
+}
+
+impl ListProviders {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::providers::ListProviders::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/providers`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::providers::ListProviders::PATH, "/providers");
+    /// ```
+    pub const PATH: &'static str = "/providers";
+}
+
+impl GetProvider {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::providers::GetProvider::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/providers/{}`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::providers::GetProvider::PATH, "/providers/{}");
+    /// ```
+    pub const PATH: &'static str = "/providers/{}";
+}
+
+impl GetProviderTemplates {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::providers::GetProviderTemplates::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/providers/{}/templates`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::providers::GetProviderTemplates::PATH, "/providers/{}/templates");
+    /// ```
+    pub const PATH: &'static str = "/providers/{}/templates";
 }

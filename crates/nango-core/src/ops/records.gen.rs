@@ -73,8 +73,8 @@ impl crate::endpoint::Endpoint for PruneRecords {
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
         self.check()?;
-        let mut req = crate::request::ApiRequest::new(http::Method::PATCH, "/records/prune", &[])?
-            .idempotent(true);
+        let mut req =
+            crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?.idempotent(true);
         req = self.connection_headers(req)?;
         let body = crate::json::write::Object::new()
             .str("model", &self.model)
@@ -87,4 +87,36 @@ impl crate::endpoint::Endpoint for PruneRecords {
     }
 
     crate::endpoint::decode_as!(json);
+}
+
+impl<R> ListRecords<R> {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::records::ListRecords::<serde_json::Value>::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/records/`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::records::ListRecords::<serde_json::Value>::PATH, "/records/");
+    /// ```
+    pub const PATH: &'static str = "/records/";
+}
+
+impl PruneRecords {
+    /// `PATCH`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::records::PruneRecords::METHOD, http::Method::PATCH);
+    /// ```
+    pub const METHOD: http::Method = http::Method::PATCH;
+
+    /// `/records/prune`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::records::PruneRecords::PATH, "/records/prune");
+    /// ```
+    pub const PATH: &'static str = "/records/prune";
 }

@@ -346,7 +346,7 @@ impl<R: DeserializeOwned> Endpoint for ListRecords<R> {
                 return Err(invalid("cursor", "at most 1000 characters"));
             }
         }
-        let req = ApiRequest::get("/records/", &[])?;
+        let req = ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         let req = id_header(req, "Connection-Id", "connection_id", &self.connection_id)?;
         let mut req = id_header(
             req,

@@ -33,8 +33,7 @@ impl crate::endpoint::Endpoint for GetEnvironmentVariables {
         &self,
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
-        let req =
-            crate::request::ApiRequest::new(http::Method::GET, "/environment-variables", &[])?;
+        let req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         Ok(req)
     }
 
@@ -44,4 +43,36 @@ impl crate::endpoint::Endpoint for GetEnvironmentVariables {
     ) -> Result<Self::Output, crate::error::Error> {
         decode_variables(&response)
     }
+}
+
+impl GetScriptsConfig {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::scripts::GetScriptsConfig::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/scripts/config`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::scripts::GetScriptsConfig::PATH, "/scripts/config");
+    /// ```
+    pub const PATH: &'static str = "/scripts/config";
+}
+
+impl GetEnvironmentVariables {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::scripts::GetEnvironmentVariables::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/environment-variables`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::scripts::GetEnvironmentVariables::PATH, "/environment-variables");
+    /// ```
+    pub const PATH: &'static str = "/environment-variables";
 }

@@ -38,7 +38,7 @@ impl Endpoint for GetScriptsConfig {
     type Output = Vec<ScriptsConfig>;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        Ok(ApiRequest::get("/scripts/config", &[])?.query("format", "nango"))
+        Ok(ApiRequest::new(Self::METHOD, Self::PATH, &[])?.query("format", "nango"))
     }
 
     /// A bare array (an empty body reads as no configuration).
@@ -87,7 +87,11 @@ impl Endpoint for GetScriptsConfigOpenAi {
     type Output = Vec<OpenAiFunction>;
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-        Ok(ApiRequest::get("/scripts/config", &[])?.query("format", "openai"))
+        // The same operation as `GetScriptsConfig`, in the other format.
+        Ok(
+            ApiRequest::new(GetScriptsConfig::METHOD, GetScriptsConfig::PATH, &[])?
+                .query("format", "openai"),
+        )
     }
 
     fn decode(&self, response: HttpResponse) -> Result<Self::Output, Error> {

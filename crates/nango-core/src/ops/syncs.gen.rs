@@ -50,8 +50,8 @@ impl crate::endpoint::Endpoint for CreateSyncVariant {
         crate::encode::required("provider_config_key", &self.provider_config_key)?;
         crate::encode::required("connection_id", &self.connection_id)?;
         let mut req = crate::request::ApiRequest::new(
-            http::Method::POST,
-            "/sync/{}/variant/{}",
+            Self::METHOD,
+            Self::PATH,
             &[("name", &self.name), ("variant", &self.variant)],
         )?
         .idempotent(false);
@@ -116,8 +116,8 @@ impl crate::endpoint::Endpoint for DeleteSyncVariant {
         crate::encode::required("provider_config_key", &self.provider_config_key)?;
         crate::encode::required("connection_id", &self.connection_id)?;
         let mut req = crate::request::ApiRequest::new(
-            http::Method::DELETE,
-            "/sync/{}/variant/{}",
+            Self::METHOD,
+            Self::PATH,
             &[("name", &self.name), ("variant", &self.variant)],
         )?
         .idempotent(false);
@@ -135,4 +135,116 @@ impl crate::endpoint::Endpoint for DeleteSyncVariant {
     ) -> Result<Self::Output, crate::error::Error> {
         decode_success(&response)
     }
+}
+
+impl TriggerSync {
+    /// `POST`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::syncs::TriggerSync::METHOD, http::Method::POST);
+    /// ```
+    pub const METHOD: http::Method = http::Method::POST;
+
+    /// `/sync/trigger`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::syncs::TriggerSync::PATH, "/sync/trigger");
+    /// ```
+    pub const PATH: &'static str = "/sync/trigger";
+}
+
+impl StartSync {
+    /// `POST`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::syncs::StartSync::METHOD, http::Method::POST);
+    /// ```
+    pub const METHOD: http::Method = http::Method::POST;
+
+    /// `/sync/start`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::syncs::StartSync::PATH, "/sync/start");
+    /// ```
+    pub const PATH: &'static str = "/sync/start";
+}
+
+impl PauseSync {
+    /// `POST`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::syncs::PauseSync::METHOD, http::Method::POST);
+    /// ```
+    pub const METHOD: http::Method = http::Method::POST;
+
+    /// `/sync/pause`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::syncs::PauseSync::PATH, "/sync/pause");
+    /// ```
+    pub const PATH: &'static str = "/sync/pause";
+}
+
+impl GetSyncStatus {
+    /// `GET`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::syncs::GetSyncStatus::METHOD, http::Method::GET);
+    /// ```
+    pub const METHOD: http::Method = http::Method::GET;
+
+    /// `/sync/status`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::syncs::GetSyncStatus::PATH, "/sync/status");
+    /// ```
+    pub const PATH: &'static str = "/sync/status";
+}
+
+impl UpdateSyncFrequency {
+    /// `PUT`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::syncs::UpdateSyncFrequency::METHOD, http::Method::PUT);
+    /// ```
+    pub const METHOD: http::Method = http::Method::PUT;
+
+    /// `/sync/update-connection-frequency`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::syncs::UpdateSyncFrequency::PATH, "/sync/update-connection-frequency");
+    /// ```
+    pub const PATH: &'static str = "/sync/update-connection-frequency";
+}
+
+impl CreateSyncVariant {
+    /// `POST`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::syncs::CreateSyncVariant::METHOD, http::Method::POST);
+    /// ```
+    pub const METHOD: http::Method = http::Method::POST;
+
+    /// `/sync/{}/variant/{}`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::syncs::CreateSyncVariant::PATH, "/sync/{}/variant/{}");
+    /// ```
+    pub const PATH: &'static str = "/sync/{}/variant/{}";
+}
+
+impl DeleteSyncVariant {
+    /// `DELETE`: the operation's HTTP method.
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::syncs::DeleteSyncVariant::METHOD, http::Method::DELETE);
+    /// ```
+    pub const METHOD: http::Method = http::Method::DELETE;
+
+    /// `/sync/{}/variant/{}`: the operation's path, each `{}` an id (percent-encoded).
+    ///
+    /// ```
+    /// assert_eq!(nango_core::ops::syncs::DeleteSyncVariant::PATH, "/sync/{}/variant/{}");
+    /// ```
+    pub const PATH: &'static str = "/sync/{}/variant/{}";
 }

@@ -186,7 +186,7 @@ impl Endpoint for TriggerSync {
             }
         }
         // Each trigger starts a run: never resent on its own.
-        Ok(ApiRequest::post("/sync/trigger", &[])?
+        Ok(ApiRequest::new(Self::METHOD, Self::PATH, &[])?
             .idempotent(false)
             .json_text(&body.finish()))
     }
@@ -215,7 +215,7 @@ impl ScheduleBody {
         }
     }
 
-    fn request(&self, path: &'static str) -> Result<ApiRequest, Error> {
+    fn request(&self, method: http::Method, path: &'static str) -> Result<ApiRequest, Error> {
         encode::required("provider_config_key", &self.provider_config_key)?;
         check_optional_connection(&self.connection_id)?;
         check_syncs(&self.syncs)?;
@@ -226,15 +226,15 @@ impl ScheduleBody {
             self.connection_id.as_deref(),
         )
         .finish();
-        Ok(ApiRequest::post(path, &[])?
+        Ok(ApiRequest::new(method, path, &[])?
             .idempotent(true)
             .json_text(&body))
     }
 }
 
-/// The two schedule operations: the same body, sent to another path.
+/// The two schedule operations: the same body, sent to another path (the table's).
 macro_rules! schedule_op {
-    ($(#[$doc:meta])* $name:ident = $op:literal, $path:literal, $verb:literal) => {
+    ($(#[$doc:meta])* $name:ident = $op:literal, $verb:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq)]
         pub struct $name {
@@ -272,7 +272,7 @@ macro_rules! schedule_op {
             type Output = Success;
 
             fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
-                self.body.request($path)
+                self.body.request(Self::METHOD, Self::PATH)
             }
 
             fn decode(&self, response: HttpResponse) -> Result<Success, Error> {
@@ -294,7 +294,6 @@ schedule_op!(
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     StartSync = "start_sync",
-    "/sync/start",
     "Starts"
 );
 
@@ -310,7 +309,6 @@ schedule_op!(
     /// # Ok::<(), nango_core::Error>(())
     /// ```
     PauseSync = "pause_sync",
-    "/sync/pause",
     "Pauses"
 );
 
@@ -381,7 +379,7 @@ impl Endpoint for GetSyncStatus {
                     .into());
             }
         }
-        Ok(ApiRequest::get("/sync/status", &[])?
+        Ok(ApiRequest::new(Self::METHOD, Self::PATH, &[])?
             .query("syncs", self.syncs.query_value())
             .query("provider_config_key", self.provider_config_key.clone())
             .query_opt("connection_id", self.connection_id.clone()))
@@ -462,10 +460,7 @@ impl Endpoint for UpdateSyncFrequency {
             .str("connection_id", &self.body.connection_id)
             .str_or_null("frequency", self.body.frequency.as_deref())
             .finish();
-        Ok(
-            ApiRequest::new(http::Method::PUT, "/sync/update-connection-frequency", &[])?
-                .json_text(&body),
-        )
+        Ok(ApiRequest::new(Self::METHOD, Self::PATH, &[])?.json_text(&body))
     }
 
     decode_as!(json);
