@@ -100,58 +100,71 @@ struct Kind {
     field: String,
     param: String,
     /// The value to store from the parameter `p`.
-    store: fn(&str) -> String,
+    store: Box<dyn Fn(&str) -> String>,
 }
 
 fn kind(arg: &Arg) -> Result<Kind, String> {
+    // A typed body taken as anything that converts into its model (`into = true`).
+    if arg.into {
+        if let Some(model) = arg.ty.strip_prefix("body:") {
+            let model = model.to_owned();
+            return Ok(Kind {
+                field: "crate::json::Body".into(),
+                param: format!("impl Into<crate::models::{model}>"),
+                store: Box::new(move |p| {
+                    format!("crate::json::Body::typed::<crate::models::{model}>(&{p}.into())")
+                }),
+            });
+        }
+    }
     let into = |p: &str| format!("{p}.into()");
     let same = |p: &str| p.to_owned();
     Ok(match arg.ty.as_str() {
         "id" | "text" => Kind {
             field: "String".into(),
             param: "impl Into<String>".into(),
-            store: into,
+            store: Box::new(into),
         },
         "bool" => Kind {
             field: "bool".into(),
             param: "bool".into(),
-            store: same,
+            store: Box::new(same),
         },
         "u32" => Kind {
             field: "u32".into(),
             param: "u32".into(),
-            store: same,
+            store: Box::new(same),
         },
         "number_id" => Kind {
             field: "u64".into(),
             param: "u64".into(),
-            store: same,
+            store: Box::new(same),
         },
         "secret" => Kind {
             field: "crate::secret::SecretString".into(),
             param: "impl Into<crate::secret::SecretString>".into(),
-            store: into,
+            store: Box::new(into),
         },
         // Pairs are added one by one (`tag(key, value)`), so their setter is written apart.
         "pairs" => Kind {
             field: "Vec<(String, String)>".into(),
             param: "impl Into<String>, value: impl Into<String>".into(),
-            store: |p| format!("{p}.push((key.into(), value.into()))"),
+            store: Box::new(|p| format!("{p}.push((key.into(), value.into()))")),
         },
         "strings" => Kind {
             field: "Vec<String>".into(),
             param: "impl IntoIterator<Item = impl Into<String>>".into(),
-            store: |p| format!("{p}.into_iter().map(Into::into).collect()"),
+            store: Box::new(|p| format!("{p}.into_iter().map(Into::into).collect()")),
         },
         t if t.starts_with("body:") => Kind {
             field: "crate::json::Body".into(),
             param: format!("crate::models::{}", &t[5..]),
-            store: |p| format!("crate::json::Body::typed(&{p})"),
+            store: Box::new(|p| format!("crate::json::Body::typed(&{p})")),
         },
         t if t.starts_with("enum:") => Kind {
             field: format!("crate::models::{}", &t[5..]),
             param: format!("crate::models::{}", &t[5..]),
-            store: same,
+            store: Box::new(same),
         },
         other => return Err(format!("{}: type `{other}` cannot be generated", arg.rust)),
     })

@@ -85,6 +85,8 @@ pub struct Arg {
     pub doc: Option<String>,
     pub sample: Option<String>,
     pub setter: Option<String>,
+    #[serde(default)]
+    pub into: bool,
     pub key: Option<String>,
 }
 

@@ -150,6 +150,69 @@ impl crate::endpoint::Endpoint for GetFunctionDryrun {
     crate::endpoint::decode_as!(json);
 }
 
+/// `POST /functions/deployments` (`deployFunction`): deploys function source or a catalog template to an integration.
+///
+/// ```
+/// use nango_core::{config::Config, endpoint::Endpoint, models::functions::DeployTemplate, ops::functions::CreateFunctionDeployment};
+/// let cfg = Config::builder().api_key("k").build()?;
+/// let req = CreateFunctionDeployment::new(DeployTemplate::new("github", "fetch-issues")).request(&cfg)?;
+/// assert_eq!(req.body().unwrap().as_ref(), br#"{"type":"template","integration_id":"github","template":"fetch-issues"}"#);
+/// # Ok::<(), nango_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateFunctionDeployment {
+    body: crate::json::Body,
+}
+
+impl CreateFunctionDeployment {
+    /// The operation for `body`.
+    ///
+    /// ```
+    /// let op = nango_core::ops::functions::CreateFunctionDeployment::new(nango_core::models::functions::DeployTemplate::new("github", "fetch-issues"));
+    /// ```
+    pub fn new(body: impl Into<crate::models::functions::NewDeployment>) -> Self {
+        Self {
+            body: crate::json::Body::typed::<crate::models::functions::NewDeployment>(&body.into()),
+        }
+    }
+
+    /// The operation with `body` as JSON text of a [`NewDeployment`](crate::models::functions::NewDeployment), sent as
+    /// written; it gets the checks of the typed body when the request is built.
+    ///
+    /// ```
+    /// use nango_core::{config::Config, endpoint::Endpoint, json::JsonText, ops::functions::CreateFunctionDeployment};
+    /// let cfg = Config::builder().api_key("k").build()?;
+    /// let body = JsonText::parse(r#"{"type":"template","integration_id":"github","template":"fetch-issues"}"#)?;
+    /// let req = CreateFunctionDeployment::from_json(body.clone()).request(&cfg)?;
+    /// assert_eq!(req.body().unwrap().as_ref(), body.as_str().as_bytes());
+    /// let untyped = JsonText::parse(r#"{"integration_id":"github","template":"fetch-issues"}"#)?;
+    /// assert!(CreateFunctionDeployment::from_json(untyped).request(&cfg).is_err());
+    /// # Ok::<(), nango_core::Error>(())
+    /// ```
+    pub fn from_json(body: crate::json::JsonText) -> Self {
+        Self {
+            body: crate::json::Body::text(body),
+        }
+    }
+}
+
+impl crate::endpoint::Endpoint for CreateFunctionDeployment {
+    const NAME: &'static str = "create_function_deployment";
+    type Output = crate::models::functions::JobStarted;
+
+    fn request(
+        &self,
+        _config: &crate::config::Config,
+    ) -> Result<crate::request::ApiRequest, crate::error::Error> {
+        self.body.fields::<DeploymentFields>()?.check()?;
+        let mut req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
+        req = self.body.attach(req)?;
+        Ok(req)
+    }
+
+    crate::endpoint::decode_as!(json);
+}
+
 /// `GET /functions/deployments/{id}` (`getFunctionDeployment`): a deployment's status and result.
 ///
 /// ```
