@@ -171,6 +171,12 @@ pub fn output(program: &str, args: &[&str]) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }
 
+/// `s` in double quotes with `\` and `"` escaped: a JSON string, and a TOML basic
+/// string, for paths written into generated files.
+pub fn quoted(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
 #[cfg(test)]
 mod tests {
     use super::{cmd, json_string_field, root, target_dir_of};

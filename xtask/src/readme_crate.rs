@@ -95,17 +95,12 @@ fn is_runnable(info: &str) -> bool {
             .any(|w| matches!(w.trim(), "compile_fail" | "should_panic"))
 }
 
-/// A TOML basic string holding `s`.
-fn toml_string(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
-}
-
 /// The dependency lines of the TOML blocks of a README, with every crate of this
 /// workspace (`crates/<name>`) taken from `crates` by path; the version requirement and
 /// everything else stay as written, so cargo also checks that the requirement matches
 /// the crate of this tree. An error if there are none.
 fn dependency_lines(blocks: &[(String, String)], crates: &Path) -> Result<String, String> {
-    let path_of = |name: &str| toml_string(&crates.join(name).to_string_lossy());
+    let path_of = |name: &str| crate::cmd::quoted(&crates.join(name).to_string_lossy());
     let mut out = String::new();
     let mut any = false;
     // The TOML blocks with dependency lines; others (a `.cargo/config.toml`, say) are

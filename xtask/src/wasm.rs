@@ -561,11 +561,6 @@ fn npm_install_tarball(dir: &Path, tarball: &Path) -> Result<(), String> {
     run(install)
 }
 
-/// `s` as a JSON string (for a path in a package.json).
-fn json_string(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
-}
-
 /// The package as a Deno project installs it, offline, from the folder and from the
 /// tarball: two projects with `"nodeModulesDir": "manual"` in their `deno.json`, one
 /// whose package.json depends on `file:<pkg/>` (installed by `deno install`, which
@@ -603,7 +598,7 @@ fn deno_install() -> Result<Count, String> {
         .map_err(io)?;
         let dependencies = if from == "folder" {
             let folder = format!("file:{}", path_str(&root().join("pkg")));
-            format!("{{ \"nango-wasm\": {} }}", json_string(&folder))
+            format!("{{ \"nango-wasm\": {} }}", crate::cmd::quoted(&folder))
         } else {
             "{}".to_owned()
         };

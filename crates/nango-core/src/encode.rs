@@ -172,6 +172,26 @@ pub(crate) fn required_header_value(field: &str, value: &str) -> Result<(), Inva
     header_value(field, value)
 }
 
+/// Refuses a numeric id of 0 (the API's numeric ids start at 1).
+pub(crate) fn positive(field: &str, id: u64) -> Result<(), InvalidInput> {
+    if id == 0 {
+        Err(InvalidInput::new(field, InvalidReason::InvalidValue).with_detail("must be at least 1"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks a page size, when set, against the server's range `1..=max`.
+pub(crate) fn page_size(field: &str, value: Option<u32>, max: u32) -> Result<(), InvalidInput> {
+    match value {
+        Some(n) if !(1..=max).contains(&n) => {
+            Err(InvalidInput::new(field, InvalidReason::InvalidValue)
+                .with_detail(["between 1 and ", &digits(u64::from(max))].concat()))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Checks a required value that goes into a query or a body.
 pub(crate) fn required(field: &str, value: &str) -> Result<(), InvalidInput> {
     if value.is_empty() {

@@ -53,6 +53,21 @@ struct Parts {
     proxied: bool,
 }
 
+/// The `User-Agent` sent: `base`, then `; suffix` when there is a non-empty suffix
+/// (the configuration's `user_agent_suffix`, or the official SDK's `userAgent`).
+///
+/// ```
+/// use nango_core::request::full_user_agent;
+/// assert_eq!(full_user_agent("nango-rs/0.1", Some("my-app/2")), "nango-rs/0.1; my-app/2");
+/// assert_eq!(full_user_agent("nango-rs/0.1", Some("")), "nango-rs/0.1");
+/// ```
+pub fn full_user_agent(base: &str, suffix: Option<&str>) -> String {
+    match suffix.filter(|s| !s.is_empty()) {
+        Some(suffix) => [base, "; ", suffix].concat(),
+        None => base.to_owned(),
+    }
+}
+
 /// The header a JSON body comes with.
 const JSON_CONTENT_TYPE: (&str, &str) = ("content-type", "application/json");
 
@@ -540,11 +555,7 @@ impl ApiRequest {
         let mut auth = String::from("Bearer ");
         auth.push_str(key.expose_secret());
         encode::header_value(field, &auth)?;
-        let mut ua = user_agent.to_owned();
-        if let Some(suffix) = config.user_agent_suffix() {
-            ua.push_str("; ");
-            ua.push_str(suffix);
-        }
+        let ua = full_user_agent(user_agent, config.user_agent_suffix());
         encode::header_value("user_agent", &ua)?;
         let flag = |b: bool| if b { "true" } else { "false" }.to_owned();
         let mut headers: Vec<(Cow<'static, str>, String)> =

@@ -15,15 +15,17 @@ use crate::error::{missing, to_js};
 pub struct Args(JsValue);
 
 impl Args {
-    /// The object given by JavaScript.
+    /// The object given by JavaScript (anything else reads as an empty object, so
+    /// that each read below is one property lookup).
     pub fn new(values: JsValue) -> Self {
-        Self(values)
+        if values.is_object() {
+            Self(values)
+        } else {
+            Self(js_sys::Object::new().into())
+        }
     }
 
     fn at(&self, key: &str) -> Option<JsValue> {
-        if !self.0.is_object() {
-            return None;
-        }
         js_sys::Reflect::get(&self.0, &JsValue::from_str(key)).ok()
     }
 

@@ -55,7 +55,7 @@ pub(crate) type Inner = Client<FetchTransport>;
 ///
 /// ```js
 /// const core = new Core({ host: 'http://127.0.0.1:3003', apiKey: 'key' });
-/// const exchange = core.exchange('listProviders', [], undefined);
+/// const exchange = core.exchange('listProviders', {}, undefined);
 /// ```
 #[wasm_bindgen(skip_typescript)]
 pub struct Core {
@@ -178,10 +178,7 @@ pub fn input_error(field: &str, detail: Option<String>) -> JsValue {
 /// sends, with `userAgent` appended as the `userAgent` option appends it.
 #[wasm_bindgen(js_name = getUserAgent, skip_typescript)]
 pub fn get_user_agent(user_agent: Option<String>) -> String {
-    match user_agent.filter(|s| !s.is_empty()) {
-        Some(suffix) => format!("{}; {suffix}", transport::USER_AGENT),
-        None => transport::USER_AGENT.to_owned(),
-    }
+    nango_core::request::full_user_agent(transport::USER_AGENT, user_agent.as_deref())
 }
 
 /// `getToken`'s shape for credentials whose `type` is `mode` (the core's

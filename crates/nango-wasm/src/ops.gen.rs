@@ -423,8 +423,26 @@ fn request(op: Op, a: &Args, config: &Config) -> Result<ApiRequest, JsValue> {
             build(config, &op)
         }
         Op::TriggerSync => crate::readers::trigger_sync(a, config),
-        Op::StartSync => crate::readers::start_sync(a, config),
-        Op::PauseSync => crate::readers::pause_sync(a, config),
+        Op::StartSync => {
+            let mut op = nango_core::ops::syncs::StartSync::new(
+                a.id("providerConfigKey")?,
+                crate::readers::required_syncs(a, "syncs")?,
+            );
+            if let Some(v) = non_empty(a, "connectionId") {
+                op = op.connection_id(v);
+            }
+            build(config, &op)
+        }
+        Op::PauseSync => {
+            let mut op = nango_core::ops::syncs::PauseSync::new(
+                a.id("providerConfigKey")?,
+                crate::readers::required_syncs(a, "syncs")?,
+            );
+            if let Some(v) = non_empty(a, "connectionId") {
+                op = op.connection_id(v);
+            }
+            build(config, &op)
+        }
         Op::SyncStatus => crate::readers::sync_status(a, config),
         Op::UpdateSyncConnectionFrequency => crate::readers::sync_frequency(a, config),
         Op::CreateSyncVariant => build(

@@ -37,7 +37,7 @@ fn sync_refs(args: &Args, key: &str) -> Vec<SyncRef> {
 }
 
 /// Required syncs (`missing` when absent).
-fn required_syncs(args: &Args, key: &str) -> Result<Vec<SyncRef>, JsValue> {
+pub(crate) fn required_syncs(args: &Args, key: &str) -> Result<Vec<SyncRef>, JsValue> {
     if args.is_absent(key) {
         return Err(missing("syncs"));
     }
@@ -269,24 +269,6 @@ pub(crate) fn trigger_sync(a: &Args, config: &Config) -> Result<ApiRequest, JsVa
     }
     if let Some(empty) = a.boolean("emptyCache") {
         op = op.empty_cache(empty);
-    }
-    build(config, &op)
-}
-
-/// `syncs`: required pairs.
-pub(crate) fn start_sync(a: &Args, config: &Config) -> Result<ApiRequest, JsValue> {
-    let mut op = syncs::StartSync::new(a.id("providerConfigKey")?, required_syncs(a, "syncs")?);
-    if let Some(id) = non_empty(a, "connectionId") {
-        op = op.connection_id(id);
-    }
-    build(config, &op)
-}
-
-/// `syncs`: required pairs.
-pub(crate) fn pause_sync(a: &Args, config: &Config) -> Result<ApiRequest, JsValue> {
-    let mut op = syncs::PauseSync::new(a.id("providerConfigKey")?, required_syncs(a, "syncs")?);
-    if let Some(id) = non_empty(a, "connectionId") {
-        op = op.connection_id(id);
     }
     build(config, &op)
 }

@@ -196,6 +196,13 @@ impl Doc {
             || op.template.starts_with("/connection/")
     }
 
+    /// [`Doc::match_path`], or else the same path without its trailing `/` (the SDK
+    /// sends `/records/` where the document writes `/records`).
+    pub fn match_path_or_trimmed(&self, method: &str, path: &str) -> Option<OpKey> {
+        self.match_path(method, path)
+            .or_else(|| self.match_path(method, path.trim_end_matches('/')))
+    }
+
     /// Matches a concrete (percent-encoded) path against the templates of `method`:
     /// literal segments must be equal, `{param}` matches one non-empty segment, and a
     /// template ending in `{anyPath}` (the proxy) matches the rest. When several
@@ -697,11 +704,7 @@ pub fn implemented_operations(doc: &Doc) -> (BTreeSet<OpKey>, BTreeSet<String>) 
                 // The table names path arguments (`{connection_id}`); any non-empty
                 // segment stands for them.
                 let concrete = path.replace("{method}", "x").replace(['{', '}'], "x");
-                let trimmed = concrete.trim_end_matches('/');
-                match doc
-                    .match_path(&method, &concrete)
-                    .or_else(|| doc.match_path(&method, trimmed))
-                {
+                match doc.match_path_or_trimmed(&method, &concrete) {
                     Some(op) => {
                         found.insert(op);
                     }

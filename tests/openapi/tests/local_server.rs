@@ -120,8 +120,7 @@ impl Run<'_> {
         let method = req.method().as_str().to_string();
         let op = self
             .doc
-            .match_path(&method, &path)
-            .or_else(|| self.doc.match_path(&method, path.trim_end_matches('/')))
+            .match_path_or_trimmed(&method, &path)
             .unwrap_or_else(|| panic!("{label}: {method} {path} is no operation of the document"));
         if std::env::var_os("NANGO_OPENAPI_VERBOSE").is_some() {
             // The full validation messages, to investigate a finding.

@@ -13,7 +13,7 @@ pub fn dispatcher(groups: &[Group]) -> Result<String, String> {
         .iter()
         .flat_map(|g| g.operation.iter().map(move |o| (g.name.as_str(), o)))
         .collect();
-    let mut out = header("//", "*");
+    let mut out = header("//", None);
     out.push_str(
         "/// One operation of the `Nango` class, named across the JS/Rust boundary by\n\
          /// the JavaScript method that sends it. Each variant's documentation gives the\n\
@@ -129,6 +129,7 @@ fn read_required(op: &Operation, a: &Arg) -> Result<String, String> {
         "json" => format!("a.json(\"{n}\")?"),
         t if t.starts_with("body:") => format!("a.json(\"{n}\")?"),
         "number_id" => format!("numeric_id(a, \"{n}\")?"),
+        "sync_refs" => format!("crate::readers::required_syncs(a, \"{n}\")?"),
         "u32" => format!("a.count(\"{n}\").ok_or_else(|| missing(\"{n}\"))?"),
         "strings" => format!("a.list(\"{n}\").ok_or_else(|| missing(\"{n}\"))?"),
         t if t.starts_with("enum:") => {
@@ -209,12 +210,12 @@ pub fn class(groups: &[Group], template: &str) -> Result<String, String> {
         }
     }
     let methods = methods.trim_end().to_owned() + "\n";
-    Ok(header("//", "*") + &template.replace(MARK, &methods))
+    Ok(header("//", None) + &template.replace(MARK, &methods))
 }
 
 /// `crates/nango-wasm/src/methods.gen.d.ts`.
 pub fn declarations(groups: &[Group]) -> String {
-    let mut out = header("//", "*");
+    let mut out = header("//", None);
     out.push_str(
         "/** The methods of `Nango` that call the Nango API, with the official SDK's names and arguments. */\n\
          export interface NangoOperations {\n",

@@ -9,7 +9,7 @@ use super::{header, indent_doc, snake};
 
 /// `src/ops/<group>.gen.rs`.
 pub fn endpoints(group: &Group) -> Result<String, String> {
-    let mut out = header("//", &group.name);
+    let mut out = header("//", Some(&group.name));
     for op in group
         .operation
         .iter()
@@ -39,35 +39,33 @@ pub fn endpoints(group: &Group) -> Result<String, String> {
             &group.name,
             op,
             same_method.then_some(method),
-            &template(path),
-        )?;
+            &template(path)?.0,
+        );
     }
     Ok(out)
 }
 
-/// `path` with each `{name}` replaced by `{}`, as `ApiRequest::new` takes it.
-fn template(path: &str) -> String {
-    let mut out = String::new();
+/// `path` with each `{name}` replaced by `{}`, as `ApiRequest::new` takes it, and
+/// the names in order.
+fn template(path: &str) -> Result<(String, Vec<&str>), String> {
+    let (mut out, mut names) = (String::new(), Vec::new());
     let mut rest = path;
     while let Some(start) = rest.find('{') {
+        let end = rest[start..]
+            .find('}')
+            .ok_or_else(|| format!("unclosed `{{` in `{path}`"))?
+            + start;
         out.push_str(&rest[..start]);
         out.push_str("{}");
-        rest = rest[start..]
-            .find('}')
-            .map_or("", |end| &rest[start + end + 1..]);
+        names.push(&rest[start + 1..end]);
+        rest = &rest[end + 1..];
     }
     out.push_str(rest);
-    out
+    Ok((out, names))
 }
 
 /// `METHOD` and `PATH` of an endpoint (generic ones over `generics`).
-fn constants(
-    out: &mut String,
-    group: &str,
-    op: &Operation,
-    method: Option<&str>,
-    path: &str,
-) -> Result<(), String> {
+fn constants(out: &mut String, group: &str, op: &Operation, method: Option<&str>, path: &str) {
     let ty = &op.endpoint;
     let (params, example) = match &op.generics {
         Some(g) => {
@@ -92,7 +90,6 @@ fn constants(
         "    /// `{path}`: the operation's path, each `{{}}` an id (percent-encoded).\n    ///\n    /// ```\n    /// assert_eq!({example}::PATH, \"{path}\");\n    /// ```\n    pub const PATH: &'static str = \"{path}\";\n}}\n"
     )
     .unwrap();
-    Ok(())
 }
 
 /// How an argument of `ty` is held, taken by its setter, and sent.
@@ -385,37 +382,38 @@ fn endpoint(out: &mut String, group: &str, op: &Operation) -> Result<(), String>
     if let Some(fields) = &op.fields {
         writeln!(out, "        self.body.fields::<{fields}>()?.check()?;").unwrap();
     }
-    if let Some(check) = &op.check {
-        writeln!(out, "        self.{check}()?;").unwrap();
-    }
-    // A required value sent outside the path must not be empty (a path segment
-    // checks itself); the error names it as the server would.
+    // Each argument sent outside the path is checked, in order (a path segment checks
+    // itself): a required value is not empty, a numeric id is at least 1, a page size
+    // is within `max`. Errors name it as the server would.
     for arg in op
         .arg
         .iter()
-        .filter(|a| a.required && a.location != "path" && a.location != "none")
+        .filter(|a| a.location != "path" && a.location != "none")
     {
-        let value = match arg.ty.as_str() {
-            "id" => format!("&self.{}", arg.rust),
-            "secret" => format!("self.{}.expose_secret()", arg.rust),
-            t if t.starts_with("enum:") => format!("self.{}.as_str()", arg.rust),
+        let (f, wire) = (&arg.rust, arg.wire());
+        let check = match (arg.ty.as_str(), arg.required) {
+            ("id", true) => format!("crate::encode::required(\"{wire}\", &self.{f})"),
+            ("secret", true) => {
+                format!("crate::encode::required(\"{wire}\", self.{f}.expose_secret())")
+            }
+            (t, true) if t.starts_with("enum:") => {
+                format!("crate::encode::required(\"{wire}\", self.{f}.as_str())")
+            }
+            ("number_id", true) => format!("crate::encode::positive(\"{wire}\", self.{f})"),
+            ("u32", false) if arg.max.is_some() => format!(
+                "crate::encode::page_size(\"{wire}\", self.{f}, {})",
+                arg.max.unwrap_or_default()
+            ),
             _ => continue,
         };
-        writeln!(
-            out,
-            "        crate::encode::required(\"{}\", {value})?;",
-            arg.wire()
-        )
-        .unwrap();
+        writeln!(out, "        {check}?;").unwrap();
+    }
+    // Then what the hand-written part checks.
+    if let Some(check) = &op.check {
+        writeln!(out, "        self.{check}()?;").unwrap();
     }
     let mut segments = Vec::new();
-    let mut rest = path;
-    while let Some(start) = rest.find('{') {
-        let end = rest[start..]
-            .find('}')
-            .ok_or_else(|| format!("{}: unclosed `{{` in `http`", op.name))?
-            + start;
-        let name = &rest[start + 1..end];
+    for name in template(path)?.1 {
         let arg = op
             .arg
             .iter()
@@ -425,7 +423,6 @@ fn endpoint(out: &mut String, group: &str, op: &Operation) -> Result<(), String>
             "number_id" => format!("(\"{0}\", &crate::encode::decimal(self.{0}))", arg.rust),
             _ => format!("(\"{0}\", &self.{0})", arg.rust),
         });
-        rest = &rest[end + 1..];
     }
     let sent = op
         .arg
@@ -584,7 +581,7 @@ fn opt_value(arg: &Arg, f: &str) -> String {
 
 /// `src/client/<group>.gen.rs`.
 pub fn client(group: &Group) -> Result<String, String> {
-    let mut out = header("//", &group.name);
+    let mut out = header("//", Some(&group.name));
     let methods: Vec<_> = group
         .operation
         .iter()

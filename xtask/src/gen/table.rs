@@ -85,6 +85,7 @@ pub struct Arg {
     pub doc: Option<String>,
     pub sample: Option<String>,
     pub setter: Option<String>,
+    pub max: Option<u32>,
     #[serde(default)]
     pub into: bool,
     pub key: Option<String>,

@@ -133,7 +133,7 @@ impl crate::endpoint::Endpoint for ListConnections {
         &self,
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
-        self.check_limit()?;
+        crate::encode::page_size("limit", self.limit, 2000)?;
         let mut req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         req = req.query_opt("connectionId", self.connection_id.clone());
         req = req.query_opt("search", self.search.clone());

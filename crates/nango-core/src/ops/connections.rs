@@ -355,21 +355,6 @@ impl<V: serde::de::DeserializeOwned> Endpoint for GetConnectionField<V> {
 include!("connections.gen.rs");
 
 impl ListConnections {
-    /// The page size the server accepts.
-    fn check_limit(&self) -> Result<(), Error> {
-        if let Some(limit) = self.limit {
-            if !(1..=2000).contains(&limit) {
-                return Err(crate::error::InvalidInput::new(
-                    "limit",
-                    crate::error::InvalidReason::InvalidValue,
-                )
-                .with_detail("between 1 and 2000")
-                .into());
-            }
-        }
-        Ok(())
-    }
-
     /// The page size set, if any.
     pub(crate) fn page_size(&self) -> Option<u32> {
         self.limit

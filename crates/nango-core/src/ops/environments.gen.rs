@@ -99,7 +99,7 @@ impl crate::endpoint::Endpoint for CreateApiKey {
         &self,
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
-        self.positive_id()?;
+        crate::encode::positive("environment_id", self.environment_id)?;
         crate::encode::required("display_name", &self.display_name)?;
         let mut req = crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?;
         let body = crate::json::write::Object::new()
@@ -151,7 +151,8 @@ impl crate::endpoint::Endpoint for DeleteApiKey {
         &self,
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
-        self.positive_ids()?;
+        crate::encode::positive("environment_id", self.environment_id)?;
+        crate::encode::positive("key_id", self.key_id)?;
         let mut req =
             crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?.idempotent(false);
         let body = crate::json::write::Object::new()

@@ -6,18 +6,9 @@ use std::fmt::Display;
 use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, Endpoint};
-use crate::error::{Error, InvalidInput, InvalidReason};
+use crate::error::Error;
 use crate::json::view;
 use crate::request::ApiRequest;
-
-/// Refuses id 0 (the API's numeric ids start at 1).
-fn positive(field: &str, id: u64) -> Result<(), InvalidInput> {
-    if id == 0 {
-        Err(InvalidInput::new(field, InvalidReason::InvalidValue).with_detail("must be at least 1"))
-    } else {
-        Ok(())
-    }
-}
 
 view! {
     /// The fields of a new environment that are checked before sending.
@@ -68,7 +59,7 @@ impl Endpoint for DeleteEnvironment {
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
         // Numeric ids start at 1; anything else (a UUID) is the server's to judge.
         if self.environment_id.parse::<u64>() == Ok(0) {
-            positive("environment_id", 0)?;
+            encode::positive("environment_id", 0)?;
         }
         Ok(ApiRequest::new(
             Self::METHOD,
@@ -84,16 +75,3 @@ impl Endpoint for DeleteEnvironment {
 
 // The operations of this group declared by the table (`request = "table"`).
 include!("environments.gen.rs");
-
-impl CreateApiKey {
-    fn positive_id(&self) -> Result<(), Error> {
-        Ok(positive("environment_id", self.environment_id)?)
-    }
-}
-
-impl DeleteApiKey {
-    fn positive_ids(&self) -> Result<(), Error> {
-        positive("environment_id", self.environment_id)?;
-        Ok(positive("key_id", self.key_id)?)
-    }
-}

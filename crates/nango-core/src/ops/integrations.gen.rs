@@ -367,6 +367,7 @@ impl crate::endpoint::Endpoint for ListFunctions {
         &self,
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
+        crate::encode::page_size("limit", self.limit, 100)?;
         self.check()?;
         let mut req = crate::request::ApiRequest::new(
             Self::METHOD,

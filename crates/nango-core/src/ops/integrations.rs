@@ -6,7 +6,7 @@ use serde::Deserialize;
 use crate::config::Config;
 use crate::encode;
 use crate::endpoint::{decode_as, decode_json, Endpoint};
-use crate::error::{DecodeError, Error, InvalidInput, InvalidReason};
+use crate::error::{DecodeError, Error};
 use crate::json::view;
 use crate::models::common::Data;
 use crate::models::integrations::{Integration, IntegrationInclude};
@@ -151,15 +151,8 @@ impl UpdateIntegration {
 }
 
 impl ListFunctions {
-    /// The page size the server accepts, and a search that is not empty.
+    /// A search, when given, is not empty.
     fn check(&self) -> Result<(), Error> {
-        if let Some(limit) = self.limit {
-            if !(1..=100).contains(&limit) {
-                return Err(InvalidInput::new("limit", InvalidReason::InvalidValue)
-                    .with_detail("between 1 and 100")
-                    .into());
-            }
-        }
         if let Some(search) = &self.search {
             encode::required("search", search)?;
         }

@@ -72,7 +72,9 @@ impl crate::endpoint::Endpoint for PruneRecords {
         &self,
         _config: &crate::config::Config,
     ) -> Result<crate::request::ApiRequest, crate::error::Error> {
-        self.check()?;
+        crate::encode::required("model", &self.model)?;
+        crate::encode::required("until_cursor", &self.until_cursor)?;
+        crate::encode::page_size("limit", self.limit, 10000)?;
         let mut req =
             crate::request::ApiRequest::new(Self::METHOD, Self::PATH, &[])?.idempotent(true);
         req = self.connection_headers(req)?;

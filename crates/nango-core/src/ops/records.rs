@@ -333,11 +333,7 @@ impl<R: DeserializeOwned> Endpoint for ListRecords<R> {
 
     fn request(&self, _config: &Config) -> Result<ApiRequest, Error> {
         encode::required("model", &self.model)?;
-        if let Some(limit) = self.limit {
-            if !(1..=MAX_RECORDS_LIMIT).contains(&limit) {
-                return Err(invalid("limit", "between 1 and 10000"));
-            }
-        }
+        encode::page_size("limit", self.limit, MAX_RECORDS_LIMIT)?;
         if self.ids.len() > MAX_RECORD_IDS {
             return Err(invalid("ids", "at most 100 ids"));
         }
@@ -381,18 +377,6 @@ impl<R: DeserializeOwned> Endpoint for ListRecords<R> {
 include!("records.gen.rs");
 
 impl PruneRecords {
-    /// The model and cursor are required; the page size is the server's range.
-    fn check(&self) -> Result<(), Error> {
-        encode::required("model", &self.model)?;
-        encode::required("until_cursor", &self.until_cursor)?;
-        if let Some(limit) = self.limit {
-            if !(1..=MAX_RECORDS_LIMIT).contains(&limit) {
-                return Err(invalid("limit", "between 1 and 10000"));
-            }
-        }
-        Ok(())
-    }
-
     /// The connection in headers (the rest is the body).
     fn connection_headers(&self, req: ApiRequest) -> Result<ApiRequest, Error> {
         let req = id_header(req, "Connection-Id", "connection_id", &self.connection_id)?;
